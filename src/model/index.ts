@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './limits';
+export * from './errors';
+export { normaliseMap, parseMapJson, serialiseMap } from './normalise';
+export { migrate, MIGRATIONS } from './migrate';
+export { slugify, uniqueId } from './ids';

@@ -1,0 +1,25 @@
+/**
+ * Hard limits of the format. They keep a map drawable (Figma slows to a crawl
+ * past a few thousand nodes in one frame), keep plugin data per node far under
+ * Figma's 100 kB per entry, and turn a pasted novel into a clear error instead
+ * of a frozen canvas. The README's "Limits" section lists these same numbers.
+ */
+export const LIMITS = {
+  stages: 40,
+  lanes: 30,
+  /** Title of the map, stage names, lane titles, persona name and role. */
+  shortText: 120,
+  /** A text-lane cell, a stage description, persona quote and description. */
+  longText: 2000,
+  /** One card, one emotion note, one persona goal or frustration. */
+  itemText: 280,
+  cardsPerCell: 12,
+  /** Persona goals and frustrations, each. */
+  listItems: 12,
+  idLength: 64,
+  /** Serialised `meta` (free-form user data) in characters. */
+  metaChars: 20000,
+} as const;
+
+export const SCORE_MIN = -2;
+export const SCORE_MAX = 2;

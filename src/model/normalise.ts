@@ -1,0 +1,161 @@
+/**
+ * parse → migrate → validate → give ids → check references → canonical form.
+ * The canonical form is what every other part of the plugin sees: ids on every
+ * stage and lane, cells in stage order, empty values dropped. Normalising a
+ * normalised map returns an equal map (tests hold this), so round trips are exact.
+ */
+import type { z } from 'zod';
+import { formatPath, type MapIssue, type Result } from './errors';
+import { uniqueId, slugify } from './ids';
+import { migrate } from './migrate';
+import { LIMITS } from './limits';
+import {
+  FORMAT_VERSION,
+  JourneyMapInputSchema,
+  type JourneyMap,
+  type Lane,
+  type Persona,
+  type Stage,
+} from './schema';
+
+type ParsedInput = z.output<typeof JourneyMapInputSchema>;
+
+/** zod's issue → a short, located message a designer can act on. */
+function toIssue(iss: z.core.$ZodIssue): MapIssue[] {
+  const path = formatPath(iss.path);
+  if (iss.code === 'unrecognized_keys') {
+    return iss.keys.map((key) => ({ path: formatPath([...iss.path, key]), message: 'unknown field' }));
+  }
+  if (iss.code === 'invalid_union' && (iss as { discriminator?: string }).discriminator === 'kind') {
+    const at = iss.path[iss.path.length - 1] === 'kind' ? iss.path : [...iss.path, 'kind'];
+    return [{ path: formatPath(at), message: 'must be "text", "cards" or "emotion"' }];
+  }
+  return [{ path, message: iss.message }];
+}
+
+function zodIssues(error: z.ZodError): MapIssue[] {
+  return error.issues.flatMap(toIssue);
+}
+
+const clean = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s);
+const cleanList = (l: string[] | undefined): string[] | undefined => {
+  const kept = (l ?? []).filter((s) => s.trim() !== '');
+  return kept.length ? kept : undefined;
+};
+
+/** Drop undefined fields so that serialised maps have no `"x": undefined` noise. */
+function compact<T extends object>(obj: T): T {
+  const out = {} as T;
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+function assignIds<T extends { id?: string }>(
+  items: T[],
+  label: 'stages' | 'lanes',
+  nameOf: (item: T) => string,
+  issues: MapIssue[],
+): string[] {
+  const taken = new Set<string>();
+  const firstAt = new Map<string, number>();
+  // Explicit ids first, so a generated one never takes an id written later in the file.
+  items.forEach((item, i) => {
+    if (item.id === undefined) return;
+    if (firstAt.has(item.id)) {
+      issues.push({ path: `${label}[${i}].id`, message: `duplicate id "${item.id}" (also ${label}[${firstAt.get(item.id)}])` });
+    } else firstAt.set(item.id, i);
+    taken.add(item.id);
+  });
+  const fallback = label === 'stages' ? 'stage' : 'lane';
+  return items.map((item) => item.id ?? uniqueId(slugify(nameOf(item), fallback), taken));
+}
+
+function normalisePersona(p: Persona | undefined): Persona | undefined {
+  if (!p) return undefined;
+  return compact({
+    name: p.name.trim(),
+    role: clean(p.role),
+    quote: clean(p.quote),
+    description: clean(p.description),
+    goals: cleanList(p.goals),
+    frustrations: cleanList(p.frustrations),
+  });
+}
+
+function normaliseLane(lane: ParsedInput['lanes'][number], id: string, stageIds: string[], index: number, issues: MapIssue[]): Lane {
+  const cells = (lane.cells ?? {}) as Record<string, unknown>;
+  const known = new Set(stageIds);
+  for (const key of Object.keys(cells)) {
+    if (!known.has(key)) issues.push({ path: formatPath(['lanes', index, 'cells', key]), message: `no stage has id "${key}"` });
+  }
+  const out: Record<string, unknown> = {};
+  for (const sid of stageIds) {
+    const cell = cells[sid];
+    if (cell === undefined) continue;
+    if (lane.kind === 'text') {
+      if ((cell as string).trim() !== '') out[sid] = cell;
+    } else if (lane.kind === 'cards') {
+      const cards = cleanList(cell as string[]);
+      if (cards) out[sid] = cards;
+    } else {
+      const e = cell as { score: number; note?: string };
+      out[sid] = compact({ score: e.score, note: clean(e.note) });
+    }
+  }
+  const base = { id, title: lane.title.trim(), kind: lane.kind } as Record<string, unknown>;
+  if (lane.kind === 'cards' && lane.tone) base.tone = lane.tone;
+  base.cells = out;
+  return base as unknown as Lane;
+}
+
+/** Validate and normalise anything (parsed JSON, a panel draft, stored plugin data). */
+export function normaliseMap(input: unknown): Result<JourneyMap> {
+  const migrated = migrate(input);
+  if (!migrated.ok) return migrated;
+  const parsed = JourneyMapInputSchema.safeParse(migrated.value, {
+    // zod says "expected string, received undefined"; a person wants "required".
+    error: (iss) => (iss.input === undefined && iss.code === 'invalid_type' ? 'required' : undefined),
+  });
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const doc = parsed.data;
+  const issues: MapIssue[] = [];
+
+  const stageIds = assignIds(doc.stages, 'stages', (s) => s.name, issues);
+  const laneIds = assignIds(doc.lanes, 'lanes', (l) => l.title, issues);
+  const stages: Stage[] = doc.stages.map((s, i) =>
+    compact({ id: stageIds[i], name: s.name.trim(), phase: clean(s.phase)?.trim(), description: clean(s.description) }),
+  );
+  const lanes = doc.lanes.map((l, i) => normaliseLane(l, laneIds[i], stageIds, i, issues));
+  if (doc.meta !== undefined && JSON.stringify(doc.meta).length > LIMITS.metaChars) {
+    issues.push({ path: 'meta', message: `at most ${LIMITS.metaChars} characters of JSON` });
+  }
+  if (issues.length) return { ok: false, issues };
+
+  return {
+    ok: true,
+    value: compact({
+      version: FORMAT_VERSION as typeof FORMAT_VERSION,
+      title: doc.title.trim(),
+      persona: normalisePersona(doc.persona),
+      stages,
+      lanes,
+      meta: doc.meta,
+    }) as JourneyMap,
+  };
+}
+
+/** Parse JSON text, then normalise; a syntax error is reported with its line and column. */
+export function parseMapJson(text: string): Result<JourneyMap> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return normaliseMap(data);
+}
+
+/** Canonical JSON text of a normalised map (stable key order, two-space indent). */
+export function serialiseMap(map: JourneyMap): string {
+  return JSON.stringify(map, null, 2) + '\n';
+}
