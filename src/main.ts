@@ -1,0 +1,1 @@
+figma.showUI(__html__, { width: 420, height: 640, themeColors: true });

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Journey map panel placeholder</p>, document.getElementById('app')!);
