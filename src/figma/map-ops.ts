@@ -1,0 +1,122 @@
+/**
+ * Create and update a map frame: fonts first, then the reconciler, then the
+ * stored data. Everything that can fail for a reason the user can fix
+ * (fonts, a missing frame, a conflict) is checked before the first write.
+ */
+import type { JourneyMap } from '../model';
+import { buildMapSpec } from '../layout/map-spec';
+import { loadMapFonts } from './fonts';
+import { readMap, canvasColumnWidth } from './read-map';
+import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
+import { fingerprint, readMapData, writeMapData } from './storage';
+import { writeTag } from './tags';
+
+export class UserFacingError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'conflict' | 'not-found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export interface MapOpResult {
+  frame: FrameNode;
+  map: JourneyMap;
+  revision: number;
+  stats: ReconcileStats;
+  warnings: string[];
+}
+
+function newContext(root: () => FrameNode): ReconcileContext {
+  let holding: FrameNode | undefined;
+  return {
+    stats: { created: 0, updated: 0, removed: 0, kept: 0 },
+    warnings: [],
+    holding() {
+      if (holding && !holding.removed) return holding;
+      const map = root();
+      holding = map.children.find((c): c is FrameNode => c.type === 'FRAME' && c.getPluginData('role') === 'holding');
+      if (!holding) {
+        // Auto-layout, so kept nodes stack instead of piling up at 0,0, and FILL-sized ones stay valid.
+        holding = figma.createFrame();
+        map.appendChild(holding);
+        holding.name = 'Kept from removed stages and lanes';
+        holding.layoutMode = 'VERTICAL';
+        holding.itemSpacing = 12;
+        holding.fills = [];
+        holding.layoutSizingHorizontal = 'HUG';
+        holding.layoutSizingVertical = 'HUG';
+        writeTag(holding, 'holding', { role: 'holding' });
+      }
+      return holding;
+    },
+  };
+}
+
+/** Read-back of the canvas as it is now, as a fingerprint ('' when unreadable). */
+function canvasFingerprint(frame: FrameNode): string {
+  const r = readMap(frame);
+  return r.ok ? fingerprint(r.map) : '';
+}
+
+/**
+ * Store the map, then what read-back gives for it, so a later canvas edit can
+ * be told apart from our own writes. Read-back uses the stored map (lane
+ * kinds, tones, meta), hence the order.
+ */
+function saveMap(frame: FrameNode, map: JourneyMap, revision: number): void {
+  writeMapData(frame, map, revision, '');
+  writeMapData(frame, map, revision, canvasFingerprint(frame));
+}
+
+export async function createMap(map: JourneyMap): Promise<MapOpResult> {
+  const { fonts, substitutions } = await loadMapFonts();
+  const spec = buildMapSpec(map, { fonts });
+  let frame: FrameNode | undefined;
+  const ctx = newContext(() => frame!);
+  try {
+    frame = (await reconcileNode(spec, undefined, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
+    const center = figma.viewport.center;
+    frame.x = Math.round(center.x - frame.width / 2);
+    frame.y = Math.round(center.y - frame.height / 2);
+    frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
+    saveMap(frame, map, 1);
+  } catch (e) {
+    // Never leave half a map behind.
+    if (frame && !frame.removed) frame.remove();
+    throw e;
+  }
+  figma.currentPage.selection = [frame];
+  figma.viewport.scrollAndZoomIntoView([frame]);
+  const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
+  return { frame, map, revision: 1, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
+}
+
+export interface UpdateOptions {
+  baseRevision?: number;
+  force?: boolean;
+}
+
+export async function updateMap(frame: FrameNode, map: JourneyMap, options: UpdateOptions = {}): Promise<MapOpResult> {
+  const stored = readMapData(frame);
+  const revision = stored?.revision ?? 0;
+  if (!options.force) {
+    if (options.baseRevision !== undefined && options.baseRevision !== revision) {
+      throw new UserFacingError('conflict', `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload it from the canvas, or overwrite.`);
+    }
+    if (stored?.canvas && stored.canvas !== canvasFingerprint(frame)) {
+      throw new UserFacingError('conflict', 'This map was edited on the canvas since it was last generated. Reload it from the canvas, or overwrite those edits.');
+    }
+  }
+  const { fonts, substitutions } = await loadMapFonts();
+  const spec = buildMapSpec(map, { fonts, columnWidth: canvasColumnWidth(frame) });
+  const ctx = newContext(() => frame);
+  // The root keeps its place, id and parent: `place` does nothing for it.
+  await reconcileNode(spec, frame, () => undefined, ctx);
+  const next = revision + 1;
+  saveMap(frame, map, next);
+  const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
+  return { frame, map, revision: next, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
+}

@@ -1,0 +1,238 @@
+/**
+ * Make the canvas match a NodeSpec tree. Creating a map is reconciling
+ * against nothing; updating is reconciling against the map already there.
+ *
+ * - Children are matched by `key` (plugin data), never by position: a
+ *   reordered stage moves its node, it is not redrawn.
+ * - A prop is written only if the spec's value differs from the value the
+ *   plugin wrote last time (stored in plugin data `spec`), so untouched nodes
+ *   get no writes at all and a designer's styling on them survives.
+ * - Nodes without a key are the designer's: never written, never removed.
+ *   When their managed container goes away, they move to a holding area.
+ *
+ * Figma's ordering rules, each of which throws if broken:
+ * a node is in its auto-layout parent before `layoutSizing* = 'FILL'`;
+ * `resize()` comes before sizing modes; fonts are loaded before text writes.
+ */
+import type { NodeProps, NodeSpec } from '../layout/spec';
+import { loadFontsOf } from './fonts';
+import { keyOf, SPEC_KEY, writeTag } from './tags';
+
+export interface ReconcileStats {
+  created: number;
+  updated: number;
+  removed: number;
+  /** Managed nodes left exactly as they were. */
+  kept: number;
+}
+
+export interface ReconcileContext {
+  stats: ReconcileStats;
+  /** The holding frame for designer nodes whose container was removed (created on first use). */
+  holding(): FrameNode;
+  /** Problems that did not stop the update (e.g. a text in a missing font), for the user. */
+  warnings: string[];
+}
+
+type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
+
+interface Written {
+  name: string;
+  size?: { width: number; height: number };
+  props: NodeProps;
+}
+
+const TEXT_ORDER: Array<keyof NodeProps> = [
+  'fontName',
+  'fontSize',
+  'lineHeight',
+  'letterSpacing',
+  'textCase',
+  'textAlignHorizontal',
+  'textAutoResize',
+  'characters',
+];
+const SIZING: Array<keyof NodeProps> = ['layoutSizingHorizontal', 'layoutSizingVertical'];
+const POSITION: Array<keyof NodeProps> = ['x', 'y'];
+/** Values that undo a prop a previous render set but the new one leaves out. */
+const RESET: Partial<Record<keyof NodeProps, unknown>> = {
+  strokes: [],
+  dashPattern: [],
+  textCase: 'ORIGINAL',
+  letterSpacing: { unit: 'PERCENT', value: 0 },
+  cornerRadius: 0,
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function readWritten(node: BaseNode): Written | undefined {
+  const raw = node.getPluginData(SPEC_KEY);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Written;
+  } catch {
+    return undefined; // corrupted: treat as never written, every prop is rewritten
+  }
+}
+
+function createNode(type: NodeSpec['type']): Managed {
+  switch (type) {
+    case 'FRAME':
+      return figma.createFrame();
+    case 'TEXT':
+      return figma.createText();
+    case 'VECTOR':
+      return figma.createVector();
+    case 'ELLIPSE':
+      return figma.createEllipse();
+    case 'RECTANGLE':
+      return figma.createRectangle();
+  }
+}
+
+function setProp(node: Managed, key: keyof NodeProps, value: unknown): void {
+  (node as unknown as Record<string, unknown>)[key] = value;
+}
+
+/** Apply the difference between `spec` and what was written last (`before`; undefined = everything). */
+async function applyProps(node: Managed, spec: NodeSpec, before: Written | undefined, ctx: ReconcileContext): Promise<boolean> {
+  const prev = before?.props ?? {};
+  const changed = (k: keyof NodeProps) => k in spec.props && (!before || !same(prev[k], spec.props[k]));
+  const dropped = (Object.keys(prev) as Array<keyof NodeProps>).filter((k) => !(k in spec.props) && k in RESET);
+  let wrote = false;
+
+  // Keep a name the designer changed on the canvas; otherwise follow the data.
+  if (spec.name !== before?.name && (!before || node.name === before.name)) {
+    node.name = spec.name;
+    wrote = true;
+  }
+  if (node.type === 'FRAME' && changed('layoutMode')) {
+    setProp(node, 'layoutMode', spec.props.layoutMode);
+    wrote = true;
+  }
+  if (spec.size && (!before || !same(before.size, spec.size))) {
+    node.resize(Math.max(0.01, spec.size.width), Math.max(0.01, spec.size.height));
+    wrote = true;
+  }
+  // Position goes before vectorPaths, and is rewritten with every new path (see layout/nodes.ts vector()).
+  const pathChanged = changed('vectorPaths');
+  for (const k of POSITION) {
+    if (changed(k) || (pathChanged && k in spec.props)) {
+      setProp(node, k, spec.props[k]);
+      wrote = true;
+    }
+  }
+  const special = new Set<keyof NodeProps>(['layoutMode', ...TEXT_ORDER, ...SIZING, ...POSITION]);
+  for (const k of Object.keys(spec.props) as Array<keyof NodeProps>) {
+    if (special.has(k) || !changed(k)) continue;
+    setProp(node, k, spec.props[k]);
+    wrote = true;
+  }
+  for (const k of dropped) {
+    setProp(node, k, RESET[k]);
+    wrote = true;
+  }
+  if (node.type === 'TEXT') {
+    const textKeys = TEXT_ORDER.filter(changed);
+    if (textKeys.length) {
+      // New nodes start in Figma's default font; existing ones may carry a designer's font.
+      const ok = textKeys[0] === 'fontName' || (await loadFontsOf(node));
+      if (!ok) {
+        // The designer's font is missing here: fall back to ours rather than fail the whole map.
+        ctx.warnings.push(`"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`);
+        if (!textKeys.includes('fontName')) textKeys.unshift('fontName');
+      }
+      for (const k of textKeys) setProp(node, k, spec.props[k]);
+      wrote = true;
+    }
+  }
+  for (const k of SIZING) {
+    if (changed(k)) {
+      setProp(node, k, spec.props[k]);
+      wrote = true;
+    }
+  }
+  return wrote;
+}
+
+function recordWritten(node: BaseNode, spec: NodeSpec): void {
+  const written: Written = { name: spec.name, props: spec.props };
+  if (spec.size) written.size = spec.size;
+  const json = JSON.stringify(written);
+  if (node.getPluginData(SPEC_KEY) !== json) node.setPluginData(SPEC_KEY, json);
+}
+
+/** Move the designer's nodes out of a managed subtree that is about to be removed. */
+function evacuate(node: SceneNode, ctx: ReconcileContext): void {
+  if (!('children' in node)) return;
+  for (const child of [...node.children]) {
+    if (keyOf(child) === undefined) ctx.holding().appendChild(child);
+    else evacuate(child, ctx);
+  }
+}
+
+function removeManaged(node: SceneNode, ctx: ReconcileContext): void {
+  evacuate(node, ctx);
+  node.remove();
+  ctx.stats.removed++;
+}
+
+/** Create or update one node and its subtree. `node` is the existing match, if any. */
+export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, place: (n: Managed) => void, ctx: ReconcileContext): Promise<Managed> {
+  let before: Written | undefined;
+  if (node) {
+    before = readWritten(node);
+    place(node);
+  } else {
+    node = createNode(spec.type);
+    place(node); // into the auto-layout parent before any FILL sizing is set
+    ctx.stats.created++;
+  }
+  const wrote = await applyProps(node, spec, before, ctx);
+  writeTag(node, spec.key, spec.tag);
+  recordWritten(node, spec);
+  if (before) {
+    if (wrote) ctx.stats.updated++;
+    else ctx.stats.kept++;
+  }
+  if (node.type === 'FRAME') await reconcileChildren(node, spec.children ?? [], ctx);
+  return node;
+}
+
+/** Match `specs` to `parent`'s managed children by key; designer children keep their place. */
+export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ctx: ReconcileContext): Promise<void> {
+  const existing = new Map<string, SceneNode>();
+  for (const child of parent.children) {
+    const key = keyOf(child);
+    // A duplicated node (Cmd+D) carries its original's key: the first one stays managed,
+    // copies are treated as the designer's own and left alone.
+    if (key !== undefined && !existing.has(key) && child.getPluginData('role') !== 'holding') existing.set(key, child);
+  }
+  let prev: SceneNode | undefined;
+  for (const spec of specs) {
+    let match = existing.get(spec.key);
+    existing.delete(spec.key);
+    if (match && match.type !== spec.type) {
+      removeManaged(match, ctx);
+      match = undefined;
+    }
+    const after = prev;
+    const place = (n: Managed) => {
+      const prevIndex = after ? parent.children.indexOf(after) : -1;
+      if (n.parent !== parent) {
+        parent.insertChild(prevIndex + 1, n);
+        return;
+      }
+      // Only move when managed nodes are out of order; designer nodes between them stay put.
+      if (parent.children.indexOf(n) > prevIndex) return;
+      // Figma does not document whether insertChild's index counts the moved node's old slot.
+      // Appending first makes it the last child, and moving the last child to an index
+      // means the same under either reading.
+      parent.appendChild(n);
+      const target = parent.children.indexOf(after!) + 1;
+      if (target < parent.children.length - 1) parent.insertChild(target, n);
+    };
+    prev = await reconcileNode(spec, match as Managed | undefined, place, ctx);
+  }
+  for (const stale of existing.values()) removeManaged(stale, ctx);
+}

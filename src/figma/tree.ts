@@ -1,0 +1,66 @@
+/**
+ * Finding managed nodes inside a map frame by their tags. The walk descends
+ * only through managed nodes: whatever a designer dropped into the map is
+ * never read as map data.
+ */
+import type { Role, Tag } from '../layout/spec';
+import { readTag } from './tags';
+
+export interface Tagged {
+  node: SceneNode;
+  tag: Tag & { key: string };
+}
+
+export class MapIndex {
+  readonly all: Tagged[] = [];
+  private byRole = new Map<Role, Tagged[]>();
+
+  constructor(root: FrameNode) {
+    this.walk(root);
+  }
+
+  private walk(node: SceneNode): void {
+    const tag = readTag(node);
+    if (!tag) return;
+    const entry = { node, tag };
+    this.all.push(entry);
+    const list = this.byRole.get(tag.role) ?? [];
+    list.push(entry);
+    this.byRole.set(tag.role, list);
+    if ('children' in node) for (const child of node.children) this.walk(child);
+  }
+
+  /** Every managed node with this role, in document (layer) order. */
+  role(role: Role): Tagged[] {
+    return this.byRole.get(role) ?? [];
+  }
+
+  first(role: Role, where: Partial<Tag> = {}): Tagged | undefined {
+    return this.role(role).find((t) => (Object.keys(where) as Array<keyof Tag>).every((k) => t.tag[k] === where[k]));
+  }
+
+  /** The text of the first managed text node with this role (and tag fields), if present. */
+  text(role: Role, where: Partial<Tag> = {}): string | undefined {
+    const hit = this.first(role, where);
+    return hit && hit.node.type === 'TEXT' ? hit.node.characters : undefined;
+  }
+
+  /** Managed children of a node, in layer order, optionally of one role. */
+  static children(node: SceneNode, role?: Role): Tagged[] {
+    if (!('children' in node)) return [];
+    const out: Tagged[] = [];
+    for (const child of node.children) {
+      const tag = readTag(child);
+      if (tag && (!role || tag.role === role)) out.push({ node: child, tag });
+    }
+    return out;
+  }
+}
+
+/** The map frame a node belongs to (itself, or its nearest ancestor tagged `map`). */
+export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
+  for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
+    if (n.type === 'FRAME' && n.getPluginData('role') === 'map') return n;
+  }
+  return undefined;
+}

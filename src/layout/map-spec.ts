@@ -1,0 +1,240 @@
+/**
+ * Map → NodeSpec tree: the whole look of a journey map on the canvas, as data.
+ *
+ * Structure (keys in brackets; tags in src/layout/spec.ts):
+ *   [map] vertical auto-layout, hugs its content
+ *     [header] title block + persona card (fixed to the grid's width)
+ *     [grid]   [phases] band · [stages] dark header row · [lane:<id>] one row per lane
+ *
+ * Rows are the coloured bands and cells are transparent: in auto-layout cells
+ * of one row can't share a height while still growing with their text, so a
+ * band behind the whole row keeps the grid tidy when a designer adds text.
+ * All widths are fixed from one column width, so nothing relies on
+ * "fill container" inside a hugging parent.
+ */
+import type { CardsLane, EmotionLane, JourneyMap, Lane, Persona, TextLane } from '../model';
+import { curveRuns, emotionPoints, smoothPath, baselineY, type EmotionArea } from './emotion';
+import { scoreColor } from './color';
+import { gridGeometry, type GridGeometry } from './grid';
+import { frame, text, vector, type Fonts } from './nodes';
+import { hasPhases, phaseRuns } from './phases';
+import type { NodeSpec } from './spec';
+import { COLORS, PHASE_FILLS, SPACE, TONES, TYPE, solid } from './theme';
+
+export interface MapSpecOptions {
+  fonts: Fonts;
+  /** Stage column width; a designer's resized columns are kept by passing their width. */
+  columnWidth?: number;
+}
+
+export const EMOTION_AREA: EmotionArea = {
+  height: SPACE.emotionHeight,
+  padTop: SPACE.emotionPad,
+  padBottom: SPACE.emotionPad,
+};
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((w) => Array.from(w)[0] ?? '')
+    .join('');
+  return letters.toUpperCase() || '?';
+}
+
+function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
+  const t = (key: string, role: Parameters<typeof text>[2]['role'], chars: string, style: typeof TYPE.personaBody, color: string, index?: number) =>
+    text(key, role, index === undefined ? { role } : { role, index }, chars, style, fonts, { color, width: 'FILL' });
+  const identity: NodeSpec[] = [
+    frame(
+      'avatar',
+      'Avatar',
+      { role: 'persona-avatar' },
+      { layout: 'HORIZONTAL', sizing: ['FIXED', 'FIXED'], size: { width: SPACE.avatarSize, height: SPACE.avatarSize }, fill: COLORS.personaAccent, radius: SPACE.avatarSize / 2, align: 'CENTER', justify: 'CENTER' },
+      [text('initials', 'Initials', { role: 'persona-initials' }, initials(p.name), TYPE.avatar, fonts, { color: COLORS.personaAvatarText, width: 'HUG', align: 'CENTER' })],
+    ),
+    t('name', 'persona-name', p.name, TYPE.personaName, COLORS.text),
+  ];
+  if (p.role) identity.push(t('role', 'persona-role', p.role, TYPE.personaRole, COLORS.textSecondary));
+  if (p.quote) identity.push(t('quote', 'persona-quote', `“${p.quote}”`, TYPE.personaQuote, COLORS.personaSectionTitle));
+
+  const column = (key: string, title: string, role: 'persona-column' | 'persona-goals' | 'persona-frustrations', body: NodeSpec[]) =>
+    frame(key, title, { role }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 8 }, [
+      text(`${key}-title`, `${title} title`, { role: 'persona-section-title' }, title, TYPE.personaSection, fonts, { color: COLORS.personaSectionTitle, width: 'FILL', upper: true, letterSpacing: 6 }),
+      ...body,
+    ]);
+  const children: NodeSpec[] = [
+    frame('identity', 'Identity', { role: 'persona-identity' }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.personaIdentityWidth, height: 100 }, gap: 8 }, identity),
+  ];
+  if (p.description) children.push(column('about', 'About', 'persona-column', [t('description', 'persona-description', p.description, TYPE.personaBody, COLORS.textSecondary)]));
+  if (p.goals?.length) children.push(column('goals', 'Goals', 'persona-goals', p.goals.map((g, i) => t(`goal:${i}`, 'persona-goal', `• ${g}`, TYPE.personaBody, COLORS.text, i))));
+  if (p.frustrations?.length)
+    children.push(column('frustrations', 'Frustrations', 'persona-frustrations', p.frustrations.map((g, i) => t(`frustration:${i}`, 'persona-frustration', `• ${g}`, TYPE.personaBody, COLORS.text, i))));
+  return frame(
+    'persona',
+    `Persona: ${p.name}`,
+    { role: 'persona' },
+    { layout: 'HORIZONTAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, padding: SPACE.personaPadding, gap: SPACE.personaGap, fill: COLORS.personaBackground, radius: SPACE.radiusBlock },
+    children,
+  );
+}
+
+function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
+  const stageCount = `${map.stages.length} stage${map.stages.length === 1 ? '' : 's'}`;
+  const subtitle = map.persona ? `Customer journey map · ${map.persona.name} · ${stageCount}` : `Customer journey map · ${stageCount}`;
+  const children = [
+    frame('title-block', 'Title', { role: 'title-block' }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 6 }, [
+      text('title', 'Title', { role: 'title' }, map.title, TYPE.title, fonts, { color: COLORS.text, width: 'FILL' }),
+      text('subtitle', 'Subtitle', { role: 'subtitle' }, subtitle, TYPE.subtitle, fonts, { color: COLORS.textMuted, width: 'FILL' }),
+    ]),
+  ];
+  if (map.persona) children.push(personaSpec(map.persona, width, fonts));
+  return frame('header', 'Header', { role: 'header' }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, gap: SPACE.headerGap }, children);
+}
+
+/** A row of the grid: fixed label column, then one child per column or one spanning child. */
+function row(key: string, name: string, tag: NodeSpec['tag'], fill: string | null, label: NodeSpec, cells: NodeSpec[], stroke?: string): NodeSpec {
+  return frame(key, name, tag, { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: SPACE.cellPadding, gap: SPACE.columnGap, fill, stroke, radius: SPACE.radiusBlock }, [label, ...cells]);
+}
+
+function labelColumn(key: string, tag: NodeSpec['tag'], children: NodeSpec[]): NodeSpec {
+  return frame(key, 'Label', tag, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.laneLabelWidth, height: 20 }, gap: 4 }, children);
+}
+
+function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  let coloured = 0;
+  const bands = phaseRuns(map.stages).map((run) => {
+    const width = g.span(run.count);
+    if (run.phase === undefined) {
+      return frame(`gap:${run.firstStageId}`, 'No phase', { role: 'spacer', stage: run.firstStageId }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 10 } });
+    }
+    const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
+    return frame(
+      `phase:${run.firstStageId}`,
+      `Phase: ${run.phase}`,
+      { role: 'phase', stage: run.firstStageId, phase: run.phase },
+      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 20 }, padding: [SPACE.phasePaddingY, SPACE.cellPadding], fill, radius: SPACE.radiusCard },
+      [text('label', 'Phase label', { role: 'phase-label', stage: run.firstStageId }, run.phase, TYPE.phase, fonts, { color: COLORS.phaseText, width: 'FILL', upper: true, letterSpacing: 4 })],
+    );
+  });
+  // Transparent row with the same padding as the lanes so bands line up with columns.
+  return frame('phases', 'Phases', { role: 'phase-row' }, { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: [0, SPACE.cellPadding], gap: SPACE.columnGap }, [
+    labelColumn('label', { role: 'spacer' }, []),
+    ...bands,
+  ]);
+}
+
+function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const headers = map.stages.map((s) => {
+    const children = [text('name', 'Stage name', { role: 'stage-name', stage: s.id }, s.name, TYPE.stageName, fonts, { color: COLORS.stageText, width: 'FILL' })];
+    if (s.description)
+      children.push(text('description', 'Stage description', { role: 'stage-description', stage: s.id }, s.description, TYPE.stageDescription, fonts, { color: COLORS.stageDescription, width: 'FILL' }));
+    return frame(`stage:${s.id}`, `Stage: ${s.name}`, { role: 'stage-header', stage: s.id }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 24 }, gap: 4 }, children);
+  });
+  const label = labelColumn('label', { role: 'stage-row-label' }, [
+    text('title', 'Stages label', { role: 'stage-row-label' }, 'Stages', TYPE.laneTitle, fonts, { color: COLORS.stageDescription, width: 'FILL', upper: true, letterSpacing: 6 }),
+  ]);
+  return row('stages', 'Stages', { role: 'stage-row' }, COLORS.stageBackground, label, headers);
+}
+
+function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
+  return frame(`cell:${stageId}`, `Cell: ${stageId}`, { role: 'cell', lane: lane.id, stage: stageId }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 20 }, gap: SPACE.cellGap }, children);
+}
+
+function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+  return map.stages.map((s) => {
+    const value = lane.cells?.[s.id];
+    const kids = value === undefined ? [] : [text('text', 'Text', { role: 'cell-text', lane: lane.id, stage: s.id }, value, TYPE.cellText, fonts, { color: COLORS.text, width: 'FILL' })];
+    return cellFrame(lane, s.id, g, kids);
+  });
+}
+
+function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+  const tone = TONES[lane.tone ?? 'neutral'];
+  return map.stages.map((s) => {
+    const cards = (lane.cells?.[s.id] ?? []).map((card, i) =>
+      frame(
+        `card:${i}`,
+        'Card',
+        { role: 'card', lane: lane.id, stage: s.id, index: i },
+        { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], padding: [SPACE.cardPaddingY, SPACE.cardPaddingX], fill: tone.fill, stroke: tone.border, radius: SPACE.radiusCard },
+        [text('text', 'Card text', { role: 'card-text', lane: lane.id, stage: s.id, index: i }, card, TYPE.card, fonts, { color: tone.text, width: 'FILL' })],
+      ),
+    );
+    return cellFrame(lane, s.id, g, cards);
+  });
+}
+
+/** Rough height of a wrapped note, to place notes above low markers without overlapping them. */
+function noteHeight(note: string, width: number): number {
+  const charsPerLine = Math.max(8, Math.floor(width / (TYPE.note.size * 0.56)));
+  return Math.min(3, Math.ceil(note.length / charsPerLine)) * TYPE.note.line;
+}
+
+function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const width = g.span(map.stages.length);
+  const area = EMOTION_AREA;
+  const scores: Record<string, number | undefined> = {};
+  for (const s of map.stages) scores[s.id] = lane.cells?.[s.id]?.score;
+  const points = emotionPoints(g.columns, scores, area);
+  const tag = (role: NodeSpec['tag']['role'], stage?: string): NodeSpec['tag'] => (stage ? { role, lane: lane.id, stage } : { role, lane: lane.id });
+  const base = baselineY(area);
+  const children: NodeSpec[] = [
+    vector('baseline', 'Neutral line', tag('emotion-baseline'), `M 0 ${base} L ${width} ${base}`, { stroke: solid(COLORS.emotionBaseline), weight: 1, dash: [4, 4] }),
+  ];
+  for (const run of curveRuns(g.columns, points)) {
+    const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
+    if (d) children.push(vector(`curve:${run[0].stageId}`, 'Emotion curve', tag('emotion-curve', run[0].stageId), d, { stroke: solid(COLORS.emotionCurve), weight: SPACE.curveWeight }));
+  }
+  const m = SPACE.markerSize;
+  for (const p of points) {
+    children.push({
+      type: 'ELLIPSE',
+      key: `marker:${p.stageId}`,
+      name: `Emotion: ${p.score}`,
+      tag: tag('emotion-marker', p.stageId),
+      size: { width: m, height: m },
+      props: { x: p.x - m / 2, y: p.y - m / 2, fills: [{ type: 'SOLID', color: scoreColor(p.score) }], strokes: solid(COLORS.emotionMarkerStroke), strokeWeight: SPACE.markerStroke, strokeAlign: 'OUTSIDE' },
+    });
+    const note = lane.cells?.[p.stageId]?.note;
+    if (note) {
+      const col = g.columns.find((c) => c.stageId === p.stageId)!;
+      const w = col.width - SPACE.noteWidthInset * 2;
+      // Notes sit below markers in the upper half and above them in the lower half, so they stay inside the lane.
+      const below = p.score >= 0;
+      const y = below ? p.y + m / 2 + SPACE.noteGap : p.y - m / 2 - SPACE.noteGap - noteHeight(note, w);
+      children.push(text(`note:${p.stageId}`, 'Emotion note', tag('emotion-note', p.stageId), note, TYPE.note, fonts, { color: COLORS.textSecondary, width: w, align: 'CENTER', x: col.x + SPACE.noteWidthInset, y }));
+    }
+  }
+  return frame('area', 'Emotion curve', tag('emotion-area'), { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false }, children);
+}
+
+function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
+    text('title', 'Lane title', { role: 'lane-title', lane: lane.id }, lane.title, TYPE.laneTitle, fonts, { color: COLORS.laneLabelText, width: 'FILL' }),
+  ]);
+  const cells = lane.kind === 'text' ? textCells(lane, map, g, fonts) : lane.kind === 'cards' ? cardCells(lane, map, g, fonts) : [emotionArea(lane, map, g, fonts)];
+  const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
+  return row(`lane:${lane.id}`, `Lane: ${lane.title}`, { role: 'lane', lane: lane.id }, fill, label, cells, COLORS.cellBorder);
+}
+
+export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec {
+  const { fonts } = options;
+  const g = gridGeometry(
+    map.stages.map((s) => s.id),
+    options.columnWidth,
+  );
+  const gridChildren: NodeSpec[] = [];
+  if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts));
+  gridChildren.push(stageRow(map, g, fonts));
+  map.lanes.forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts)));
+
+  return frame(
+    'map',
+    map.title,
+    { role: 'map' },
+    { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], padding: SPACE.mapPadding, gap: SPACE.mapGap, fill: COLORS.mapBackground, stroke: COLORS.mapBorder, radius: SPACE.radiusMap },
+    [headerSpec(map, g.rowWidth, fonts), frame('grid', 'Grid', { role: 'grid' }, { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], gap: SPACE.gridGap }, gridChildren)],
+  );
+}

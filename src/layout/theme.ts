@@ -1,0 +1,116 @@
+/**
+ * The one place for colours, spacing and type on the canvas. The renderer
+ * never writes a literal colour or size of its own: changing the look of every
+ * map means changing this file.
+ */
+import type { Rgb, SolidPaintSpec } from './spec';
+import type { Tone } from '../model';
+
+export function hex(h: string): Rgb {
+  const n = parseInt(h.replace('#', ''), 16);
+  // Rounded to 4 places: Figma stores paints as floats and compares loosely;
+  // stable numbers keep "did this prop change?" checks exact.
+  const c = (v: number) => Math.round((v / 255) * 10000) / 10000;
+  return { r: c((n >> 16) & 255), g: c((n >> 8) & 255), b: c(n & 255) };
+}
+
+export function solid(h: string, opacity?: number): SolidPaintSpec[] {
+  return opacity === undefined ? [{ type: 'SOLID', color: hex(h) }] : [{ type: 'SOLID', color: hex(h), opacity }];
+}
+
+/** Font roles; src/figma/fonts.ts resolves each to a font that actually loads (Inter first). */
+export type FontRole = 'regular' | 'medium' | 'semibold' | 'bold' | 'italic';
+
+/** Inter's styles as Figma names them ("Semi Bold" has a space). */
+export const PREFERRED_FONTS: Record<FontRole, { family: string; style: string }> = {
+  regular: { family: 'Inter', style: 'Regular' },
+  medium: { family: 'Inter', style: 'Medium' },
+  semibold: { family: 'Inter', style: 'Semi Bold' },
+  bold: { family: 'Inter', style: 'Bold' },
+  italic: { family: 'Inter', style: 'Italic' },
+};
+
+export const COLORS = {
+  mapBackground: '#FFFFFF',
+  mapBorder: '#E4E7EC',
+  text: '#101828',
+  textSecondary: '#475467',
+  textMuted: '#667085',
+  personaBackground: '#F4F3FF',
+  personaAccent: '#6938EF',
+  personaAvatarText: '#FFFFFF',
+  personaSectionTitle: '#5925DC',
+  stageBackground: '#1D2939',
+  stageText: '#FFFFFF',
+  stageDescription: '#D0D5DD',
+  laneLabelBackground: '#F2F4F7',
+  laneLabelText: '#344054',
+  cellBackground: '#F9FAFB',
+  cellBorder: '#EAECF0',
+  emotionBackground: '#F9FAFB',
+  emotionBaseline: '#98A2B3',
+  emotionCurve: '#475467',
+  emotionMarkerStroke: '#FFFFFF',
+  phaseText: '#344054',
+} as const;
+
+/** Phase bands cycle through these soft fills so neighbouring phases read apart. */
+export const PHASE_FILLS = ['#E0EAFF', '#FCE7F6', '#D1FADF', '#FEF0C7', '#D5F5F6'] as const;
+
+export const TONES: Record<Tone, { fill: string; border: string; text: string }> = {
+  neutral: { fill: '#FFFFFF', border: '#D0D5DD', text: '#344054' },
+  positive: { fill: '#ECFDF3', border: '#ABEFC6', text: '#085D3A' },
+  negative: { fill: '#FEF3F2', border: '#FECDCA', text: '#912018' },
+  idea: { fill: '#FFFAEB', border: '#FEDF89', text: '#93370D' },
+};
+
+export const SPACE = {
+  mapPadding: 48,
+  mapGap: 40,
+  headerGap: 24,
+  personaPadding: 24,
+  personaGap: 32,
+  personaIdentityWidth: 300,
+  avatarSize: 56,
+  gridGap: 12,
+  columnGap: 12,
+  laneLabelWidth: 180,
+  defaultColumnWidth: 240,
+  minColumnWidth: 120,
+  maxColumnWidth: 640,
+  cellPadding: 14,
+  cellGap: 8,
+  cardPaddingX: 12,
+  cardPaddingY: 10,
+  stagePadding: 16,
+  phasePaddingY: 10,
+  radiusMap: 24,
+  radiusBlock: 12,
+  radiusCard: 8,
+  emotionHeight: 240,
+  /** Room above +2 and below -2 for markers and their notes. */
+  emotionPad: 52,
+  markerSize: 16,
+  markerStroke: 3,
+  curveWeight: 3,
+  noteGap: 10,
+  noteWidthInset: 16,
+} as const;
+
+export const TYPE = {
+  title: { font: 'bold' as FontRole, size: 40, line: 48 },
+  subtitle: { font: 'regular' as FontRole, size: 16, line: 24 },
+  personaName: { font: 'semibold' as FontRole, size: 20, line: 28 },
+  personaRole: { font: 'regular' as FontRole, size: 14, line: 20 },
+  personaQuote: { font: 'italic' as FontRole, size: 15, line: 22 },
+  personaBody: { font: 'regular' as FontRole, size: 14, line: 21 },
+  personaSection: { font: 'semibold' as FontRole, size: 12, line: 16 },
+  avatar: { font: 'semibold' as FontRole, size: 20, line: 24 },
+  phase: { font: 'semibold' as FontRole, size: 13, line: 18 },
+  stageName: { font: 'semibold' as FontRole, size: 17, line: 24 },
+  stageDescription: { font: 'regular' as FontRole, size: 12, line: 17 },
+  laneTitle: { font: 'semibold' as FontRole, size: 14, line: 20 },
+  cellText: { font: 'regular' as FontRole, size: 14, line: 21 },
+  card: { font: 'medium' as FontRole, size: 13, line: 18 },
+  note: { font: 'medium' as FontRole, size: 12, line: 16 },
+};

@@ -1,0 +1,23 @@
+/**
+ * The bundled example maps, offered as templates by the menu and the panel.
+ * They are plain version-1 files under examples/, validated like any input.
+ */
+import ecommerce from '../examples/ecommerce.json';
+import saasOnboarding from '../examples/saas-onboarding.json';
+import callCentre from '../examples/call-centre.json';
+import hospitalVisit from '../examples/hospital-visit.json';
+
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  map: unknown;
+}
+
+export const TEMPLATE_LIST: TemplateInfo[] = [
+  { id: 'ecommerce', name: 'E-commerce purchase', map: ecommerce },
+  { id: 'saas-onboarding', name: 'SaaS onboarding', map: saasOnboarding },
+  { id: 'call-centre', name: 'Support call centre', map: callCentre },
+  { id: 'hospital-visit', name: 'Hospital visit', map: hospitalVisit },
+];
+
+export const TEMPLATES: Record<string, unknown> = Object.fromEntries(TEMPLATE_LIST.map((t) => [t.id, t.map]));
