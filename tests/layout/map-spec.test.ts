@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseMap, type JourneyMap } from '../../src/model';
+import { buildMapSpec } from '../../src/layout/map-spec';
+import { PREFERRED_FONTS, SPACE } from '../../src/layout/theme';
+import { phaseRuns } from '../../src/layout/phases';
+import type { NodeSpec } from '../../src/layout/spec';
+import { arbMapInput } from '../support/arbitraries';
+
+const fonts = PREFERRED_FONTS;
+
+function normalised(input: unknown): JourneyMap {
+  const r = normaliseMap(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+function walk(spec: NodeSpec, visit: (n: NodeSpec, parent?: NodeSpec) => void, parent?: NodeSpec): void {
+  visit(spec, parent);
+  for (const c of spec.children ?? []) walk(c, visit, spec);
+}
+
+function texts(spec: NodeSpec): string[] {
+  const out: string[] = [];
+  walk(spec, (n) => n.type === 'TEXT' && out.push(n.props.characters ?? ''));
+  return out;
+}
+
+/** Every piece of user text that must be visible on the canvas. */
+function expectedTexts(map: JourneyMap): string[] {
+  const out = [map.title, ...map.stages.map((s) => s.name), ...map.lanes.map((l) => l.title)];
+  for (const s of map.stages) if (s.description) out.push(s.description);
+  for (const s of map.stages) if (s.phase) out.push(s.phase);
+  for (const lane of map.lanes) {
+    for (const cell of Object.values(lane.cells ?? {})) {
+      if (typeof cell === 'string') out.push(cell);
+      else if (Array.isArray(cell)) out.push(...cell);
+      else if (cell.note) out.push(cell.note);
+    }
+  }
+  const p = map.persona;
+  if (p) out.push(p.name, ...(p.goals ?? []), ...(p.frustrations ?? []), ...[p.role, p.quote, p.description].filter((x): x is string => !!x));
+  return out;
+}
+
+function checkMap(map: JourneyMap) {
+  const spec = buildMapSpec(map, { fonts });
+  const shown = texts(spec).join('\n');
+  for (const t of expectedTexts(map)) expect(shown).toContain(t);
+  walk(spec, (n, parent) => {
+    // keys unique among siblings: the reconciler matches children by key
+    const keys = (n.children ?? []).map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    // FILL only inside auto-layout parents (Figma throws otherwise)
+    if (n.props.layoutSizingHorizontal === 'FILL' || n.props.layoutSizingVertical === 'FILL') {
+      expect(parent?.props.layoutMode === 'HORIZONTAL' || parent?.props.layoutMode === 'VERTICAL').toBe(true);
+    }
+    // children of a non-auto-layout frame are placed by x/y and never sized by FILL/HUG
+    if (parent?.props.layoutMode === 'NONE') {
+      expect(n.props.layoutSizingHorizontal).toBeUndefined();
+      expect(typeof n.props.x).toBe('number');
+    }
+  });
+  return spec;
+}
+
+describe('map spec', () => {
+  const dir = new URL('../../examples/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it('has examples to check', () => expect(files.length).toBeGreaterThanOrEqual(4));
+
+  for (const file of files) {
+    it(`shows every text of ${file} and follows Figma's sizing rules`, () => {
+      checkMap(normalised(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))));
+    });
+  }
+
+  it('holds for random maps', () => {
+    fc.assert(fc.property(arbMapInput({ maxStages: 12, maxLanes: 6 }), (input) => void checkMap(normalised(input))), { numRuns: 60 });
+  });
+
+  it('puts each emotion marker at its column centre, higher scores higher', () => {
+    const map = normalised({
+      title: 'T',
+      stages: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
+      lanes: [{ title: 'Feel', kind: 'emotion', cells: { a: { score: -2 }, b: { score: 2 }, d: { score: 0.5 } } }],
+    });
+    const spec = buildMapSpec(map, { fonts, columnWidth: 200 });
+    const markers: NodeSpec[] = [];
+    walk(spec, (n) => n.tag.role === 'emotion-marker' && markers.push(n));
+    expect(markers.map((m) => m.tag.stage)).toEqual(['a', 'b', 'd']); // c has no score: a gap, not a zero
+    const centre = (m: NodeSpec) => ({ x: m.props.x! + m.size!.width / 2, y: m.props.y! + m.size!.height / 2 });
+    const w = 200;
+    const gap = SPACE.columnGap;
+    expect(centre(markers[0]).x).toBeCloseTo(w / 2);
+    expect(centre(markers[1]).x).toBeCloseTo(w + gap + w / 2);
+    expect(centre(markers[2]).x).toBeCloseTo(3 * (w + gap) + w / 2);
+    expect(centre(markers[1]).y).toBeLessThan(centre(markers[2]).y);
+    expect(centre(markers[2]).y).toBeLessThan(centre(markers[0]).y);
+    // the curve is broken at the gap: a..b is one run, d alone has no curve
+    const curves: NodeSpec[] = [];
+    walk(spec, (n) => n.tag.role === 'emotion-curve' && curves.push(n));
+    expect(curves.map((c) => c.tag.stage)).toEqual(['a']);
+  });
+
+  it('uses the column width it is given, within bounds', () => {
+    const map = normalised({ title: 'T', stages: [{ name: 'A' }] });
+    const header = (spec: NodeSpec) => {
+      let found: NodeSpec | undefined;
+      walk(spec, (n) => n.tag.role === 'stage-header' && (found = n));
+      return found!;
+    };
+    expect(header(buildMapSpec(map, { fonts, columnWidth: 300 })).size!.width).toBe(300);
+    expect(header(buildMapSpec(map, { fonts, columnWidth: 5 })).size!.width).toBe(SPACE.minColumnWidth);
+    expect(header(buildMapSpec(map, { fonts })).size!.width).toBe(SPACE.defaultColumnWidth);
+  });
+});
+
+describe('phase runs', () => {
+  it('groups consecutive stages and splits a phase that comes back', () => {
+    const runs = phaseRuns([
+      { id: 'a', phase: 'P' },
+      { id: 'b', phase: 'P' },
+      { id: 'c', phase: undefined },
+      { id: 'd', phase: 'P' },
+    ]);
+    expect(runs).toEqual([
+      { phase: 'P', start: 0, count: 2, firstStageId: 'a' },
+      { phase: undefined, start: 2, count: 1, firstStageId: 'c' },
+      { phase: 'P', start: 3, count: 1, firstStageId: 'd' },
+    ]);
+  });
+});
