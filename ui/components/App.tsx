@@ -1,0 +1,91 @@
+/** The panel: header, tabs (persona, stages, lanes, cells, import/export), footer, resize grip. */
+import type { JSX } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { PanelController } from '../controller';
+import { PanelContext, usePanel, useSlice } from '../hooks';
+import type { TabId } from '../state';
+import { StoreContext } from '../store';
+import { CellsTab } from './CellsTab';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { LanesTab } from './LanesTab';
+import { PersonaTab } from './PersonaTab';
+import { PortTab } from './PortTab';
+import { ResizeGrip } from './ResizeGrip';
+import { StagesTab } from './StagesTab';
+
+const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
+  { id: 'persona', label: 'Persona', view: PersonaTab },
+  { id: 'stages', label: 'Stages', view: StagesTab },
+  { id: 'lanes', label: 'Lanes', view: LanesTab },
+  { id: 'cells', label: 'Cells', view: CellsTab },
+  { id: 'port', label: 'Import / Export', view: PortTab },
+];
+
+function Tabs() {
+  const panel = usePanel();
+  const tab = useSlice((s) => s.tab);
+  const stageCount = useSlice((s) => s.map.stages.length);
+  const laneCount = useSlice((s) => s.map.lanes.length);
+  const counts: Partial<Record<TabId, number>> = { stages: stageCount, lanes: laneCount };
+  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    panel.setTab(next.id);
+    setTimeout(() => document.getElementById(`tab-${next.id}`)?.focus(), 0);
+  };
+  const View = TABS.find((t) => t.id === tab)!.view;
+  return (
+    <>
+      <div class="tabs" role="tablist" aria-label="Sections" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            type="button"
+            role="tab"
+            key={t.id}
+            id={`tab-${t.id}`}
+            aria-selected={t.id === tab}
+            aria-controls="tabpanel"
+            tabIndex={t.id === tab ? 0 : -1}
+            onClick={() => panel.setTab(t.id)}
+          >
+            {t.label}
+            {counts[t.id] !== undefined && <span class="count">{counts[t.id]}</span>}
+          </button>
+        ))}
+      </div>
+      <main class="content" id="tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <View />
+      </main>
+    </>
+  );
+}
+
+export function App({ controller }: { controller: PanelController }) {
+  useEffect(() => {
+    // Panel-level undo/redo replaces the browser's per-field undo, which cannot undo a removed stage.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) controller.undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') controller.redo();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [controller]);
+  return (
+    <StoreContext.Provider value={controller.store}>
+      <PanelContext.Provider value={controller}>
+        <div class="app">
+          <Header />
+          <Tabs />
+          <Footer />
+          <ResizeGrip send={controller.sendRaw} />
+        </div>
+      </PanelContext.Provider>
+    </StoreContext.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+/** Always visible: result of the last action, issue summary, conflict choices, canvas buttons. */
+import { usePanel, useSlice } from '../hooks';
+import { tabForPath } from '../state';
+
+/** Focus the field an issue points at, switching tab first. */
+function goTo(panel: ReturnType<typeof usePanel>, path: string) {
+  const tab = tabForPath(path);
+  if (tab) panel.setTab(tab);
+  setTimeout(() => {
+    let p = path;
+    // Walk up the path until a field claims it: `lanes[1].cells.a[3]` → the cell `lanes[1].cells.a`.
+    while (p) {
+      const el = document.querySelector<HTMLElement>(`[data-path="${p.replace(/["\\]/g, '\\$&')}"]`);
+      if (el) {
+        (el.matches('input, textarea, select') ? el : el.querySelector<HTMLElement>('input, textarea, select') ?? el).focus();
+        return;
+      }
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut > 0 ? p.slice(0, cut) : '';
+    }
+  }, 0);
+}
+
+export function Footer() {
+  const panel = usePanel();
+  const status = useSlice((s) => s.status);
+  const issues = useSlice((s) => s.issues);
+  const conflict = useSlice((s) => s.conflict);
+  const hasTarget = useSlice((s) => s.target !== null || s.selection.length === 1);
+  return (
+    <footer class="footer">
+      {status && (
+        <p class={`status ${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+      {issues.length > 0 && (
+        <div class="summary" role="region" aria-label="Problems">
+          <ul>
+            {issues.slice(0, 8).map((i, k) => (
+              <li key={k}>
+                <button type="button" class="btn-link" onClick={() => goTo(panel, i.path)}>
+                  {i.path ? <code>{i.path}</code> : null} {i.message}
+                </button>
+              </li>
+            ))}
+            {issues.length > 8 && <li>…and {issues.length - 8} more</li>}
+          </ul>
+        </div>
+      )}
+      {conflict && (
+        <div class="btn-row conflict" role="group" aria-label="Conflict">
+          <button type="button" class="btn" onClick={() => panel.read()}>
+            Reload from canvas
+          </button>
+          <button type="button" class="btn danger" onClick={() => panel.update(true)}>
+            Overwrite
+          </button>
+        </div>
+      )}
+      <div class="btn-row actions">
+        <button type="button" class="btn primary" onClick={() => panel.create()}>
+          Create map
+        </button>
+        <button type="button" class="btn" disabled={!hasTarget} onClick={() => panel.update()}>
+          Update selected map
+        </button>
+        <button type="button" class="btn" disabled={!hasTarget} onClick={() => panel.read()}>
+          Read back
+        </button>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,110 @@
+/** Stages: add, rename, remove, reorder (buttons or Alt+↑/↓), phase, description, emotion scores. */
+import type { JSX } from 'preact';
+import { LIMITS } from '../../src/model';
+import { addStage, moveStage, removeStage, updateStage } from '../edit';
+import { refocus, usePanel, useSlice } from '../hooks';
+import { shallowArrayEq } from '../store';
+import { EmotionControl } from './EmotionControl';
+import { Field, IconButton } from './fields';
+
+export function StagesTab() {
+  const panel = usePanel();
+  const ids = useSlice((s) => s.map.stages.map((st) => st.id), shallowArrayEq);
+  const emotionLanes = useSlice((s) => s.map.lanes.filter((l) => l.kind === 'emotion').map((l) => l.id), shallowArrayEq);
+  return (
+    <div class="stack">
+      <p class="hint">
+        <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> moves the focused stage.
+      </p>
+      <ol class="rows">
+        {ids.map((id, i) => (
+          <StageRow key={id} id={id} index={i} count={ids.length} emotionLanes={emotionLanes} />
+        ))}
+      </ol>
+      <button
+        type="button"
+        class="btn"
+        disabled={ids.length >= LIMITS.stages}
+        onClick={() => {
+          panel.edit((m) => addStage(m));
+          const last = panel.state.map.stages[panel.state.map.stages.length - 1];
+          refocus(`stage-${last.id}-name`);
+        }}
+      >
+        + Add stage
+      </button>
+    </div>
+  );
+}
+
+function StageRow({ id, index, count, emotionLanes }: { id: string; index: number; count: number; emotionLanes: string[] }) {
+  const panel = usePanel();
+  const stage = useSlice((s) => s.map.stages.find((st) => st.id === id));
+  if (!stage) return null;
+  const n = index + 1;
+  const move = (by: number) => {
+    const focused = document.activeElement?.id;
+    panel.edit((m) => moveStage(m, id, by));
+    refocus(focused);
+  };
+  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(e.key === 'ArrowUp' ? -1 : 1);
+  };
+  const path = `stages[${index}]`;
+  return (
+    <li class="row card" onKeyDown={onKeyDown}>
+      <div class="row-head">
+        <span class="badge" aria-hidden="true">
+          {n}
+        </span>
+        <Field
+          class="grow"
+          label={`Stage ${n} name`}
+          id={`stage-${id}-name`}
+          path={`${path}.name`}
+          value={stage.name}
+          maxLength={LIMITS.shortText}
+          onValue={(v) => panel.edit((m) => updateStage(m, id, { name: v }))}
+        />
+        <div class="row-tools">
+          <IconButton label={`Move stage ${n} up`} disabled={index === 0} onClick={() => move(-1)}>
+            ↑
+          </IconButton>
+          <IconButton label={`Move stage ${n} down`} disabled={index === count - 1} onClick={() => move(1)}>
+            ↓
+          </IconButton>
+          <IconButton label={`Remove stage ${n}`} class="danger" disabled={count <= 1} onClick={() => panel.edit((m) => removeStage(m, id))}>
+            ×
+          </IconButton>
+        </div>
+      </div>
+      <div class="two-col">
+        <Field
+          label="Phase"
+          labelSuffix={` of stage ${n}`}
+          id={`stage-${id}-phase`}
+          path={`${path}.phase`}
+          placeholder="Optional group, e.g. Before"
+          value={stage.phase ?? ''}
+          maxLength={LIMITS.shortText}
+          onValue={(v) => panel.edit((m) => updateStage(m, id, { phase: v }))}
+        />
+        <Field
+          label="Description"
+          labelSuffix={` of stage ${n}`}
+          id={`stage-${id}-description`}
+          path={`${path}.description`}
+          placeholder="Optional"
+          value={stage.description ?? ''}
+          maxLength={LIMITS.longText}
+          onValue={(v) => panel.edit((m) => updateStage(m, id, { description: v }))}
+        />
+      </div>
+      {emotionLanes.map((laneId) => (
+        <EmotionControl key={laneId} laneId={laneId} stageId={id} place="stage" />
+      ))}
+    </li>
+  );
+}

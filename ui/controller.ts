@@ -1,0 +1,274 @@
+/**
+ * The panel's behaviour without any markup: edits, undo history, the debounced
+ * draft save, local validation, and the message exchange with the sandbox.
+ * Components call these methods and read the store; tests drive it the same way.
+ */
+import { describeIssues, normaliseMap, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
+import type { PluginToUi, UiToPlugin } from '../src/protocol';
+import { blankDraft, draftFromMap, readStoredDraft, toMapInput, type DraftMap, type StoredDraft } from './draft';
+import { Store } from './store';
+import type { PanelState, Status, TabId } from './state';
+
+export const DRAFT_DEBOUNCE_MS = 400;
+const HISTORY_LIMIT = 100;
+
+export interface ControllerOptions {
+  send: (msg: UiToPlugin) => void;
+  initial?: DraftMap;
+}
+
+export class PanelController {
+  readonly store: Store<PanelState>;
+  private readonly send: (msg: UiToPlugin) => void;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private past: DraftMap[] = [];
+  private future: DraftMap[] = [];
+  /** The map as of the last history entry; edits since then form one undo step. */
+  private committed: DraftMap;
+
+  constructor(opts: ControllerOptions) {
+    this.send = opts.send;
+    const map = opts.initial ?? blankDraft();
+    this.committed = map;
+    this.store = new Store<PanelState>({
+      map,
+      target: null,
+      selection: [],
+      issues: [],
+      status: null,
+      conflict: false,
+      tab: 'persona',
+      canUndo: false,
+      canRedo: false,
+    });
+  }
+
+  get state(): PanelState {
+    return this.store.get();
+  }
+
+  private patch(p: Partial<PanelState>): void {
+    this.store.set({ ...this.store.get(), ...p });
+  }
+
+  /** Send a message that needs no state change (resize, notify). */
+  readonly sendRaw = (msg: UiToPlugin): void => this.send(msg);
+
+  start(): void {
+    this.send({ type: 'ready' });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  setTab(tab: TabId): void {
+    this.patch({ tab });
+  }
+
+  setStatus(status: Status | null): void {
+    this.patch({ status });
+  }
+
+  /* ---------------- editing ---------------- */
+
+  /** Apply an edit; the save, validation and undo step follow after a pause in typing. */
+  edit(fn: (m: DraftMap) => DraftMap): void {
+    const s = this.store.get();
+    const map = fn(s.map);
+    if (map === s.map) return;
+    this.store.set({ ...s, map, canUndo: true, canRedo: false });
+    this.future = [];
+    this.schedule();
+  }
+
+  /** Replace the whole draft (template, import, load): one undo step, saved at once. */
+  replace(map: DraftMap, extra: Partial<PanelState> = {}): void {
+    this.commitHistory();
+    this.past.push(this.committed);
+    if (this.past.length > HISTORY_LIMIT) this.past.shift();
+    this.future = [];
+    this.committed = map;
+    this.patch({ map, issues: [], conflict: false, canUndo: true, canRedo: false, ...extra });
+    this.flush();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), DRAFT_DEBOUNCE_MS);
+  }
+
+  /** Run the debounced work now: history step, validation of touched fields, draft save. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.commitHistory();
+    const s = this.store.get();
+    // Re-validate only if issues are showing, so a half-typed map isn't covered in red.
+    if (s.issues.length) this.patch({ issues: this.validate().issues });
+    const draft: StoredDraft = { v: 1, map: s.map, target: s.target };
+    this.send({ type: 'save-draft', draft });
+  }
+
+  private commitHistory(): void {
+    const map = this.store.get().map;
+    if (map === this.committed) return;
+    this.past.push(this.committed);
+    if (this.past.length > HISTORY_LIMIT) this.past.shift();
+    this.committed = map;
+  }
+
+  undo(): void {
+    this.commitHistory();
+    const prev = this.past.pop();
+    if (!prev) return;
+    this.future.push(this.committed);
+    this.committed = prev;
+    this.patch({ map: prev, canUndo: this.past.length > 0, canRedo: true });
+    this.saveSoon();
+  }
+
+  redo(): void {
+    this.commitHistory();
+    const next = this.future.pop();
+    if (!next) return;
+    this.past.push(this.committed);
+    this.committed = next;
+    this.patch({ map: next, canUndo: true, canRedo: this.future.length > 0 });
+    this.saveSoon();
+  }
+
+  private saveSoon(): void {
+    if (this.state.issues.length) this.patch({ issues: this.validate().issues });
+    this.schedule();
+  }
+
+  /* ---------------- validation ---------------- */
+
+  validate(): { map?: JourneyMap; issues: MapIssue[] } {
+    const r = normaliseMap(toMapInput(this.store.get().map));
+    return r.ok ? { map: r.value, issues: [] } : { issues: r.issues };
+  }
+
+  /** Validate for sending; on failure show issues next to fields and in the summary. */
+  private validOrReport(action: string): JourneyMap | null {
+    const { map, issues } = this.validate();
+    if (map) {
+      this.patch({ issues: [] });
+      return map;
+    }
+    const n = issues.length;
+    this.patch({ issues, status: { tone: 'error', text: `Fix ${n} problem${n === 1 ? '' : 's'} before ${action}.` } });
+    return null;
+  }
+
+  /** Canonical JSON of the draft, or null (issues shown) if it is not a valid map. */
+  exportJson(): string | null {
+    const map = this.validOrReport('exporting');
+    return map ? serialiseMap(map) : null;
+  }
+
+  validMap(action: string): JourneyMap | null {
+    return this.validOrReport(action);
+  }
+
+  /* ---------------- canvas actions ---------------- */
+
+  /** Node to update or read: the map we created/loaded, else the single selected map. */
+  targetNodeId(): string | null {
+    const s = this.state;
+    if (s.target) return s.target.nodeId;
+    return s.selection.length === 1 ? s.selection[0].nodeId : null;
+  }
+
+  create(): void {
+    const map = this.validOrReport('creating the map');
+    if (!map) return;
+    this.patch({ status: { tone: 'info', text: 'Creating map…' }, conflict: false });
+    this.send({ type: 'create', map });
+  }
+
+  update(force = false): void {
+    const nodeId = this.targetNodeId();
+    if (!nodeId) {
+      this.patch({ status: { tone: 'error', text: 'Select a journey map on the canvas, or create one first.' } });
+      return;
+    }
+    const map = this.validOrReport('updating the map');
+    if (!map) return;
+    const t = this.state.target;
+    const msg: UiToPlugin = { type: 'update', nodeId, map };
+    if (t && t.nodeId === nodeId) msg.baseRevision = t.revision;
+    if (force) msg.force = true;
+    this.patch({ status: { tone: 'info', text: 'Updating map…' }, conflict: false });
+    this.send(msg);
+  }
+
+  read(nodeId = this.targetNodeId()): void {
+    if (!nodeId) {
+      this.patch({ status: { tone: 'error', text: 'Select a journey map on the canvas first.' } });
+      return;
+    }
+    this.patch({ status: { tone: 'info', text: 'Reading map from the canvas…' } });
+    this.send({ type: 'read', nodeId });
+  }
+
+  /* ---------------- messages from the sandbox ---------------- */
+
+  handle(msg: PluginToUi): void {
+    switch (msg.type) {
+      case 'selection':
+        this.patch({ selection: msg.maps });
+        return;
+      case 'draft': {
+        if (msg.draft === undefined || msg.draft === null) return;
+        const stored = readStoredDraft(msg.draft);
+        if (!stored) {
+          this.patch({ status: { tone: 'info', text: 'The saved draft could not be read and was ignored.' } });
+          return;
+        }
+        this.committed = stored.map;
+        this.past = [];
+        this.future = [];
+        this.patch({ map: stored.map, target: stored.target ?? null, canUndo: false, canRedo: false, status: { tone: 'info', text: 'Restored your last draft.' } });
+        return;
+      }
+      case 'created':
+        this.patch({ target: { nodeId: msg.nodeId, revision: msg.revision }, conflict: false, issues: [], status: { tone: 'success', text: 'Map created on the canvas.' } });
+        this.flush();
+        return;
+      case 'updated': {
+        const { created, updated, removed } = msg.stats;
+        this.patch({
+          target: { nodeId: msg.nodeId, revision: msg.revision },
+          conflict: false,
+          issues: [],
+          status: { tone: 'success', text: `Map updated: ${updated} changed, ${created} added, ${removed} removed.` },
+        });
+        this.flush();
+        return;
+      }
+      case 'map': {
+        const r = normaliseMap(msg.map);
+        if (!r.ok) {
+          this.patch({ issues: r.issues, status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` } });
+          return;
+        }
+        const warn = msg.warnings?.length ? ` ${msg.warnings.join(' ')}` : '';
+        this.replace(draftFromMap(r.value), {
+          target: { nodeId: msg.nodeId, revision: msg.revision },
+          status: { tone: 'success', text: `Loaded “${r.value.title}” from the canvas.${warn}` },
+        });
+        return;
+      }
+      case 'error':
+        this.patch({
+          conflict: msg.code === 'conflict',
+          issues: msg.issues,
+          status: { tone: 'error', text: msg.message },
+        });
+        return;
+    }
+  }
+}

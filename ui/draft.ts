@@ -1,0 +1,121 @@
+/**
+ * The panel's working copy of a map ("draft"). It has the normalised shape
+ * (every stage and lane has an id, cells keyed by stage id) but may be invalid
+ * while the designer types: empty names, an empty persona. `toMapInput` turns
+ * it into format input and `normaliseMap` decides whether it can be sent.
+ */
+import { z } from 'zod';
+import { FORMAT_VERSION, type JourneyMap, type JourneyMapInput, type Lane, type Stage } from '../src/model';
+
+export interface PersonaDraft {
+  name: string;
+  role: string;
+  quote: string;
+  description: string;
+  goals: string[];
+  frustrations: string[];
+}
+
+export interface DraftMap {
+  title: string;
+  persona: PersonaDraft;
+  stages: Stage[];
+  lanes: Lane[];
+  meta?: Record<string, unknown>;
+}
+
+export const emptyPersona = (): PersonaDraft => ({ name: '', role: '', quote: '', description: '', goals: [], frustrations: [] });
+
+export function blankDraft(): DraftMap {
+  return {
+    title: 'New journey map',
+    persona: emptyPersona(),
+    stages: [
+      { id: 'stage-1', name: 'Stage 1' },
+      { id: 'stage-2', name: 'Stage 2' },
+      { id: 'stage-3', name: 'Stage 3' },
+    ],
+    lanes: [
+      { id: 'actions', title: 'Actions', kind: 'text', cells: {} },
+      { id: 'emotion', title: 'Emotion', kind: 'emotion', cells: {} },
+    ],
+  };
+}
+
+/** A normalised map → an editable draft (persona fields all present). */
+export function draftFromMap(map: JourneyMap): DraftMap {
+  const p = map.persona;
+  const draft: DraftMap = {
+    title: map.title,
+    persona: p
+      ? {
+          name: p.name,
+          role: p.role ?? '',
+          quote: p.quote ?? '',
+          description: p.description ?? '',
+          goals: [...(p.goals ?? [])],
+          frustrations: [...(p.frustrations ?? [])],
+        }
+      : emptyPersona(),
+    stages: map.stages.map((s) => ({ ...s })),
+    lanes: map.lanes.map((l) => ({ ...l, cells: { ...(l.cells ?? {}) } }) as Lane),
+  };
+  if (map.meta !== undefined) draft.meta = map.meta;
+  return draft;
+}
+
+const personaIsEmpty = (p: PersonaDraft): boolean =>
+  [p.name, p.role, p.quote, p.description, ...p.goals, ...p.frustrations].every((s) => s.trim() === '');
+
+/** Draft → format input. An untouched persona is left out rather than reported as "name required". */
+export function toMapInput(draft: DraftMap): JourneyMapInput {
+  const input: JourneyMapInput = {
+    version: FORMAT_VERSION,
+    title: draft.title,
+    stages: draft.stages,
+    lanes: draft.lanes,
+  };
+  if (!personaIsEmpty(draft.persona)) input.persona = draft.persona;
+  if (draft.meta !== undefined) input.meta = draft.meta as JourneyMapInput['meta'];
+  return input;
+}
+
+/* ---- Stored drafts: the sandbox keeps whatever we sent, so we check it on the way back. ---- */
+
+const Str = z.string().max(20000);
+const Id = z.string().min(1).max(64);
+const Cells = <T extends z.ZodType>(value: T) => z.record(z.string(), value).optional();
+const StoredLane = z.discriminatedUnion('kind', [
+  z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
+  z.object({ id: Id, title: Str, kind: z.literal('cards'), tone: z.enum(['neutral', 'positive', 'negative', 'idea']).optional(), cells: Cells(z.array(Str).max(100)) }),
+  z.object({ id: Id, title: Str, kind: z.literal('emotion'), cells: Cells(z.object({ score: z.number().int().min(-2).max(2), note: Str.optional() })) }),
+]);
+
+const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+
+export const StoredDraftSchema = z.object({
+  v: z.literal(1),
+  map: z.object({
+    title: Str,
+    persona: z.object({ name: Str, role: Str, quote: Str, description: Str, goals: z.array(Str).max(100), frustrations: z.array(Str).max(100) }),
+    stages: z.array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() })).min(1).max(100).refine(uniqueIds, 'duplicate stage ids'),
+    lanes: z.array(StoredLane).max(100).refine(uniqueIds, 'duplicate lane ids'),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  }),
+  target: z.object({ nodeId: z.string().min(1).max(200), revision: z.number().int().nonnegative() }).nullable().optional(),
+});
+
+export interface StoredDraft {
+  v: 1;
+  map: DraftMap;
+  target?: { nodeId: string; revision: number } | null;
+}
+
+export function readStoredDraft(raw: unknown): StoredDraft | null {
+  const parsed = StoredDraftSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const map = parsed.data.map as DraftMap;
+  // Cells must belong to the lane's kind; the schema checked that. Fill missing cell records.
+  map.lanes = map.lanes.map((l) => ({ ...l, cells: l.cells ?? {} }) as Lane);
+  return { v: 1, map, target: parsed.data.target ?? null };
+}

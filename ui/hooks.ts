@@ -1,0 +1,36 @@
+/** Context plumbing: components reach the controller and select store slices. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { PanelController } from './controller';
+import { useStoreSlice } from './store';
+import { issueConcerns, type PanelState } from './state';
+
+export const PanelContext = createContext<PanelController | null>(null);
+
+export function usePanel(): PanelController {
+  const c = useContext(PanelContext);
+  if (!c) throw new Error('usePanel outside PanelContext');
+  return c;
+}
+
+export function useSlice<T>(select: (s: PanelState) => T, eq?: (a: T, b: T) => boolean): T {
+  return useStoreSlice<PanelState, T>(select, eq);
+}
+
+/** Messages of the issues that concern one field, joined; '' if none. A string so equality is cheap. */
+export function useIssueText(path: string): string {
+  return useSlice((s) => {
+    if (!s.issues.length) return '';
+    return s.issues
+      .filter((i) => issueConcerns(i.path, path))
+      .map((i) => (i.path === path ? i.message : `${i.path.slice(path.length).replace(/^\./, '')}: ${i.message}`))
+      .join('; ');
+  });
+}
+
+/** After a reorder, keyed DOM nodes move and may drop focus: put it back on the same element. */
+export function refocus(id: string | null | undefined): void {
+  if (!id) return;
+  const again = () => document.getElementById(id)?.focus();
+  setTimeout(again, 0);
+}

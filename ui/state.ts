@@ -1,0 +1,43 @@
+/** Everything the panel shows, in one immutable object held by a Store. */
+import type { MapIssue } from '../src/model';
+import type { DraftMap } from './draft';
+
+export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port';
+
+export interface Status {
+  tone: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface PanelState {
+  map: DraftMap;
+  /** The canvas map this draft was created on or loaded from, for "Update". */
+  target: { nodeId: string; revision: number } | null;
+  /** Journey maps currently selected on the canvas. */
+  selection: { nodeId: string; title: string }[];
+  /** Issues of the last local validation or sandbox error, by path (`stages[2].name`). */
+  issues: MapIssue[];
+  status: Status | null;
+  /** The canvas changed since we loaded it; offer reload or overwrite. */
+  conflict: boolean;
+  tab: TabId;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** Which tab shows the field a path points at; null for the always-visible header. */
+export function tabForPath(path: string): TabId | null {
+  if (path.startsWith('persona')) return 'persona';
+  if (path.startsWith('stages')) return 'stages';
+  if (/^lanes\[\d+\]\.cells/.test(path)) return 'cells';
+  if (path.startsWith('lanes')) return 'lanes';
+  return null;
+}
+
+/** Does an issue at `issuePath` concern the field at `fieldPath` (itself or something inside it)? */
+export function issueConcerns(issuePath: string, fieldPath: string): boolean {
+  if (issuePath === fieldPath) return true;
+  if (!issuePath.startsWith(fieldPath)) return false;
+  const next = issuePath[fieldPath.length];
+  return next === '.' || next === '[';
+}
