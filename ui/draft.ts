@@ -88,7 +88,7 @@ const Cells = <T extends z.ZodType>(value: T) => z.record(z.string(), value).opt
 const StoredLane = z.discriminatedUnion('kind', [
   z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
   z.object({ id: Id, title: Str, kind: z.literal('cards'), tone: z.enum(['neutral', 'positive', 'negative', 'idea']).optional(), cells: Cells(z.array(Str).max(100)) }),
-  z.object({ id: Id, title: Str, kind: z.literal('emotion'), cells: Cells(z.object({ score: z.number().int().min(-2).max(2), note: Str.optional() })) }),
+  z.object({ id: Id, title: Str, kind: z.literal('emotion'), cells: Cells(z.object({ score: z.number().min(-2).max(2), note: Str.optional() })) }),
 ]);
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;

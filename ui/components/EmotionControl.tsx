@@ -53,11 +53,10 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const set = (next: EmotionCell | undefined) => panel.edit((m) => setCell(m, laneId, stageId, next));
   const score = cell?.score;
   return (
-    <fieldset class={`emotion${compact ? ' compact' : ''}`} id={domId} data-path={path}>
-      <legend class={compact ? 'sr-only' : ''}>
-        {laneTitle || 'Emotion'}
-        <span class="sr-only">, {stageName || 'stage'}</span>
-      </legend>
+    // aria-label names the stage too (the visible legend only names the lane); browsers differ in
+    // how they join a visually hidden span into a legend's name, so spell it out.
+    <fieldset class={`emotion${compact ? ' compact' : ''}`} id={domId} data-path={path} aria-label={`${laneTitle || 'Emotion'}, ${stageName || 'stage'}`}>
+      {!compact && <legend>{laneTitle || 'Emotion'}</legend>}
       <div class="faces">
         {LEVELS.map((l) => (
           <label class="face" data-score={l.score} title={`${signed(l.score)} ${l.text}`} key={l.score}>

@@ -18,16 +18,16 @@ export function Header() {
   return (
     <header class="header">
       <div class="start">
-        <div class="field grow">
-          <label for="template">Start from</label>
-          <select id="template" value={template} onChange={(e) => setTemplate(e.currentTarget.value)}>
-            {TEMPLATES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <label for="template" class="inline-label">
+          Start from
+        </label>
+        <select id="template" class="grow" value={template} onChange={(e) => setTemplate(e.currentTarget.value)}>
+          {TEMPLATES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           class="btn"
@@ -38,23 +38,6 @@ export function Header() {
         >
           New map
         </button>
-      </div>
-      <div class="start">
-        {selection.length > 1 && (
-          <div class="field grow">
-            <label for="selected-map">Selected map</label>
-            <select id="selected-map" value={chosen?.nodeId} onChange={(e) => setPicked(e.currentTarget.value)}>
-              {selection.map((m) => (
-                <option key={m.nodeId} value={m.nodeId}>
-                  {m.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <button type="button" class="btn grow-btn" disabled={!chosen} onClick={() => chosen && panel.read(chosen.nodeId)}>
-          {chosen && selection.length === 1 ? `Load selected map “${chosen.title}”` : 'Load selected map'}
-        </button>
         <div class="undo">
           <button type="button" class="icon-btn" aria-label="Undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => panel.undo()}>
             <span aria-hidden="true">↶</span>
@@ -64,6 +47,23 @@ export function Header() {
           </button>
         </div>
       </div>
+      {/* Only offered while a journey map is selected on the canvas. */}
+      {chosen && (
+        <div class="start">
+          {selection.length > 1 && (
+            <select id="selected-map" class="grow" aria-label="Selected map" value={chosen.nodeId} onChange={(e) => setPicked(e.currentTarget.value)}>
+              {selection.map((m) => (
+                <option key={m.nodeId} value={m.nodeId}>
+                  {m.title}
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" class="btn grow-btn" onClick={() => panel.read(chosen.nodeId)}>
+            {selection.length === 1 ? `Load selected map “${chosen.title}”` : 'Load selected map'}
+          </button>
+        </div>
+      )}
       <Field class="title-field" label="Map title" path="title" value={title} maxLength={LIMITS.shortText} onValue={(v) => panel.edit((m) => setTitle(m, v))} />
     </header>
   );

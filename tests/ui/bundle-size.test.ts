@@ -1,0 +1,28 @@
+/**
+ * Size budget of the built panel (dist/ui.html: all JS and CSS inlined). Figma
+ * loads it on every plugin start; keep it small. Run `npm run build` first.
+ *
+ * Budget: 300 000 bytes raw, 90 000 bytes gzipped. That is reachable only with
+ * ui/build/stub-zod-locales.mjs wired into build.mjs (zod's unused locales
+ * alone are ~260 kB); the remaining bulk is zod itself (~180 kB, shared with
+ * src/model and src/protocol), preact ~11 kB, the panel ~45 kB.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+export const UI_BUDGET_RAW = 300_000;
+export const UI_BUDGET_GZIP = 90_000;
+
+describe('dist/ui.html size', () => {
+  it(`stays under ${UI_BUDGET_RAW} bytes raw and ${UI_BUDGET_GZIP} gzipped`, () => {
+    expect(existsSync('dist/ui.html'), 'dist/ui.html missing: run `npm run build` first').toBe(true);
+    const html = readFileSync('dist/ui.html');
+    const gz = gzipSync(html, { level: 9 }).length;
+    console.log(`dist/ui.html: ${html.length} bytes raw, ${gz} bytes gzipped (budget ${UI_BUDGET_RAW} / ${UI_BUDGET_GZIP})`);
+    expect(html.length).toBeLessThanOrEqual(UI_BUDGET_RAW);
+    expect(gz).toBeLessThanOrEqual(UI_BUDGET_GZIP);
+    // Self-contained: no external scripts, styles or fonts are fetched.
+    expect(html.toString()).not.toMatch(/<script[^>]+src=|<link[^>]+href=/i);
+  });
+});
