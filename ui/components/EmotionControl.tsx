@@ -82,7 +82,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
         type="text"
         class="note"
         aria-label={`${laneTitle || 'Emotion'} note, ${stageName || 'stage'}`}
-        placeholder={score === undefined ? 'Pick a score to add a note' : 'Note (optional)'}
+        placeholder={score === undefined ? 'Score first' : 'Note (optional)'}
         disabled={score === undefined}
         maxLength={LIMITS.itemText}
         value={cell?.note ?? ''}
