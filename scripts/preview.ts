@@ -10,7 +10,8 @@
  * Chromium. What you see is what the bundle built, node by node.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { installFakeFigma } from '../tests/support/figma-fake';
 import { renderNodeToHtml } from '../tests/support/render-html';
@@ -21,7 +22,7 @@ const BUNDLE = 'dist/code.js';
 const REPLY_TIMEOUT_MS = 30_000;
 
 /** An expected failure: printed as one clear message, without a stack trace. */
-class PreviewError extends Error {}
+export class PreviewError extends Error {}
 
 interface Args {
   inputs: string[];
@@ -39,7 +40,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--html') args.html = true;
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--scale') args.scale = Number(argv[++i]);
-    else if (a === '--help' || a === '-h') throw new PreviewError(usage());
+    else if (a === '--help' || a === '-h') {
+      console.log(usage());
+      process.exit(0);
+    }
     else if (a.startsWith('--')) throw new PreviewError(`unknown option ${a}\n${usage()}`);
     else args.inputs.push(a);
   }
@@ -66,7 +70,7 @@ function loadMap(path: string): unknown {
   return JSON.parse(text) as unknown;
 }
 
-function loadBundle(): string {
+export function loadBundle(): string {
   if (!existsSync(BUNDLE)) throw new PreviewError(`${BUNDLE} is missing: run npm run build first`);
   return readFileSync(BUNDLE, 'utf8');
 }
@@ -74,7 +78,7 @@ function loadBundle(): string {
 type Reply = { type: string; nodeId?: string; message?: string; issues?: Array<{ path: string; message: string }> };
 
 /** Runs the bundle against a fresh fake canvas and returns the frame it created for `map`. */
-async function createWithSandbox(bundle: string, map: unknown, source: string): Promise<SceneNode> {
+export async function createWithSandbox(bundle: string, map: unknown, source: string): Promise<SceneNode> {
   const fake = installFakeFigma();
   // The bundle is an IIFE that reads the globals `figma` and `__html__`; hand them in explicitly.
   new Function('figma', '__html__', bundle)(fake.figma, '<html></html>');
@@ -137,7 +141,10 @@ async function main(): Promise<void> {
   if (failed) throw new PreviewError(`${failed} of ${args.inputs.length} maps failed`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof PreviewError ? e.message : e);
-  process.exitCode = 1;
-});
+// Run only as a script, so tests can import createWithSandbox.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof PreviewError ? e.message : e);
+    process.exitCode = 1;
+  });
+}

@@ -88,6 +88,26 @@ describe('renderNodeToHtml: auto-layout frames', () => {
   });
 });
 
+describe('renderNodeToHtml: groups and overlaps', () => {
+  it('places group children relative to the group, since Figma gives them the enclosing frame coordinates', () => {
+    const child = rectangle({ x: 60, y: 90, width: 10, height: 10 });
+    const group: FakeNode = { ...rectangle({ x: 50, y: 70, width: 20, height: 30 }), type: 'GROUP', children: [child] };
+    const f = frame({ layoutMode: 'NONE', width: 200, height: 200 }, [group]);
+    const sg = css(elementOf(f, group));
+    expect([sg.left, sg.top, sg.width, sg.height]).toEqual(['50px', '70px', '20px', '30px']);
+    const sc = css(elementOf(f, child));
+    expect([sc.position, sc.left, sc.top]).toEqual(['absolute', '10px', '20px']);
+  });
+
+  it('turns a negative itemSpacing into negative margins after the first child (CSS gap cannot be negative)', () => {
+    const [a, b] = [rectangle(), rectangle()];
+    const f = frame({ layoutMode: 'HORIZONTAL', itemSpacing: -6 }, [a, b]);
+    expect(css(elementOf(f)).columnGap).toBe('');
+    expect(css(elementOf(f, a)).marginLeft).toBe('');
+    expect(css(elementOf(f, b)).marginLeft).toBe('-6px');
+  });
+});
+
 describe('renderNodeToHtml: text', () => {
   it('escapes markup so characters are shown, never executed', () => {
     const t = text('<script>alert("x")</script> & \'q\'');
