@@ -5,6 +5,7 @@
 // `node build.mjs --watch` rebuilds on change; `--dev` skips minification.
 import * as esbuild from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { stubZodLocales } from './scripts/esbuild-zod-en-only.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = !watch && !process.argv.includes('--dev');
@@ -22,6 +23,7 @@ const codeOptions = {
   outfile: 'dist/code.js',
   minify,
   logLevel: 'warning',
+  plugins: [stubZodLocales],
 };
 
 /** esbuild plugin: after each UI build, wrap JS and CSS into one HTML file. */
@@ -55,7 +57,7 @@ const uiOptions = {
   jsxImportSource: 'preact',
   loader: { '.svg': 'text' },
   logLevel: 'warning',
-  plugins: [inlineHtml],
+  plugins: [inlineHtml, stubZodLocales],
 };
 
 async function writeSchema() {

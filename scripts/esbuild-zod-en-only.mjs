@@ -4,7 +4,7 @@
  * namespace object, so the panel would ship 40+ translations it never uses.
  * This resolves zod's internal `../locales/index.js` to a module exporting
  * only English (the default zod registers itself, from `../locales/en.js`).
- * Usage in build.mjs: `plugins: [inlineHtml, stubZodLocales]` in uiOptions.
+ * Used by build.mjs for both bundles (the sandbox imports zod too).
  */
 export const stubZodLocales = {
   name: 'stub-zod-locales',
