@@ -6,7 +6,7 @@
 import { describeIssues, normaliseMap, type MapIssue } from './model';
 import { createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
 import { readMap } from './figma/read-map';
-import { findMapFrame } from './figma/tree';
+import { findMapFrame, pageOf } from './figma/tree';
 import { TEMPLATES } from './templates';
 import { UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
@@ -28,12 +28,12 @@ function warn(warnings: string[]): void {
 
 /** The map frame with this id, or the one containing the current selection. */
 async function targetFrame(nodeId?: string): Promise<FrameNode | undefined> {
-  if (nodeId) return findMapFrame(await figma.getNodeByIdAsync(nodeId));
-  for (const node of figma.currentPage.selection) {
-    const frame = findMapFrame(node);
-    if (frame) return frame;
-  }
-  return undefined;
+  let frame: FrameNode | undefined;
+  if (nodeId) frame = findMapFrame(await figma.getNodeByIdAsync(nodeId));
+  else frame = figma.currentPage.selection.map(findMapFrame).find((f) => f !== undefined);
+  // With dynamic-page, a map on another page needs its page loaded before its children are read.
+  if (frame) await pageOf(frame)?.loadAsync();
+  return frame;
 }
 
 function selectedMaps(): Array<{ nodeId: string; title: string }> {

@@ -3,13 +3,14 @@
  * stored data. Everything that can fail for a reason the user can fix
  * (fonts, a missing frame, a conflict) is checked before the first write.
  */
-import type { JourneyMap } from '../model';
+import { FORMAT_VERSION, normaliseMap, type JourneyMap } from '../model';
 import { buildMapSpec } from '../layout/map-spec';
 import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidth } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
 import { fingerprint, readMapData, writeMapData } from './storage';
 import { writeTag } from './tags';
+import { pageOf } from './tree';
 
 export class UserFacingError extends Error {
   constructor(
@@ -100,7 +101,15 @@ export interface UpdateOptions {
 }
 
 export async function updateMap(frame: FrameNode, map: JourneyMap, options: UpdateOptions = {}): Promise<MapOpResult> {
+  if ((frame as BaseNode).type === 'INSTANCE') {
+    throw new UserFacingError('invalid', 'This map is an instance of a component: its layers cannot be added or removed. Update the main component, or detach the instance first.');
+  }
+  // With dynamic-page, a map on another page must have its page loaded before its children are touched.
+  await pageOf(frame)?.loadAsync();
   const stored = readMapData(frame);
+  if (stored && stored.format > FORMAT_VERSION) {
+    throw new UserFacingError('invalid', `This map was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the map was not changed.`);
+  }
   const revision = stored?.revision ?? 0;
   if (!options.force) {
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
@@ -111,10 +120,25 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     }
   }
   const { fonts, substitutions } = await loadMapFonts();
-  const spec = buildMapSpec(map, { fonts, columnWidth: canvasColumnWidth(frame) });
+  const columnWidth = canvasColumnWidth(frame);
+  const spec = buildMapSpec(map, { fonts, columnWidth });
   const ctx = newContext(() => frame);
-  // The root keeps its place, id and parent: `place` does nothing for it.
-  await reconcileNode(spec, frame, () => undefined, ctx);
+  try {
+    // The root keeps its place, id and parent: `place` does nothing for it.
+    await reconcileNode(spec, frame, () => undefined, ctx);
+  } catch (e) {
+    // Put the map back the way the stored data describes it, so no half-updated map is left.
+    // Designer nodes already moved to the holding area stay there: moved, never lost.
+    const previous = stored && normaliseMap(stored.data);
+    if (previous && previous.ok) {
+      try {
+        await reconcileNode(buildMapSpec(previous.value, { fonts, columnWidth }), frame, () => undefined, newContext(() => frame));
+      } catch {
+        /* the original error is the one worth reporting */
+      }
+    }
+    throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`);
+  }
   const next = revision + 1;
   saveMap(frame, map, next);
   const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];

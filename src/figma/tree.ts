@@ -57,10 +57,20 @@ export class MapIndex {
   }
 }
 
-/** The map frame a node belongs to (itself, or its nearest ancestor tagged `map`). */
+/**
+ * The map frame a node belongs to (itself, or its nearest ancestor tagged `map`).
+ * A map a designer turned into a component is still a map (components have a
+ * frame's API); an instance is returned too, so callers can refuse to restructure it.
+ */
 export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
-    if (n.type === 'FRAME' && n.getPluginData('role') === 'map') return n;
+    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && n.getPluginData('role') === 'map') return n as FrameNode;
   }
+  return undefined;
+}
+
+/** The page a node is on. */
+export function pageOf(node: BaseNode): PageNode | undefined {
+  for (let n: BaseNode | null = node; n; n = n.parent) if (n.type === 'PAGE') return n;
   return undefined;
 }

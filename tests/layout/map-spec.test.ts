@@ -7,6 +7,7 @@ import { PREFERRED_FONTS, SPACE } from '../../src/layout/theme';
 import { phaseRuns } from '../../src/layout/phases';
 import type { NodeSpec } from '../../src/layout/spec';
 import { arbMapInput } from '../support/arbitraries';
+import { expectedTexts } from '../support/map-texts';
 
 const fonts = PREFERRED_FONTS;
 
@@ -24,23 +25,6 @@ function walk(spec: NodeSpec, visit: (n: NodeSpec, parent?: NodeSpec) => void, p
 function texts(spec: NodeSpec): string[] {
   const out: string[] = [];
   walk(spec, (n) => n.type === 'TEXT' && out.push(n.props.characters ?? ''));
-  return out;
-}
-
-/** Every piece of user text that must be visible on the canvas. */
-function expectedTexts(map: JourneyMap): string[] {
-  const out = [map.title, ...map.stages.map((s) => s.name), ...map.lanes.map((l) => l.title)];
-  for (const s of map.stages) if (s.description) out.push(s.description);
-  for (const s of map.stages) if (s.phase) out.push(s.phase);
-  for (const lane of map.lanes) {
-    for (const cell of Object.values(lane.cells ?? {})) {
-      if (typeof cell === 'string') out.push(cell);
-      else if (Array.isArray(cell)) out.push(...cell);
-      else if (cell.note) out.push(cell.note);
-    }
-  }
-  const p = map.persona;
-  if (p) out.push(p.name, ...(p.goals ?? []), ...(p.frustrations ?? []), ...[p.role, p.quote, p.description].filter((x): x is string => !!x));
   return out;
 }
 

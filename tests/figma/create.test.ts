@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseMap, type JourneyMap } from '../../src/model';
+import { readMapData, SHARED_NAMESPACE } from '../../src/figma/storage';
+import { uninstallFakeFigma } from '../support/figma-fake';
+import { arbMapInput } from '../support/arbitraries';
+import { expectedTexts } from '../support/map-texts';
+import { allNodes, managed, startPlugin } from '../support/plugin';
+
+const dir = new URL('../../examples/', import.meta.url);
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, input: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown }));
+
+function norm(input: unknown): JourneyMap {
+  const r = normaliseMap(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+function canvasText(node: BaseNode): string {
+  return allNodes(node)
+    .filter((n): n is TextNode => n.type === 'TEXT')
+    .map((n) => n.characters)
+    .join('\n');
+}
+
+afterEach(() => uninstallFakeFigma());
+
+describe('create', () => {
+  for (const { file, input } of examples) {
+    it(`draws every text of ${file}, stores the map, one undo step`, async () => {
+      const p = await startPlugin();
+      const replies = await p.send({ type: 'create', map: input });
+      const created = p.expectReply(replies, 'created');
+      const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
+      const map = norm(input);
+      expect(frame.type).toBe('FRAME');
+      expect(frame.parent).toBe(p.figma.currentPage);
+      expect(frame.name).toBe(map.title);
+      expect(created.map).toEqual(map);
+      const shown = canvasText(frame);
+      for (const t of expectedTexts(map)) expect(shown).toContain(t);
+      expect(p.fake.undoCommits).toBe(1);
+      expect(p.figma.currentPage.selection).toEqual([frame]);
+      expect(readMapData(frame)?.data).toEqual(map);
+      expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe('1');
+      expect(frame.getRelaunchData()).toHaveProperty('edit');
+      // one stage header per stage, one lane row per lane, in order
+      expect(managed(frame, 'stage-header').map((n) => n.getPluginData('stage'))).toEqual(map.stages.map((s) => s.id));
+      expect(managed(frame, 'lane').map((n) => n.getPluginData('lane'))).toEqual(map.lanes.map((l) => l.id));
+    });
+  }
+
+  it('places the map at the centre of the viewport, not at 0,0', async () => {
+    const p = await startPlugin({ viewport: { x: 5000, y: -3000 } });
+    const created = p.expectReply(await p.send({ type: 'create', map: examples[0].input }), 'created');
+    const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
+    expect(frame.x + frame.width / 2).toBeCloseTo(5000, 0);
+    expect(frame.y + frame.height / 2).toBeCloseTo(-3000, 0);
+  });
+
+  it('answers an invalid map with located issues and changes nothing', async () => {
+    const p = await startPlugin();
+    const before = p.figma.currentPage.children.length;
+    p.fake.resetStats();
+    const replies = await p.send({ type: 'create', map: { title: 'T', stages: [{ name: 'A' }, {}], lanes: [{ title: 'L', kind: 'text', cells: { nope: 'x' } }] } });
+    const error = p.expectReply(replies, 'error');
+    expect(error.code).toBe('invalid');
+    expect(error.issues).toContainEqual({ path: 'stages[1].name', message: 'required' });
+    expect(p.figma.currentPage.children.length).toBe(before);
+    expect(p.fake.stats().created).toBe(0);
+    expect(p.fake.undoCommits).toBe(0);
+    expect(p.fake.notifications.at(-1)?.options?.error).toBe(true);
+  });
+
+  it('answers unknown and malformed messages with an error, not silence', async () => {
+    const p = await startPlugin();
+    expect(p.expectReply(await p.send({ type: 'explode' }), 'error').message).toContain('explode');
+    expect(p.expectReply(await p.send({ type: 'update', map: {} }), 'error').code).toBe('invalid'); // no nodeId
+  });
+
+  it('falls back to another font when Inter is missing, and says so', async () => {
+    const p = await startPlugin({ fonts: [{ family: 'Roboto', style: 'Regular' }, { family: 'Roboto', style: 'Bold' }, { family: 'Roboto', style: 'Medium' }, { family: 'Roboto', style: 'Italic' }] });
+    const created = p.expectReply(await p.send({ type: 'create', map: examples[0].input }), 'created');
+    const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
+    const families = new Set(allNodes(frame).filter((n): n is TextNode => n.type === 'TEXT').map((n) => (n.fontName as FontName).family));
+    expect([...families]).toEqual(['Roboto']);
+    expect(p.fake.notifications.map((n) => n.message).join(' ')).toMatch(/Inter is not available/);
+  });
+
+  it('leaves nothing behind when no usable font exists', async () => {
+    const p = await startPlugin({ fonts: [{ family: 'Comic Sans', style: 'Regular' }] });
+    const before = p.figma.currentPage.children.length;
+    const error = p.expectReply(await p.send({ type: 'create', map: examples[0].input }), 'error');
+    expect(error.message).toMatch(/font/i);
+    expect(p.figma.currentPage.children.length).toBe(before);
+    expect(p.fake.stats().created).toBe(0);
+  });
+
+  it('creates a map from a template menu command without the panel', async () => {
+    const p = await startPlugin(undefined, 'template:ecommerce');
+    const frames = p.figma.currentPage.children.filter((n) => n.getPluginData('role') === 'map');
+    expect(frames).toHaveLength(1);
+    expect(p.fake.undoCommits).toBe(1);
+    expect(p.fake.closed).toBe(true);
+    expect(p.fake.uiVisible).toBe(false);
+  });
+
+  it('draws random maps within Figma rules and shows all their text', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbMapInput({ maxStages: 8, maxLanes: 5 }), async (input) => {
+        const p = await startPlugin();
+        const created = p.expectReply(await p.send({ type: 'create', map: input }), 'created');
+        const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
+        const shown = canvasText(frame);
+        for (const t of expectedTexts(norm(input))) expect(shown).toContain(t);
+        expect(p.fake.undoCommits).toBe(1);
+        uninstallFakeFigma();
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
