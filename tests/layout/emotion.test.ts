@@ -15,7 +15,11 @@ describe('emotion geometry', () => {
   });
 
   it('reads a y back as the score on the quarter grid, clamped', () => {
-    fc.assert(fc.property(quarter, (s) => expect(yToScore(scoreToY(s, area), area) === s).toBe(true))); // === : -0 and 0 are the same score
+    fc.assert(
+      fc.property(quarter, (s) => {
+        expect(yToScore(scoreToY(s, area), area) === s).toBe(true); // === : -0 and 0 are the same score
+      }),
+    );
     expect(yToScore(-500, area)).toBe(2);
     expect(yToScore(999, area)).toBe(-2);
     expect(yToScore(scoreToY(1.1, area), area)).toBe(1); // snapped
@@ -73,7 +77,11 @@ describe('emotion geometry', () => {
 describe('colours', () => {
   it('goes from red through amber to green as the score rises', () => {
     const warmth = (s: number) => scoreColor(s).g - scoreColor(s).r;
-    fc.assert(fc.property(quarter, quarter, (a, b) => void (a < b && expect(warmth(a)).toBeLessThan(warmth(b)))));
+    fc.assert(
+      fc.property(quarter, quarter, (a, b) => {
+        if (a < b) expect(warmth(a)).toBeLessThan(warmth(b));
+      }),
+    );
     expect(rgbToHex(scoreColor(-2))).toBe('#D92D20');
     expect(rgbToHex(scoreColor(2))).toBe('#079455');
   });
