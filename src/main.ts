@@ -116,8 +116,8 @@ async function onMessage(raw: unknown): Promise<void> {
     await handle(parsed.data);
   } catch (e) {
     if (e instanceof UserFacingError) return fail(e.code, e.message, [], parsed.data.requestId);
-    const message = e instanceof Error ? e.message : String(e);
-    fail('internal', `Something went wrong: ${message}. The canvas was left as it was before.`, [], parsed.data.requestId);
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
+    fail('internal', `Something went wrong: ${message}.`, [], parsed.data.requestId);
   }
 }
 
@@ -148,6 +148,9 @@ async function runCommand(command: string): Promise<void> {
   }
 }
 
-figma.on('run', ({ command }: RunEvent) => {
-  runCommand(command ?? '').catch((e) => figma.notify(`Journey map: ${e instanceof Error ? e.message : String(e)}`, { error: true }));
-});
+// Returning the promise lets tests await the command; Figma ignores the return value.
+figma.on('run', ({ command }: RunEvent) =>
+  runCommand(command ?? '').catch((e) => {
+    figma.notify(`Journey map: ${e instanceof Error ? e.message : String(e)}`, { error: true });
+  }),
+);

@@ -106,6 +106,22 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Written | undef
     node.name = spec.name;
     wrote = true;
   }
+  // Text: make the font usable before anything else touches the node (resize included).
+  let textKeys: Array<keyof NodeProps> = [];
+  if (node.type === 'TEXT') {
+    textKeys = TEXT_ORDER.filter(changed);
+    if (textKeys.length || (spec.size && (!before || !same(before.size, spec.size)))) {
+      // New nodes start in Figma's default font, which may not exist here: our font goes on first.
+      // Existing ones may carry a designer's font (even mixed): load what they use.
+      const ok = !before || (await loadFontsOf(node));
+      if (!ok) ctx.warnings.push(`"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`);
+      if (!before || !ok) {
+        node.fontName = spec.props.fontName as FontName;
+        textKeys = textKeys.filter((k) => k !== 'fontName');
+        wrote = true;
+      }
+    }
+  }
   if (node.type === 'FRAME' && changed('layoutMode')) {
     setProp(node, 'layoutMode', spec.props.layoutMode);
     wrote = true;
@@ -132,19 +148,9 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Written | undef
     setProp(node, k, RESET[k]);
     wrote = true;
   }
-  if (node.type === 'TEXT') {
-    const textKeys = TEXT_ORDER.filter(changed);
-    if (textKeys.length) {
-      // New nodes start in Figma's default font; existing ones may carry a designer's font.
-      const ok = textKeys[0] === 'fontName' || (await loadFontsOf(node));
-      if (!ok) {
-        // The designer's font is missing here: fall back to ours rather than fail the whole map.
-        ctx.warnings.push(`"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`);
-        if (!textKeys.includes('fontName')) textKeys.unshift('fontName');
-      }
-      for (const k of textKeys) setProp(node, k, spec.props[k]);
-      wrote = true;
-    }
+  if (textKeys.length) {
+    for (const k of textKeys) setProp(node, k, spec.props[k]);
+    wrote = true;
   }
   for (const k of SIZING) {
     if (changed(k)) {

@@ -1,0 +1,370 @@
+/**
+ * A strict in-memory Figma Plugin API, for tests and the preview/dev tools.
+ * It implements the part of the API this plugin uses and THROWS where Figma
+ * throws (see nodes.ts for node rules), and on anything it does not implement.
+ * The manifest uses documentAccess "dynamic-page", so the sync page/node APIs
+ * that Figma disables under it throw here too.
+ */
+import { FakeNode, unwrap, type Realm } from './nodes';
+
+export interface FakeOptions {
+  /** Fonts that exist in this "Figma"; loadFontAsync rejects any other. */
+  fonts?: FontName[];
+  /** Viewport centre. */
+  viewport?: { x: number; y: number; zoom?: number };
+}
+
+export interface FakeStats {
+  created: number;
+  writes: number;
+  nodesWritten: number;
+  writtenIds: Set<string>;
+}
+
+export interface FakeFigma {
+  figma: PluginAPI;
+  stats(): FakeStats;
+  resetStats(): void;
+  notifications: Array<{ message: string; options?: NotificationOptions }>;
+  readonly undoCommits: number;
+  uiMessages: unknown[];
+  /** Called with every message the plugin posts to the UI (after structured clone). */
+  onUiMessage(listener: (msg: unknown) => void): void;
+  sendToPlugin(msg: unknown): Promise<void>;
+  runCommand(command: string, parameters?: unknown): Promise<void>;
+  fireSelectionChange(): void;
+  clientStorage: Map<string, unknown>;
+  readonly uiVisible: boolean;
+  readonly uiOptions: ShowUIOptions | undefined;
+  readonly closed: boolean;
+  addPage(name: string): PageNode;
+  /** Viewport calls, for placement tests. */
+  scrolledTo: SceneNode[][];
+}
+
+export const DEFAULT_FONTS: FontName[] = [
+  { family: 'Inter', style: 'Regular' },
+  { family: 'Inter', style: 'Medium' },
+  { family: 'Inter', style: 'Semi Bold' },
+  { family: 'Inter', style: 'Bold' },
+  { family: 'Inter', style: 'Italic' },
+  { family: 'Roboto', style: 'Regular' },
+];
+
+type Handler = (...args: never[]) => unknown;
+
+function strict<T extends object>(name: string, target: T): T {
+  return new Proxy(target, {
+    get(t, prop) {
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON' || prop === 'asymmetricMatch' || prop === '$$typeof' || prop === 'nodeType') {
+        return (t as Record<PropertyKey, unknown>)[prop];
+      }
+      if (!(prop in t)) throw new Error(`FakeFigma: ${name}.${prop} is not implemented`);
+      return (t as Record<string, unknown>)[prop];
+    },
+  });
+}
+
+let installed: FakeFigma | undefined;
+
+export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
+  const available = new Set((options.fonts ?? DEFAULT_FONTS).map((f) => `${f.family}|${f.style}`));
+  const loaded = new Set<string>();
+  const registry = new Map<string, FakeNode>();
+  let idCounter = 1;
+  let created = 0;
+  let writes = 0;
+  let written = new Set<string>();
+  let undoCommits = 0;
+  let current: FakeNode;
+  let uiVisible = false;
+  let uiOptions: ShowUIOptions | undefined;
+  let closed = false;
+  const mixed = Symbol('figma.mixed');
+  const handlers = new Map<string, Set<Handler>>();
+  const uiHandlers = new Set<Handler>();
+  let onmessage: Handler | undefined;
+  const uiListeners: Array<(msg: unknown) => void> = [];
+  const notifications: FakeFigma['notifications'] = [];
+  const uiMessages: unknown[] = [];
+  const storage = new Map<string, unknown>();
+  const scrolledTo: SceneNode[][] = [];
+  const viewportCenter = { x: options.viewport?.x ?? 0, y: options.viewport?.y ?? 0 };
+
+  const realm: Realm = {
+    mixed,
+    nextId: () => `${Math.floor(idCounter / 1000) + 1}:${idCounter++ % 1000}`,
+    register: (n) => registry.set(n.id, n),
+    isFontLoaded: (f) => loaded.has(`${f.family}|${f.style}`),
+    fontExists: (f) => available.has(`${f.family}|${f.style}`),
+    countWrite: (n) => {
+      writes++;
+      written.add(n.id);
+    },
+    countCreate: () => void created++,
+    currentPage: () => current,
+  };
+
+  const doc = new FakeNode(realm, 'DOCUMENT');
+  const addPage = (name: string) => {
+    const page = new FakeNode(realm, 'PAGE');
+    page.props.name = name;
+    page.parentNode = doc;
+    doc.childNodes.push(page);
+    return page;
+  };
+  current = addPage('Page 1');
+
+  const create = (type: string) => {
+    if (closed) throw new Error('The plugin has been closed');
+    const node = new FakeNode(realm, type);
+    created++;
+    // Figma docs, createFrame etc.: new nodes are appended to figma.currentPage.
+    node.parentNode = current;
+    current.childNodes.push(node);
+    return node.proxy as unknown;
+  };
+
+  const dynamicPage = (api: string, instead: string) => () => {
+    // Figma: with "documentAccess": "dynamic-page" in the manifest, the sync APIs throw.
+    throw new Error(`in ${api}: Cannot call with documentAccess: dynamic-page. Use ${instead} instead.`);
+  };
+
+  const ui = strict('figma.ui', {
+    postMessage(msg: unknown) {
+      if (!uiVisible && closed) throw new Error('The plugin UI is closed');
+      const copy = structuredClone(msg);
+      uiMessages.push(copy);
+      for (const l of uiListeners) l(copy);
+    },
+    get onmessage() {
+      return onmessage;
+    },
+    set onmessage(fn: Handler | undefined) {
+      onmessage = fn;
+    },
+    on(event: string, fn: Handler) {
+      if (event !== 'message') throw new Error(`FakeFigma: figma.ui.on("${event}") is not implemented`);
+      uiHandlers.add(fn);
+    },
+    off(event: string, fn: Handler) {
+      if (event === 'message') uiHandlers.delete(fn);
+    },
+    resize(w: number, h: number) {
+      if (!(w > 0 && h > 0)) throw new Error('in resize: width and height must be positive');
+      uiOptions = { ...uiOptions, width: w, height: h };
+    },
+    show() {
+      uiVisible = true;
+    },
+    hide() {
+      uiVisible = false;
+    },
+    close() {
+      uiVisible = false;
+    },
+  });
+
+  const figmaApi = strict('figma', {
+    apiVersion: '1.0.0',
+    editorType: 'figma' as const,
+    mode: 'default',
+    command: '',
+    mixed,
+    root: doc.proxy,
+    get currentPage() {
+      return current.proxy;
+    },
+    set currentPage(_: unknown) {
+      dynamicPage('set_currentPage', 'figma.setCurrentPageAsync')();
+    },
+    async setCurrentPageAsync(page: PageNode) {
+      current = unwrap(page);
+      current.pageLoaded = true;
+      for (const h of handlers.get('currentpagechange') ?? []) h();
+    },
+    createPage() {
+      const page = addPage('Page');
+      created++;
+      return page.proxy;
+    },
+    getNodeById: dynamicPage('getNodeById', 'figma.getNodeByIdAsync'),
+    async getNodeByIdAsync(id: string) {
+      const n = registry.get(id);
+      if (!n || n.isRemoved) return null;
+      // Nodes not attached to the document (detached subtrees) are not found.
+      for (let p: FakeNode | null = n; p; p = p.parentNode) if (p === doc) return n.proxy;
+      return null;
+    },
+    createFrame: () => create('FRAME'),
+    createText: () => create('TEXT'),
+    createVector: () => create('VECTOR'),
+    createEllipse: () => create('ELLIPSE'),
+    createRectangle: () => create('RECTANGLE'),
+    createComponentFromNode(node: SceneNode) {
+      // Converts a frame in place: same children, plugin data and position; a new id.
+      const src = unwrap(node);
+      if (src.type !== 'FRAME') throw new Error('FakeFigma: createComponentFromNode supports frames only');
+      const comp = new FakeNode(realm, 'COMPONENT');
+      created++;
+      comp.props = { ...src.props };
+      comp.width = src.width;
+      comp.height = src.height;
+      comp.pluginData = new Map(src.pluginData);
+      comp.sharedData = new Map([...src.sharedData].map(([k, v]) => [k, new Map(v)]));
+      comp.relaunch = { ...src.relaunch };
+      const parent = src.parentNode!;
+      parent.childNodes.splice(parent.childNodes.indexOf(src), 1, comp);
+      comp.parentNode = parent;
+      comp.childNodes = src.childNodes;
+      for (const c of comp.childNodes) c.parentNode = comp;
+      src.childNodes = [];
+      src.parentNode = null;
+      src.isRemoved = true;
+      return comp.proxy;
+    },
+    group(nodes: SceneNode[], parent: BaseNode & ChildrenMixin, index?: number) {
+      if (!nodes.length) throw new Error('in group: First argument must be an array of at least one node');
+      const g = new FakeNode(realm, 'GROUP');
+      created++;
+      const p = unwrap(parent);
+      p.childNodes.splice(index ?? p.childNodes.length, 0, g);
+      g.parentNode = p;
+      for (const n of nodes) {
+        const raw = unwrap(n);
+        raw.detach();
+        raw.parentNode = g;
+        g.childNodes.push(raw);
+      }
+      return g.proxy;
+    },
+    async loadFontAsync(font: FontName) {
+      const key = `${font.family}|${font.style}`;
+      // Figma rejects fonts that are not available to the user.
+      if (!available.has(key)) throw new Error(`The font "${font.family} ${font.style}" could not be loaded`);
+      loaded.add(key);
+    },
+    async listAvailableFontsAsync() {
+      return [...available].map((k) => {
+        const [family, style] = k.split('|');
+        return { fontName: { family, style } };
+      });
+    },
+    notify(message: string, opts?: NotificationOptions) {
+      notifications.push({ message, options: opts });
+      return { cancel() {} };
+    },
+    commitUndo() {
+      undoCommits++;
+    },
+    on(event: string, fn: Handler) {
+      if (!['run', 'selectionchange', 'currentpagechange', 'close'].includes(event)) throw new Error(`FakeFigma: figma.on("${event}") is not implemented`);
+      const set = handlers.get(event) ?? new Set<Handler>();
+      set.add(fn);
+      handlers.set(event, set);
+    },
+    once(event: string, fn: Handler) {
+      const wrapped = ((...args: never[]) => {
+        handlers.get(event)?.delete(wrapped);
+        return fn(...args);
+      }) as Handler;
+      figmaApi.on(event, wrapped);
+    },
+    off(event: string, fn: Handler) {
+      handlers.get(event)?.delete(fn);
+    },
+    showUI(_html: string, opts?: ShowUIOptions) {
+      uiVisible = opts?.visible !== false;
+      uiOptions = opts;
+    },
+    ui,
+    viewport: strict('figma.viewport', {
+      get center() {
+        return { ...viewportCenter };
+      },
+      zoom: options.viewport?.zoom ?? 1,
+      get bounds() {
+        return { x: viewportCenter.x - 720, y: viewportCenter.y - 450, width: 1440, height: 900 };
+      },
+      scrollAndZoomIntoView(nodes: SceneNode[]) {
+        scrolledTo.push([...nodes]);
+      },
+    }),
+    clientStorage: strict('figma.clientStorage', {
+      async getAsync(key: string) {
+        return storage.has(key) ? structuredClone(storage.get(key)) : undefined;
+      },
+      async setAsync(key: string, value: unknown) {
+        storage.set(key, structuredClone(value));
+      },
+      async deleteAsync(key: string) {
+        storage.delete(key);
+      },
+      async keysAsync() {
+        return [...storage.keys()];
+      },
+    }),
+    closePlugin() {
+      closed = true;
+      uiVisible = false;
+      for (const h of handlers.get('close') ?? []) h();
+    },
+  });
+
+  const handle: FakeFigma = {
+    figma: figmaApi as unknown as PluginAPI,
+    stats: () => ({ created, writes, nodesWritten: written.size, writtenIds: new Set(written) }),
+    resetStats() {
+      created = 0;
+      writes = 0;
+      written = new Set();
+    },
+    notifications,
+    get undoCommits() {
+      return undoCommits;
+    },
+    uiMessages,
+    onUiMessage: (l) => void uiListeners.push(l),
+    async sendToPlugin(msg: unknown) {
+      // Figma delivers panel messages asynchronously, as a structured clone.
+      const copy = structuredClone(msg);
+      await new Promise((r) => setTimeout(r, 0));
+      const targets = [...(onmessage ? [onmessage] : []), ...uiHandlers];
+      if (!targets.length) throw new Error('FakeFigma: the plugin has no figma.ui.onmessage handler');
+      await Promise.all(targets.map((h) => (h as (m: unknown, p: { origin: string }) => unknown)(copy, { origin: 'null' })));
+    },
+    async runCommand(command: string, parameters?: unknown) {
+      (figmaApi as { command: string }).command = command;
+      await Promise.all([...(handlers.get('run') ?? [])].map((h) => (h as (e: unknown) => unknown)({ command, parameters })));
+    },
+    fireSelectionChange() {
+      for (const h of handlers.get('selectionchange') ?? []) h();
+    },
+    clientStorage: storage,
+    get uiVisible() {
+      return uiVisible;
+    },
+    get uiOptions() {
+      return uiOptions;
+    },
+    get closed() {
+      return closed;
+    },
+    addPage: (name) => addPage(name).proxy as unknown as PageNode,
+    scrolledTo,
+  };
+  (globalThis as Record<string, unknown>).figma = handle.figma;
+  (globalThis as Record<string, unknown>).__html__ = '<html><body>panel</body></html>';
+  installed = handle;
+  return handle;
+}
+
+export function uninstallFakeFigma(): void {
+  installed = undefined;
+  delete (globalThis as Record<string, unknown>).figma;
+  delete (globalThis as Record<string, unknown>).__html__;
+}
+
+export function currentFake(): FakeFigma | undefined {
+  return installed;
+}
