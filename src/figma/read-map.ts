@@ -95,7 +95,9 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
       const moved = writtenY(node) === undefined || Math.abs(node.y - writtenY(node)!) > 0.5;
       const score = !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, EMOTION_AREA);
       const cell: { score: number; note?: string } = { score };
-      const note = textOf(children.find((c) => c.tag.role === 'emotion-note' && c.tag.stage === stage));
+      const box = children.find((c) => c.tag.role === 'emotion-note' && c.tag.stage === stage);
+      const pill = box && MapIndex.children(box.node, 'emotion-note-pill')[0];
+      const note = textOf(pill && MapIndex.children(pill.node, 'emotion-note-text')[0]);
       if (note !== undefined) cell.note = note;
       out[stage] = cell;
     }

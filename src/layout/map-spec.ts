@@ -13,7 +13,7 @@
  * "fill container" inside a hugging parent.
  */
 import type { CardsLane, EmotionLane, JourneyMap, Lane, Persona, TextLane } from '../model';
-import { curveRuns, emotionPoints, smoothPath, baselineY, type EmotionArea } from './emotion';
+import { curveRuns, emotionPoints, smoothPath, baselineY, type EmotionArea, type EmotionPoint } from './emotion';
 import { scoreColor } from './color';
 import { gridGeometry, type GridGeometry } from './grid';
 import { frame, text, vector, type Fonts } from './nodes';
@@ -166,10 +166,42 @@ function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fon
   });
 }
 
-/** Rough height of a wrapped note, to place notes above low markers without overlapping them. */
-function noteHeight(note: string, width: number): number {
-  const charsPerLine = Math.max(8, Math.floor(width / (TYPE.note.size * 0.56)));
-  return Math.min(3, Math.ceil(note.length / charsPerLine)) * TYPE.note.line;
+/** Rough size of a note's text, to place it clear of its marker (Figma measures the real size later). */
+function noteSize(note: string, maxWidth: number): { width: number; height: number; wraps: boolean } {
+  const charWidth = TYPE.note.size * 0.56;
+  const width = Math.ceil(Array.from(note).length * charWidth);
+  const lines = Math.min(3, Math.ceil(width / maxWidth));
+  return { width: Math.min(width, maxWidth), height: lines * TYPE.note.line, wraps: width > maxWidth };
+}
+
+/**
+ * Which side of its marker a note goes: above a peak, below a dip, so the
+ * curve leaves through the other side. On a slope it goes away from the
+ * middle of the lane, where it has room.
+ */
+function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>): boolean {
+  const p = points[i];
+  const prev = i > 0 && !runStart.has(p.stageId) ? points[i - 1] : undefined;
+  const next = points[i + 1] && !runStart.has(points[i + 1].stageId) ? points[i + 1] : undefined;
+  const ys = [prev?.y, next?.y].filter((y): y is number => y !== undefined);
+  if (ys.length && ys.every((y) => y > p.y)) return true; // a peak
+  if (ys.length && ys.every((y) => y < p.y)) return false; // a dip
+  return p.score < 0;
+}
+
+function noteSpec(laneId: string, stageId: string, note: string, x: number, y: number, width: number, fonts: Fonts): NodeSpec {
+  const inner = width - 2 * SPACE.notePaddingX;
+  const size = noteSize(note, inner);
+  const tag = (role: NodeSpec['tag']['role']) => ({ role, lane: laneId, stage: stageId });
+  // A pill behind the text keeps it readable where the curve passes under it; centred by auto-layout.
+  const pill = frame(
+    'pill',
+    'Note background',
+    tag('emotion-note-pill'),
+    { layout: 'HORIZONTAL', sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'], padding: [SPACE.notePaddingY, SPACE.notePaddingX], fill: COLORS.emotionNoteBackground, fillOpacity: 0.92, radius: SPACE.radiusNote },
+    [text('text', 'Emotion note', tag('emotion-note-text'), note, TYPE.note, fonts, { color: COLORS.textSecondary, width: size.wraps ? 'FILL' : 'HUG', align: 'CENTER' })],
+  );
+  return frame(`note:${stageId}`, 'Emotion note', tag('emotion-note'), { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: size.height }, align: 'CENTER', x, y }, [pill]);
 }
 
 function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -188,7 +220,9 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
     if (d) children.push(vector(`curve:${run[0].stageId}`, 'Emotion curve', tag('emotion-curve', run[0].stageId), d, { stroke: solid(COLORS.emotionCurve), weight: SPACE.curveWeight }));
   }
   const m = SPACE.markerSize;
-  for (const p of points) {
+  const runStarts = new Set(curveRuns(g.columns, points).map((r) => r[0].stageId));
+  const notes: NodeSpec[] = [];
+  points.forEach((p, i) => {
     children.push({
       type: 'ELLIPSE',
       key: `marker:${p.stageId}`,
@@ -198,15 +232,15 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
       props: { x: p.x - m / 2, y: p.y - m / 2, fills: [{ type: 'SOLID', color: scoreColor(p.score) }], strokes: solid(COLORS.emotionMarkerStroke), strokeWeight: SPACE.markerStroke, strokeAlign: 'OUTSIDE' },
     });
     const note = lane.cells?.[p.stageId]?.note;
-    if (note) {
-      const col = g.columns.find((c) => c.stageId === p.stageId)!;
-      const w = col.width - SPACE.noteWidthInset * 2;
-      // Notes sit below markers in the upper half and above them in the lower half, so they stay inside the lane.
-      const below = p.score >= 0;
-      const y = below ? p.y + m / 2 + SPACE.noteGap : p.y - m / 2 - SPACE.noteGap - noteHeight(note, w);
-      children.push(text(`note:${p.stageId}`, 'Emotion note', tag('emotion-note', p.stageId), note, TYPE.note, fonts, { color: COLORS.textSecondary, width: w, align: 'CENTER', x: col.x + SPACE.noteWidthInset, y }));
-    }
-  }
+    if (!note) return;
+    const col = g.columns.find((c) => c.stageId === p.stageId)!;
+    const w = col.width - SPACE.noteWidthInset * 2;
+    const h = noteSize(note, w - 2 * SPACE.notePaddingX).height + 2 * SPACE.notePaddingY;
+    const y = noteAbove(points, i, runStarts) ? p.y - m / 2 - SPACE.noteGap - h : p.y + m / 2 + SPACE.noteGap;
+    notes.push(noteSpec(lane.id, p.stageId, note, col.x + SPACE.noteWidthInset, y, w, fonts));
+  });
+  // Notes last: on top of the curve and the markers.
+  children.push(...notes);
   return frame('area', 'Emotion curve', tag('emotion-area'), { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false }, children);
 }
 

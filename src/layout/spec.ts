@@ -59,6 +59,8 @@ export type Role =
   | 'emotion-curve'
   | 'emotion-marker'
   | 'emotion-note'
+  | 'emotion-note-pill'
+  | 'emotion-note-text'
   | 'spacer'
   | 'holding';
 

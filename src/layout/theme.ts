@@ -51,6 +51,7 @@ export const COLORS = {
   emotionBaseline: '#98A2B3',
   emotionCurve: '#475467',
   emotionMarkerStroke: '#FFFFFF',
+  emotionNoteBackground: '#FFFFFF',
   phaseText: '#344054',
 } as const;
 
@@ -94,7 +95,10 @@ export const SPACE = {
   markerStroke: 3,
   curveWeight: 3,
   noteGap: 10,
-  noteWidthInset: 16,
+  noteWidthInset: 12,
+  notePaddingX: 6,
+  notePaddingY: 2,
+  radiusNote: 4,
 } as const;
 
 export const TYPE = {

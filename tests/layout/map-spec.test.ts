@@ -42,8 +42,13 @@ function checkMap(map: JourneyMap) {
     }
     // children of a non-auto-layout frame are placed by x/y and never sized by FILL/HUG
     if (parent?.props.layoutMode === 'NONE') {
-      expect(n.props.layoutSizingHorizontal).toBeUndefined();
+      expect(n.props.layoutSizingHorizontal).not.toBe('FILL');
+      expect(n.props.layoutSizingVertical).not.toBe('FILL');
       expect(typeof n.props.x).toBe('number');
+    }
+    // HUG only on auto-layout frames and texts (Figma throws otherwise)
+    if (n.props.layoutSizingHorizontal === 'HUG' || n.props.layoutSizingVertical === 'HUG') {
+      expect(n.type === 'TEXT' || (n.type === 'FRAME' && n.props.layoutMode !== 'NONE')).toBe(true);
     }
   });
   return spec;
