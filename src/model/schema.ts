@@ -87,9 +87,10 @@ export const JourneyMapSchema = JourneyMapInputSchema.extend({
   lanes: z
     .array(
       z.discriminatedUnion('kind', [
-        TextLaneSchema.extend({ id: IdSchema }),
-        CardsLaneSchema.extend({ id: IdSchema }),
-        EmotionLaneSchema.extend({ id: IdSchema }),
+        // Normalised lanes always carry `cells` (possibly empty), keyed by stage id, in stage order.
+        TextLaneSchema.extend({ id: IdSchema, cells: TextLaneSchema.shape.cells.unwrap() }),
+        CardsLaneSchema.extend({ id: IdSchema, cells: CardsLaneSchema.shape.cells.unwrap() }),
+        EmotionLaneSchema.extend({ id: IdSchema, cells: EmotionLaneSchema.shape.cells.unwrap() }),
       ]),
     )
     .max(LIMITS.lanes),
