@@ -2,33 +2,86 @@
  * fast-check arbitraries for journey maps: valid inputs (as people write them:
  * ids or none, unicode names, optional fields present or not) and broken ones
  * with exactly one known defect and the path its error must name.
+ * Shared by model, layout and renderer tests, so every map `arbMapInput`
+ * yields must normalise without issues.
  */
 import fc from 'fast-check';
 import { LIMITS } from '../../src/model/limits';
 import { slugify, uniqueId } from '../../src/model/ids';
 
 /** Names people really type: Latin with accents, emoji, RTL scripts, CJK, punctuation. */
-const nameChars = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ éüñçøß-&/().,!?'.split(''), '😀', '🚀', 'ש', 'ل', 'ع', '中', '文', '\u200f');
-export const arbName = fc
+const nameChars = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ éüñçøß-&/().,!?'.split(''),
+  '😀',
+  '🚀',
+  '👩🏽‍💻',
+  'ש',
+  'ל',
+  'ع',
+  'ل',
+  '中',
+  '文',
+  '\u200f', // right-to-left mark, as pasted from RTL editors
+);
+export const arbName: fc.Arbitrary<string> = fc
   .array(nameChars, { minLength: 1, maxLength: 24 })
   .map((cs) => cs.join('').trim())
   .filter((s) => s.length > 0);
-const arbText = fc.array(nameChars, { minLength: 1, maxLength: 60 }).map((cs) => cs.join('')).filter((s) => s.trim().length > 0);
-const arbScore = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
+/** Free text; may keep leading or trailing spaces (the format keeps them in cells). */
+export const arbText: fc.Arbitrary<string> = fc
+  .array(nameChars, { minLength: 1, maxLength: 60 })
+  .map((cs) => cs.join(''))
+  .filter((s) => s.trim().length > 0);
+/** Emotion scores as the panel offers them: quarter steps from -2 to 2. */
+export const arbScore: fc.Arbitrary<number> = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
+
+/**
+ * Free-form user data as it arrives from JSON.parse: plain prototypes, and no
+ * `__proto__` keys (a plain object cannot hold one as data).
+ */
+const arbMeta = fc.dictionary(
+  fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 3, noNullPrototype: true },
+);
 
 export interface MapArbOptions {
   maxStages?: number;
   maxLanes?: number;
 }
 
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+/**
+ * The ids the normaliser will give: explicit ids are reserved first, then the
+ * others are slugs of their names, made unique in order. Cells must use these.
+ */
+function effectiveIds(items: { id?: string; name: string }[], fallback: string): string[] {
+  const taken = new Set(items.flatMap((i) => (i.id === undefined ? [] : [i.id])));
+  return items.map((i) => i.id ?? uniqueId(slugify(i.name, fallback), taken));
+}
+
+/** Explicit ids for the chosen items: sometimes the slug another item's name would get, to force collisions. */
+function explicitIds(names: string[], given: boolean[], picks: number[], fallback: string): (string | undefined)[] {
+  const used = new Set<string>();
+  return names.map((_, i) => {
+    if (!given[i]) return undefined;
+    const base = picks[i] % 2 === 0 ? `${fallback[0]}${i}` : slugify(names[picks[i] % names.length], fallback);
+    return uniqueId(base, used);
+  });
+}
+
 export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   const maxStages = options.maxStages ?? 10;
   const maxLanes = options.maxLanes ?? 6;
+  const perStage = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: maxStages, maxLength: maxStages });
   return fc
     .record({
+      version: fc.constantFrom<1 | undefined>(1, 1, 1, undefined),
       title: arbName,
-      withIds: fc.boolean(),
-      persona: fc.option(
+      /** 'all', 'none' or 'some' of the stages and lanes carry an explicit id. */
+      idStyle: fc.constantFrom('all', 'none', 'some'),
+      persona: opt(
         fc.record(
           {
             name: arbName,
@@ -40,104 +93,182 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           },
           { requiredKeys: ['name'] },
         ),
-        { nil: undefined },
       ),
-      stages: fc.array(fc.record({ name: arbName, phase: fc.option(fc.constantFrom('Before', 'During', 'After'), { nil: undefined }), description: fc.option(arbText, { nil: undefined }) }), {
-        minLength: 1,
-        maxLength: maxStages,
-      }),
+      stages: fc.array(
+        fc.record({
+          name: arbName,
+          phase: opt(fc.constantFrom('Before', 'During', 'After', 'قبل', 'Après 🚀')),
+          description: opt(arbText),
+          idGiven: fc.boolean(),
+          idPick: fc.nat(),
+        }),
+        { minLength: 1, maxLength: maxStages },
+      ),
       lanes: fc.array(
         fc.record({
           title: arbName,
           kind: fc.constantFrom('text', 'cards', 'emotion'),
-          tone: fc.constantFrom('neutral', 'positive', 'negative', 'idea'),
-          fill: fc.array(fc.boolean(), { minLength: maxStages, maxLength: maxStages }),
-          texts: fc.array(arbText, { minLength: maxStages, maxLength: maxStages }),
-          cards: fc.array(fc.array(arbText, { minLength: 1, maxLength: 3 }), { minLength: maxStages, maxLength: maxStages }),
-          scores: fc.array(arbScore, { minLength: maxStages, maxLength: maxStages }),
-          notes: fc.array(fc.option(arbText, { nil: undefined }), { minLength: maxStages, maxLength: maxStages }),
+          tone: opt(fc.constantFrom('neutral', 'positive', 'negative', 'idea')),
+          idGiven: fc.boolean(),
+          idPick: fc.nat(),
+          /** Empty lanes sometimes leave `cells` out altogether. */
+          omitEmptyCells: fc.boolean(),
+          fill: perStage(fc.boolean()),
+          texts: perStage(arbText),
+          cards: perStage(fc.array(arbText, { minLength: 1, maxLength: 3 })),
+          scores: perStage(arbScore),
+          notes: perStage(opt(arbText)),
         }),
         { maxLength: maxLanes },
       ),
-      meta: fc.option(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), { nil: undefined }),
+      meta: opt(arbMeta),
     })
     .map((r) => {
-      // Ids: explicit (s0, s1…) or derived by the normaliser from names; cells must use the same keys.
-      const taken = new Set<string>();
-      const stageIds = r.withIds ? r.stages.map((_, i) => `s${i}`) : r.stages.map((s) => uniqueId(slugify(s.name.trim(), 'stage'), taken));
+      const given = (flag: boolean) => (r.idStyle === 'some' ? flag : r.idStyle === 'all');
+      const stageNames = r.stages.map((s) => s.name);
+      const stageGiven = explicitIds(stageNames, r.stages.map((s) => given(s.idGiven)), r.stages.map((s) => s.idPick), 'stage');
+      const stageIds = effectiveIds(stageNames.map((name, i) => ({ name, id: stageGiven[i] })), 'stage');
+      const laneNames = r.lanes.map((l) => l.title);
+      const laneGiven = explicitIds(laneNames, r.lanes.map((l) => given(l.idGiven)), r.lanes.map((l) => l.idPick), 'lane');
+
       const stages = r.stages.map((s, i) => {
-        const out: Record<string, unknown> = { name: s.name };
-        if (r.withIds) out.id = stageIds[i];
-        if (s.phase) out.phase = s.phase;
-        if (s.description) out.description = s.description;
+        const out: Record<string, unknown> = {};
+        if (stageGiven[i] !== undefined) out.id = stageGiven[i];
+        out.name = s.name;
+        if (s.phase !== undefined) out.phase = s.phase;
+        if (s.description !== undefined) out.description = s.description;
         return out;
       });
       const lanes = r.lanes.map((l, li) => {
         const cells: Record<string, unknown> = {};
-        {
-          stageIds.forEach((sid, i) => {
-            if (!l.fill[i]) return;
-            cells[sid] = l.kind === 'text' ? l.texts[i] : l.kind === 'cards' ? l.cards[i] : l.notes[i] ? { score: l.scores[i], note: l.notes[i] } : { score: l.scores[i] };
-          });
-        }
-        const out: Record<string, unknown> = { title: l.title, kind: l.kind, cells };
-        if (r.withIds) out.id = `l${li}`;
-        if (l.kind === 'cards') out.tone = l.tone;
+        stageIds.forEach((sid, i) => {
+          if (!l.fill[i]) return;
+          if (l.kind === 'text') cells[sid] = l.texts[i];
+          else if (l.kind === 'cards') cells[sid] = l.cards[i];
+          else cells[sid] = l.notes[i] !== undefined ? { score: l.scores[i], note: l.notes[i] } : { score: l.scores[i] };
+        });
+        const out: Record<string, unknown> = {};
+        if (laneGiven[li] !== undefined) out.id = laneGiven[li];
+        out.title = l.title;
+        out.kind = l.kind;
+        if (l.kind === 'cards' && l.tone !== undefined) out.tone = l.tone;
+        if (Object.keys(cells).length > 0 || !l.omitEmptyCells) out.cells = cells;
         return out;
       });
-      const map: Record<string, unknown> = { version: 1, title: r.title, stages, lanes };
+      const map: Record<string, unknown> = {};
+      if (r.version !== undefined) map.version = r.version;
+      map.title = r.title;
       if (r.persona) map.persona = r.persona;
-      if (r.meta) map.meta = r.meta;
+      map.stages = stages;
+      map.lanes = lanes;
+      // Through JSON, as a file would arrive (fast-check dictionaries have a null prototype).
+      if (r.meta) map.meta = JSON.parse(JSON.stringify(r.meta));
       return map;
     });
 }
 
 export interface BrokenMap {
   input: unknown;
-  /** The located path the first error must name. */
+  /** The located path an issue must name. */
   path: string;
 }
 
-/** A valid map with exactly one defect injected, and where the error must point. */
-export function arbBrokenMap(): fc.Arbitrary<BrokenMap> {
-  const base = arbMapInput({ maxStages: 5, maxLanes: 3 }).filter((m) => (m.stages as unknown[]).length >= 2);
-  return fc.tuple(base, fc.nat(), fc.constantFrom('noName', 'unknownKey', 'badScore', 'dupId', 'badCell', 'tooMany', 'badKind', 'newer', 'longTitle')).map(([m, n, defect]) => {
-    const map = JSON.parse(JSON.stringify(m)) as Record<string, any>;
-    const stages = map.stages as Array<Record<string, unknown>>;
-    const k = n % stages.length;
-    switch (defect) {
-      case 'noName':
-        delete stages[k].name;
-        return { input: map, path: `stages[${k}].name` };
-      case 'unknownKey':
-        map.stage = [];
-        return { input: map, path: 'stage' };
-      case 'badScore':
-        map.lanes.push({ id: 'zz-emotion', title: 'E', kind: 'emotion', cells: {} });
-        stages[k].id = stages[k].id ?? `given-${k}`;
-        map.lanes[map.lanes.length - 1].cells[stages[k].id as string] = { score: 3 };
-        return { input: map, path: `lanes[${map.lanes.length - 1}].cells.${stages[k].id}.score` };
-      case 'dupId':
-        stages.forEach((s, i) => (s.id = `id${i}`));
-        for (const lane of map.lanes) lane.cells = {};
-        stages[k === 0 ? 1 : k].id = 'id0';
-        return { input: map, path: `stages[${k === 0 ? 1 : k}].id` };
-      case 'badCell':
-        map.lanes.push({ title: 'T', kind: 'text', cells: { 'no-such-stage': 'x' } });
-        return { input: map, path: `lanes[${map.lanes.length - 1}].cells.no-such-stage` };
-      case 'tooMany':
-        map.stages = Array.from({ length: LIMITS.stages + 1 }, (_, i) => ({ name: `S${i}` }));
-        map.lanes = [];
-        return { input: map, path: 'stages' };
-      case 'badKind':
-        map.lanes.push({ title: 'T', kind: 'diagram' });
-        return { input: map, path: `lanes[${map.lanes.length - 1}].kind` };
-      case 'newer':
-        map.version = 99;
-        return { input: map, path: 'version' };
-      default:
-        map.title = 'x'.repeat(LIMITS.shortText + 1);
-        return { input: map, path: 'title' };
+export const DEFECTS = [
+  'missingStageName',
+  'unknownKey',
+  'scoreOutOfRange',
+  'duplicateStageId',
+  'cellForMissingStage',
+  'tooManyStages',
+  'wrongKind',
+  'newerVersion',
+  'titleTooLong',
+] as const;
+export type Defect = (typeof DEFECTS)[number];
+
+type Json = Record<string, any>;
+
+/** Where an unknown key can be slipped in, with the path it is reported at. */
+function injectUnknownKey(map: Json, pick: number): string {
+  const stages = map.stages as Json[];
+  const lanes = map.lanes as Json[];
+  const spots: (() => string)[] = [
+    () => ((map.stage = []), 'stage'),
+    () => {
+      const k = pick % stages.length;
+      stages[k].title = 'typo for name';
+      return `stages[${k}].title`;
+    },
+  ];
+  if (lanes.length) {
+    spots.push(() => {
+      const i = pick % lanes.length;
+      lanes[i].stage = 'x'; // the "stage instead of cells" typo
+      return `lanes[${i}].stage`;
+    });
+  }
+  if (map.persona) spots.push(() => ((map.persona.goal = 'x'), 'persona.goal'));
+  return spots[pick % spots.length]();
+}
+
+function inject(map: Json, defect: Defect, pick: number): string {
+  const stages = map.stages as Json[];
+  const lanes = map.lanes as Json[];
+  const k = pick % stages.length;
+  switch (defect) {
+    case 'missingStageName':
+      delete stages[k].name;
+      return `stages[${k}].name`;
+    case 'unknownKey':
+      return injectUnknownKey(map, pick);
+    case 'scoreOutOfRange': {
+      // A fresh emotion lane keyed by the first stage's slug would need ids; give stage k one that is free.
+      const id = `given-${k}`;
+      stages[k].id = id;
+      const i = pick % (lanes.length + 1);
+      lanes.splice(i, 0, { title: 'Feelings', kind: 'emotion', cells: { [id]: { score: pick % 2 ? 3 : -2.25 } } });
+      return `lanes[${i}].cells.${id}.score`;
     }
+    case 'duplicateStageId': {
+      // Every stage gets an id; stage j (≠ 0) repeats stage 0's. Cells are cleared so nothing else fails.
+      stages.forEach((s, i) => (s.id = `id${i}`));
+      for (const lane of lanes) lane.cells = {};
+      const j = 1 + (pick % (stages.length - 1));
+      stages[j].id = 'id0';
+      return `stages[${j}].id`;
+    }
+    case 'cellForMissingStage': {
+      const i = pick % (lanes.length + 1);
+      lanes.splice(i, 0, { title: 'Notes', kind: 'text', cells: { 'no-such-stage': 'x' } });
+      return `lanes[${i}].cells.no-such-stage`;
+    }
+    case 'tooManyStages':
+      map.stages = Array.from({ length: LIMITS.stages + 1 }, (_, i) => ({ name: `Stage ${i}` }));
+      map.lanes = [];
+      return 'stages';
+    case 'wrongKind': {
+      const i = pick % (lanes.length + 1);
+      lanes.splice(i, 0, { title: 'Diagram', kind: pick % 2 ? 'diagram' : 'Text' });
+      return `lanes[${i}].kind`;
+    }
+    case 'newerVersion':
+      map.version = 99;
+      return 'version';
+    case 'titleTooLong':
+      map.title = 'x'.repeat(LIMITS.shortText + 1);
+      return 'title';
+  }
+}
+
+/**
+ * A valid map with exactly one defect injected, and the path an issue must
+ * name. `defects` narrows the kinds (all by default).
+ */
+export function arbBrokenMap(defects: readonly Defect[] = DEFECTS): fc.Arbitrary<BrokenMap & { defect: Defect }> {
+  const base = arbMapInput({ maxStages: 5, maxLanes: 3 }).filter((m) => (m.stages as unknown[]).length >= 2);
+  return fc.tuple(base, fc.nat(), fc.constantFrom(...defects)).map(([m, pick, defect]) => {
+    const map = structuredClone(m) as Json;
+    const path = inject(map, defect, pick);
+    return { input: map, path, defect };
   });
 }
