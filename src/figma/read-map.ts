@@ -114,7 +114,8 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
       }
     }
   }
-  if (kind === 'cards') lane.tone = base?.kind === 'cards' ? base.tone ?? 'neutral' : 'neutral';
+  // Tone is not visible as data on the canvas: it comes from the stored map (absent stays absent).
+  if (kind === 'cards' && base?.kind === 'cards' && base.tone) lane.tone = base.tone;
   lane.cells = out;
   return lane;
 }

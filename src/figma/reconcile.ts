@@ -161,10 +161,14 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Written | undef
   return wrote;
 }
 
-function recordWritten(node: BaseNode, spec: NodeSpec): void {
+function writtenJson(spec: NodeSpec): string {
   const written: Written = { name: spec.name, props: spec.props };
   if (spec.size) written.size = spec.size;
-  const json = JSON.stringify(written);
+  return JSON.stringify(written);
+}
+
+function recordWritten(node: BaseNode, spec: NodeSpec): void {
+  const json = writtenJson(spec);
   if (node.getPluginData(SPEC_KEY) !== json) node.setPluginData(SPEC_KEY, json);
 }
 
@@ -187,8 +191,14 @@ function removeManaged(node: SceneNode, ctx: ReconcileContext): void {
 export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, place: (n: Managed) => void, ctx: ReconcileContext): Promise<Managed> {
   let before: Written | undefined;
   if (node) {
-    before = readWritten(node);
     place(node);
+    // Fast path: what we would write is exactly what we wrote last time, so nothing to compare prop by prop.
+    if (node.getPluginData(SPEC_KEY) === writtenJson(spec) && node.getPluginData('key') === spec.key) {
+      ctx.stats.kept++;
+      if (node.type === 'FRAME') await reconcileChildren(node, spec.children ?? [], ctx);
+      return node;
+    }
+    before = readWritten(node);
   } else {
     node = createNode(spec.type);
     place(node); // into the auto-layout parent before any FILL sizing is set
