@@ -108,8 +108,33 @@ function normaliseLane(lane: ParsedInput['lanes'][number], id: string, stageIds:
   return base as unknown as Lane;
 }
 
+/**
+ * Path of the first `"__proto__"` key, if any. JSON.parse keeps it as plain
+ * data, but zod rebuilds records (cells, meta) and Object.assign copies
+ * documents by assignment, where that key sets the prototype instead: the
+ * value would vanish silently. Refusing it keeps "nothing is lost" true.
+ */
+function protoKeyPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = protoKeyPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return [...path, '__proto__'];
+  for (const [k, v] of Object.entries(value)) {
+    const found = protoKeyPath(v, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Validate and normalise anything (parsed JSON, a panel draft, stored plugin data). */
 export function normaliseMap(input: unknown): Result<JourneyMap> {
+  const proto = protoKeyPath(input);
+  if (proto) return { ok: false, issues: [{ path: formatPath(proto), message: '"__proto__" is a reserved name; rename this key' }] };
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
   const parsed = JourneyMapInputSchema.safeParse(migrated.value, {

@@ -21,7 +21,7 @@ export const IdSchema = z
 
 export const PersonaSchema = z.strictObject({
   name: shortText,
-  role: z.string().max(LIMITS.shortText).optional(),
+  role: z.string().max(LIMITS.shortText, `at most ${LIMITS.shortText} characters`).optional(),
   quote: longText.optional(),
   description: longText.optional(),
   goals: z.array(itemText).max(LIMITS.listItems, `at most ${LIMITS.listItems} goals`).optional(),
@@ -31,7 +31,7 @@ export const PersonaSchema = z.strictObject({
 export const StageSchema = z.strictObject({
   id: IdSchema.optional(),
   name: shortText,
-  phase: z.string().trim().max(LIMITS.shortText).optional(),
+  phase: z.string().trim().max(LIMITS.shortText, `at most ${LIMITS.shortText} characters`).optional(),
   description: longText.optional(),
 });
 

@@ -35,15 +35,16 @@ export const arbText: fc.Arbitrary<string> = fc
 /** Emotion scores as the panel offers them: quarter steps from -2 to 2. */
 export const arbScore: fc.Arbitrary<number> = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
 
+const hasProtoKey = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && (Object.prototype.hasOwnProperty.call(v, '__proto__') || Object.values(v).some(hasProtoKey));
+
 /**
  * Free-form user data as it arrives from JSON.parse: plain prototypes, and no
- * `__proto__` keys (a plain object cannot hold one as data).
+ * `__proto__` keys (the normaliser refuses those, see normalise.ts).
  */
-const arbMeta = fc.dictionary(
-  fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'),
-  fc.jsonValue({ maxDepth: 2 }),
-  { maxKeys: 3, noNullPrototype: true },
-);
+const arbMeta = fc
+  .dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3, noNullPrototype: true })
+  .filter((m) => !hasProtoKey(m));
 
 export interface MapArbOptions {
   maxStages?: number;

@@ -1,0 +1,174 @@
+/**
+ * The exact lines a designer reads when a hand-written map is wrong. Each one
+ * names the place (`stages[3].name`) and says what to do in plain words.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeIssues, formatPath, LIMITS, MapError, normaliseMap, parseMapJson } from '../../src/model';
+
+const stages = (n = 4) => Array.from({ length: n }, (_, i) => ({ name: `Stage ${i}` }));
+const map = (extra: Record<string, unknown> = {}) => ({ title: 'Map', stages: stages(), ...extra });
+
+/** The issue lines of an input that must fail. */
+function lines(input: unknown): string[] {
+  const r = normaliseMap(input);
+  if (r.ok) throw new Error('expected the map to be refused');
+  return r.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+}
+
+describe('located error messages', () => {
+  it('missing stage name → required', () => {
+    const s = stages();
+    delete (s[3] as { name?: string }).name;
+    expect(lines(map({ stages: s }))).toEqual(['stages[3].name: required']);
+  });
+
+  it('cell keyed by a stage that does not exist', () => {
+    const input = map({
+      stages: [{ id: 'browse', name: 'Browse' }],
+      lanes: [
+        { title: 'Doing', kind: 'text', cells: { browse: 'x' } },
+        { title: 'Feeling', kind: 'emotion', cells: { checkout: { score: 1 } } },
+      ],
+    });
+    expect(lines(input)).toEqual(['lanes[1].cells.checkout: no stage has id "checkout"']);
+  });
+
+  it('odd cell keys are quoted in the path', () => {
+    expect(lines(map({ lanes: [{ title: 'L', kind: 'text', cells: { 'a b': 'x' } }] }))).toEqual([
+      'lanes[0].cells["a b"]: no stage has id "a b"',
+    ]);
+  });
+
+  it('newer version names both versions', () => {
+    expect(lines(map({ version: 2 }))).toEqual([
+      'version: this map is format version 2, but this plugin reads up to version 1; update the plugin to open it',
+    ]);
+  });
+
+  it('version that is not a whole number', () => {
+    for (const version of [0, 1.5, '1', null]) expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 1']);
+  });
+
+  it('not an object at all', () => {
+    for (const input of [null, [], 'map', 3]) expect(lines(input)).toEqual(['a journey map must be a JSON object']);
+  });
+
+  it('not JSON: says so with the parser message', () => {
+    const r = parseMapJson('{"title": "x",');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0].path).toBe('');
+      expect(r.issues[0].message).toMatch(/^not valid JSON: ./);
+    }
+  });
+
+  it('empty and too long short texts', () => {
+    expect(lines(map({ title: '   ' }))).toEqual(['title: must not be empty']);
+    expect(lines(map({ title: 'x'.repeat(LIMITS.shortText + 1) }))).toEqual(['title: at most 120 characters']);
+    expect(lines(map({ persona: { name: 'P', role: 'r'.repeat(121) } }))).toEqual(['persona.role: at most 120 characters']);
+    expect(lines(map({ stages: [{ name: 'A', phase: 'p'.repeat(121) }] }))).toEqual(['stages[0].phase: at most 120 characters']);
+    expect(lines(map({ persona: { role: 'Runner' } }))).toEqual(['persona.name: required']);
+  });
+
+  it('long and item texts', () => {
+    expect(lines(map({ stages: [{ name: 'A', description: 'd'.repeat(2001) }] }))).toEqual(['stages[0].description: at most 2000 characters']);
+    expect(lines(map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'C', kind: 'cards', cells: { a: ['ok', 'c'.repeat(281)] } }] }))).toEqual([
+      'lanes[0].cells.a[1]: at most 280 characters',
+    ]);
+  });
+
+  it('list limits', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `item ${i}`);
+    expect(lines(map({ persona: { name: 'P', goals: many(13) } }))).toEqual(['persona.goals: at most 12 goals']);
+    expect(lines(map({ persona: { name: 'P', frustrations: many(13) } }))).toEqual(['persona.frustrations: at most 12 frustrations']);
+    expect(lines(map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'C', kind: 'cards', cells: { a: many(13) } }] }))).toEqual([
+      'lanes[0].cells.a: at most 12 cards per cell',
+    ]);
+    expect(lines(map({ stages: [] }))).toEqual(['stages: a map needs at least one stage']);
+    expect(lines(map({ stages: stages(41) }))).toEqual(['stages: at most 40 stages']);
+    const lanes = Array.from({ length: 31 }, (_, i) => ({ title: `L${i}`, kind: 'text' }));
+    expect(lines(map({ lanes }))).toEqual(['lanes: at most 30 lanes']);
+  });
+
+  it('ids', () => {
+    expect(lines(map({ stages: [{ id: '-a', name: 'A' }] }))).toEqual([
+      'stages[0].id: letters, digits, "-" and "_" only, starting with a letter or digit',
+    ]);
+    expect(lines(map({ stages: [{ id: 'a'.repeat(65), name: 'A' }] }))).toEqual(['stages[0].id: at most 64 characters']);
+    expect(lines(map({ stages: [{ id: '', name: 'A' }] }))).toContain('stages[0].id: must not be empty');
+    expect(lines(map({ stages: [{ id: 'x', name: 'A' }, { name: 'B' }, { id: 'x', name: 'C' }] }))).toEqual([
+      'stages[2].id: duplicate id "x" (also stages[0])',
+    ]);
+    expect(lines(map({ lanes: [{ id: 'l', title: 'A', kind: 'text' }, { id: 'l', title: 'B', kind: 'text' }] }))).toEqual([
+      'lanes[1].id: duplicate id "l" (also lanes[0])',
+    ]);
+  });
+
+  it('scores', () => {
+    const emo = (cell: unknown) => map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'E', kind: 'emotion', cells: { a: cell } }] });
+    expect(lines(emo({ score: 3 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
+    expect(lines(emo({ score: -2.5 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
+    expect(lines(emo({ note: 'no score' }))).toEqual(['lanes[0].cells.a.score: required']);
+    expect(normaliseMap(emo({ score: -2 })).ok).toBe(true);
+    expect(normaliseMap(emo({ score: 2 })).ok).toBe(true);
+  });
+
+  it('unknown fields, wherever they are', () => {
+    expect(lines(map({ stage: [] }))).toEqual(['stage: unknown field']);
+    expect(lines(map({ lanes: [{ title: 'L', kind: 'text', stage: 'x' }] }))).toEqual(['lanes[0].stage: unknown field']);
+    expect(lines(map({ persona: { name: 'P', goal: 'x' } }))).toEqual(['persona.goal: unknown field']);
+    expect(lines(map({ stages: [{ name: 'A', colour: 'red', size: 2 }] }))).toEqual(['stages[0].colour: unknown field', 'stages[0].size: unknown field']);
+  });
+
+  it('lane kinds', () => {
+    for (const kind of ['diagram', 'Text', 3, undefined]) {
+      expect(lines(map({ lanes: [{ title: 'L', kind }] }))).toEqual(['lanes[0].kind: must be "text", "cards" or "emotion"']);
+    }
+  });
+
+  it('meta size', () => {
+    expect(lines(map({ meta: { blob: 'x'.repeat(LIMITS.metaChars) } }))).toEqual(['meta: at most 20000 characters of JSON']);
+  });
+
+  it('"__proto__" keys are refused, not silently dropped', () => {
+    const input = JSON.parse('{"title":"T","stages":[{"name":"A"}],"meta":{"a":{"__proto__":{"x":1}}}}');
+    expect(lines(input)).toEqual(['meta.a.__proto__: "__proto__" is a reserved name; rename this key']);
+    const cell = JSON.parse('{"title":"T","stages":[{"name":"A"}],"lanes":[{"title":"L","kind":"text","cells":{"__proto__":"x"}}]}');
+    expect(lines(cell)).toEqual(['lanes[0].cells.__proto__: "__proto__" is a reserved name; rename this key']);
+  });
+
+  it('reports every issue, not just the first', () => {
+    const s = stages();
+    delete (s[1] as { name?: string }).name;
+    expect(lines(map({ title: '', stages: s, extra: 1 }))).toEqual(['title: must not be empty', 'stages[1].name: required', 'extra: unknown field']);
+  });
+});
+
+describe('formatPath, describeIssues, MapError', () => {
+  it('formats paths readably', () => {
+    expect(formatPath([])).toBe('');
+    expect(formatPath(['stages', 3, 'name'])).toBe('stages[3].name');
+    expect(formatPath(['lanes', 1, 'cells', 'check-out'])).toBe('lanes[1].cells.check-out');
+    expect(formatPath(['lanes', 1, 'cells', '2nd stage'])).toBe('lanes[1].cells["2nd stage"]');
+    expect(formatPath(['meta', 'é'])).toBe('meta["é"]');
+  });
+
+  it('one line per issue, capped with a count of the rest', () => {
+    const issues = Array.from({ length: 7 }, (_, i) => ({ path: `stages[${i}].name`, message: 'required' }));
+    expect(describeIssues(issues.slice(0, 2))).toBe('stages[0].name: required\nstages[1].name: required');
+    expect(describeIssues([{ path: '', message: 'a journey map must be a JSON object' }])).toBe('a journey map must be a JSON object');
+    const text = describeIssues(issues);
+    expect(text.split('\n')).toHaveLength(6);
+    expect(text.endsWith('…and 2 more')).toBe(true);
+    expect(describeIssues(issues, 2).split('\n')).toEqual(['stages[0].name: required', 'stages[1].name: required', '…and 5 more']);
+  });
+
+  it('MapError carries the issues and the summary', () => {
+    const e = new MapError([{ path: 'title', message: 'required' }]);
+    expect(e).toBeInstanceOf(Error);
+    expect(e.name).toBe('MapError');
+    expect(e.message).toBe('title: required');
+    expect(e.issues).toEqual([{ path: 'title', message: 'required' }]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The bundled examples are the plugin's templates: they must parse, survive a
+ * round trip unchanged, and stay short enough to read in a ~220 px column.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { normaliseMap, parseMapJson, serialiseMap, type JourneyMap } from '../../src/model';
+
+const dir = new URL('../../examples/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const load = (f: string) => readFileSync(new URL(f, dir), 'utf8');
+
+function parsed(text: string): JourneyMap {
+  const r = parseMapJson(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe('examples', () => {
+  it('are the four templates', () => {
+    expect(files).toEqual(['call-centre.json', 'ecommerce.json', 'hospital-visit.json', 'saas-onboarding.json']);
+  });
+
+  for (const file of files) {
+    describe(file, () => {
+      it('parses without issues', () => {
+        const r = parseMapJson(load(file));
+        expect(r.ok ? [] : r.issues).toEqual([]);
+      });
+
+      it('round-trips: parse → serialise → parse is deep-equal, and normalise is idempotent', () => {
+        const map = parsed(load(file));
+        const again = parsed(serialiseMap(map));
+        expect(again).toEqual(map);
+        expect(serialiseMap(again)).toBe(serialiseMap(map));
+        const twice = normaliseMap(map);
+        expect(twice).toEqual({ ok: true, value: map });
+      });
+
+      it('has a full persona and 6–8 stages in 2–3 phases', () => {
+        const map = parsed(load(file));
+        const p = map.persona!;
+        expect(p.name && p.role && p.quote && p.description).toBeTruthy();
+        expect(p.goals).toHaveLength(3);
+        expect(p.frustrations).toHaveLength(3);
+        expect(map.stages.length).toBeGreaterThanOrEqual(6);
+        expect(map.stages.length).toBeLessThanOrEqual(8);
+        const phases = new Set(map.stages.map((s) => s.phase));
+        expect(phases.has(undefined)).toBe(false);
+        expect(phases.size).toBeGreaterThanOrEqual(2);
+        expect(phases.size).toBeLessThanOrEqual(3);
+        for (const s of map.stages) expect(s.description, s.id).toBeTruthy();
+      });
+
+      it('has the standard lanes', () => {
+        const map = parsed(load(file));
+        const kinds = map.lanes.map((l) => `${l.title}:${l.kind}${l.kind === 'cards' ? `:${l.tone}` : ''}`);
+        expect(kinds).toContain('Actions:text');
+        expect(kinds).toContain('Touchpoints:cards:neutral');
+        expect(kinds).toContain('Opportunities:cards:idea');
+        expect(kinds.includes('Thoughts:text') || kinds.includes('Pain points:cards:negative')).toBe(true);
+        expect(map.lanes.filter((l) => l.kind === 'emotion')).toHaveLength(1);
+      });
+
+      it('keeps texts short enough for a ~220 px column', () => {
+        const map = parsed(load(file));
+        for (const lane of map.lanes) {
+          for (const [stage, cell] of Object.entries(lane.cells)) {
+            const where = `${lane.id}.${stage}`;
+            if (lane.kind === 'text') expect((cell as string).length, where).toBeLessThanOrEqual(120);
+            if (lane.kind === 'cards') {
+              expect((cell as string[]).length, where).toBeLessThanOrEqual(3);
+              for (const card of cell as string[]) expect(card.length, `${where}: ${card}`).toBeLessThanOrEqual(40);
+            }
+            if (lane.kind === 'emotion') expect(((cell as { note?: string }).note ?? '').length, where).toBeLessThanOrEqual(40);
+          }
+        }
+      });
+    });
+  }
+
+  it('show both styles: two with explicit ids everywhere, two with none', () => {
+    const styles = files.map((f) => {
+      const raw = JSON.parse(load(f)) as { stages: { id?: string }[]; lanes: { id?: string }[] };
+      const items = [...raw.stages, ...raw.lanes];
+      return items.every((i) => i.id !== undefined) ? 'ids' : items.every((i) => i.id === undefined) ? 'none' : 'mixed';
+    });
+    expect(styles.filter((s) => s === 'ids')).toHaveLength(2);
+    expect(styles.filter((s) => s === 'none')).toHaveLength(2);
+  });
+
+  it('show a gap: exactly one stage in one example has no emotion score', () => {
+    const gaps = files.flatMap((f) => {
+      const map = parsed(load(f));
+      const lane = map.lanes.find((l) => l.kind === 'emotion')!;
+      return map.stages.filter((s) => !(s.id in lane.cells)).map((s) => `${f}:${s.id}`);
+    });
+    expect(gaps).toHaveLength(1);
+  });
+});
