@@ -36,6 +36,11 @@ export interface ReconcileContext {
 
 type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
 
+/** A map the designer turned into a component is still a frame to us (same API). */
+function isFrameLike(node: BaseNode): node is FrameNode {
+  return node.type === 'FRAME' || node.type === 'COMPONENT';
+}
+
 interface Written {
   name: string;
   size?: { width: number; height: number };
@@ -122,7 +127,7 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Written | undef
       }
     }
   }
-  if (node.type === 'FRAME' && changed('layoutMode')) {
+  if (isFrameLike(node) && changed('layoutMode')) {
     setProp(node, 'layoutMode', spec.props.layoutMode);
     wrote = true;
   }
@@ -195,7 +200,7 @@ export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, p
     // Fast path: what we would write is exactly what we wrote last time, so nothing to compare prop by prop.
     if (node.getPluginData(SPEC_KEY) === writtenJson(spec) && node.getPluginData('key') === spec.key) {
       ctx.stats.kept++;
-      if (node.type === 'FRAME') await reconcileChildren(node, spec.children ?? [], ctx);
+      if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
       return node;
     }
     before = readWritten(node);
@@ -211,7 +216,7 @@ export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, p
     if (wrote) ctx.stats.updated++;
     else ctx.stats.kept++;
   }
-  if (node.type === 'FRAME') await reconcileChildren(node, spec.children ?? [], ctx);
+  if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
   return node;
 }
 

@@ -4,7 +4,8 @@
  * Private plugin data (this plugin only):
  *   map.n, map.0 … map.<n-1>  the normalised map as JSON, in chunks
  *   format                    the format version of that JSON
- *   revision                  bumped on every create/update by the plugin
+ *   revision                  `<frame id>:<n>`, n bumped on every create/update by the plugin; a frame
+ *                             whose stored id is not its own is a copy (Cmd+D) and starts afresh at 0
  *   canvas                    fingerprint of what read-back gave right after the last write;
  *                             a different read-back later means the canvas was edited since
  * Shared plugin data, namespace `journeymap` (readable by other plugins and the REST API):
@@ -60,6 +61,8 @@ export interface StoredMap {
   format: number;
   revision: number;
   canvas: string;
+  /** Set when this frame is a duplicate of the frame with this id. */
+  copiedFrom?: string;
 }
 
 export function writeMapData(frame: FrameNode, map: JourneyMap, revision: number, canvasFingerprint: string): void {
@@ -69,7 +72,7 @@ export function writeMapData(frame: FrameNode, map: JourneyMap, revision: number
     setIfChanged(store, 'format', String(FORMAT_VERSION));
   }
   const p = privateStore(frame);
-  setIfChanged(p, 'revision', String(revision));
+  setIfChanged(p, 'revision', `${frame.id}:${revision}`);
   setIfChanged(p, 'canvas', canvasFingerprint);
 }
 
@@ -84,11 +87,19 @@ export function readMapData(frame: BaseNode): StoredMap | undefined {
   } catch {
     return undefined;
   }
+  // Node ids contain ':' themselves ("12:34"): the count is after the last one.
+  const raw = p.get('revision');
+  const cut = raw.lastIndexOf(':');
+  const owner = cut < 0 ? '' : raw.slice(0, cut);
+  const n = raw.slice(cut + 1);
+  const own = owner === frame.id;
   return {
     data,
     format: Number(p.get('format') || sharedStore(frame).get('format')) || 0,
-    revision: Number(p.get('revision')) || 0,
+    revision: own ? Number(n) || 0 : 0,
+    // A copy's fingerprint describes the original's last write, which the copy shares; still valid.
     canvas: p.get('canvas'),
+    copiedFrom: own || !owner ? undefined : owner,
   };
 }
 

@@ -27,7 +27,7 @@ export class MapIndex {
     const list = this.byRole.get(tag.role) ?? [];
     list.push(entry);
     this.byRole.set(tag.role, list);
-    if ('children' in node) for (const child of node.children) this.walk(child);
+    if ('children' in node) for (const child of MapIndex.children(node)) this.walk(child.node);
   }
 
   /** Every managed node with this role, in document (layer) order. */
@@ -45,13 +45,18 @@ export class MapIndex {
     return hit && hit.node.type === 'TEXT' ? hit.node.characters : undefined;
   }
 
-  /** Managed children of a node, in layer order, optionally of one role. */
+  /** Managed children of a node, in layer order, optionally of one role (copies with a repeated key skipped). */
   static children(node: SceneNode, role?: Role): Tagged[] {
     if (!('children' in node)) return [];
     const out: Tagged[] = [];
+    const seen = new Set<string>();
     for (const child of node.children) {
       const tag = readTag(child);
-      if (tag && (!role || tag.role === role)) out.push({ node: child, tag });
+      if (!tag) continue;
+      // A copy made with Cmd+D carries its original's key; like the reconciler, treat it as the designer's own.
+      if (seen.has(tag.key)) continue;
+      seen.add(tag.key);
+      if (!role || tag.role === role) out.push({ node: child, tag });
     }
     return out;
   }
