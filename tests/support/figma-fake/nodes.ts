@@ -21,7 +21,7 @@ export interface Realm {
   currentPage(): FakeNode | undefined;
 }
 
-const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT']);
+const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT', 'INSTANCE']);
 /** Keys test frameworks and `await` probe on any object; answering undefined is what a plain object does. */
 const INTROSPECTION = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'constructor', 'inspect', 'length']);
 
@@ -65,7 +65,7 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
  */
 const FONT_GATED = new Set(['characters', 'fontSize', 'lineHeight', 'letterSpacing', 'textAutoResize', 'textCase', 'textDecoration', 'textAlignHorizontal', 'textAlignVertical']);
 /** Methods that change the document: each call is one counted write. */
-const MUTATING = new Set(['resize', 'resizeWithoutConstraints', 'appendChild', 'insertChild', 'remove', 'setPluginData', 'setSharedPluginData', 'setRelaunchData', 'setRangeFontName']);
+const MUTATING = new Set(['createInstance', 'resize', 'resizeWithoutConstraints', 'appendChild', 'insertChild', 'remove', 'setPluginData', 'setSharedPluginData', 'setRelaunchData', 'setRangeFontName']);
 const READONLY = new Set(['id', 'type', 'parent', 'children', 'width', 'height', 'removed', 'absoluteBoundingBox', 'absoluteTransform', 'hasMissingFont', 'rotation']);
 const PLUGIN_DATA_LIMIT = 100 * 1024;
 
@@ -115,8 +115,8 @@ export class FakeNode {
     this.type = type;
     this.id = type === 'DOCUMENT' ? '0:0' : realm.nextId();
     if (type !== 'DOCUMENT' && type !== 'PAGE') Object.assign(this.props, DEFAULTS.common);
-    if (['FRAME', 'COMPONENT', 'RECTANGLE', 'ELLIPSE', 'VECTOR', 'TEXT'].includes(type)) Object.assign(this.props, DEFAULTS.geometry);
-    if (type === 'FRAME' || type === 'COMPONENT') {
+    if (['FRAME', 'COMPONENT', 'INSTANCE', 'RECTANGLE', 'ELLIPSE', 'VECTOR', 'TEXT'].includes(type)) Object.assign(this.props, DEFAULTS.geometry);
+    if (type === 'FRAME' || type === 'COMPONENT' || type === 'INSTANCE') {
       Object.assign(this.props, DEFAULTS.frame);
       // figma.createFrame() returns a frame with a white fill (Figma docs, createFrame).
       this.props.fills = Object.freeze([Object.freeze({ type: 'SOLID', color: Object.freeze({ r: 1, g: 1, b: 1 }) })]);
@@ -134,7 +134,7 @@ export class FakeNode {
   }
 
   isAutoLayout(): boolean {
-    return (this.type === 'FRAME' || this.type === 'COMPONENT') && this.props.layoutMode !== 'NONE';
+    return (this.type === 'FRAME' || this.type === 'COMPONENT' || this.type === 'INSTANCE') && this.props.layoutMode !== 'NONE';
   }
 
   assertFontsLoaded(action: string): void {
@@ -296,6 +296,8 @@ export class FakeNode {
     const m: Record<string, (...args: never[]) => unknown> = {
       remove() {
         if (self.type === 'DOCUMENT' || self.type === 'PAGE') throw new Error('Cannot remove the document or a page this way');
+        // Figma: layers inside an instance can't be removed or moved, only overridden.
+        if (self.insideInstance()) throw new Error('Cannot remove a node inside an instance');
         self.detach();
         self.markRemoved();
       },
@@ -373,6 +375,7 @@ export class FakeNode {
       insertChild(index: number, childProxy: SceneNode) {
         const child = unwrap(childProxy);
         if (child.isRemoved) throw new Error(`The node with id ${child.id} does not exist`);
+        if (self.type === 'INSTANCE' || self.insideInstance() || child.insideInstance()) throw new Error('Cannot move node. Node is inside of an instance');
         // Figma docs, insertChild: "Cannot move node. Doing so would create a parenting cycle".
         for (let n: FakeNode | null = self; n; n = n.parentNode) if (n === child) throw new Error('Cannot move node. Doing so would create a parenting cycle');
         if (self.type === 'DOCUMENT' && child.type !== 'PAGE') throw new Error('Cannot move node. The root node cannot have children of type other than PAGE');
@@ -414,6 +417,15 @@ export class FakeNode {
         for (let i = start; i < end; i++) fonts[i] = { family: font.family, style: font.style };
         self.charFonts = fonts;
       },
+      createInstance() {
+        if (self.type !== 'COMPONENT') throw new Error('FakeFigma: createInstance exists on components only');
+        const inst = self.deepCopy();
+        (inst as { type: string }).type = 'INSTANCE';
+        const parent = self.parentNode!;
+        parent.childNodes.push(inst);
+        inst.parentNode = parent;
+        return inst.proxy;
+      },
       loadAsync() {
         if (self.type !== 'PAGE') throw new Error('FakeFigma: loadAsync exists on pages only');
         self.pageLoaded = true;
@@ -421,6 +433,11 @@ export class FakeNode {
       },
     };
     return m;
+  }
+
+  insideInstance(): boolean {
+    for (let n = this.parentNode; n; n = n.parentNode) if (n.type === 'INSTANCE') return true;
+    return false;
   }
 
   descendants(): FakeNode[] {
@@ -492,6 +509,7 @@ const HANDLER: ProxyHandler<FakeNode> = {
       if (!target.isContainer && (prop === 'appendChild' || prop === 'insertChild' || prop.startsWith('find'))) {
         throw new Error(`FakeFigma: ${target.type.toLowerCase()}.${prop} does not exist (not a container)`);
       }
+      if (prop === 'createInstance' && target.type !== 'COMPONENT') throw new Error(`FakeFigma: ${target.type.toLowerCase()}.createInstance does not exist`);
       if (prop === 'loadAsync' && target.type !== 'PAGE') throw new Error(`FakeFigma: ${target.type.toLowerCase()}.loadAsync is not implemented`);
       const fn = methods[prop];
       return (...args: never[]) => {
