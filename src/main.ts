@@ -7,6 +7,7 @@ import { describeIssues, normaliseMap, type MapIssue } from './model';
 import { createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
 import { readMap } from './figma/read-map';
 import { findMapFrame, pageOf } from './figma/tree';
+import { adoptCopiedMap } from './figma/tags';
 import { TEMPLATES } from './templates';
 import { UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
@@ -32,7 +33,10 @@ async function targetFrame(nodeId?: string): Promise<FrameNode | undefined> {
   if (nodeId) frame = findMapFrame(await figma.getNodeByIdAsync(nodeId));
   else frame = figma.currentPage.selection.map(findMapFrame).find((f) => f !== undefined);
   // With dynamic-page, a map on another page needs its page loaded before its children are read.
-  if (frame) await pageOf(frame)?.loadAsync();
+  if (frame) {
+    await pageOf(frame)?.loadAsync();
+    adoptCopiedMap(frame);
+  }
   return frame;
 }
 

@@ -9,7 +9,7 @@ import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidth } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
 import { fingerprint, readMapData, writeMapData } from './storage';
-import { writeTag } from './tags';
+import { adoptCopiedMap, writeTag } from './tags';
 import { pageOf } from './tree';
 
 export class UserFacingError extends Error {
@@ -106,6 +106,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   }
   // With dynamic-page, a map on another page must have its page loaded before its children are touched.
   await pageOf(frame)?.loadAsync();
+  adoptCopiedMap(frame);
   const stored = readMapData(frame);
   if (stored && stored.format > FORMAT_VERSION) {
     throw new UserFacingError('invalid', `This map was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the map was not changed.`);

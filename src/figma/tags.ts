@@ -7,6 +7,9 @@
  *   lane   the lane id it belongs to, if any
  *   index  its position in a list (card number, goal number), if any
  *   phase  the phase name, on phase bands
+ *   id     the node's own id when tagged: a copy the designer makes (Cmd+D, or
+ *          copy-paste) keeps the plugin data but gets a new id, so the mismatch
+ *          tells us the copy is the designer's own node, not ours
  *   spec   JSON of the name, size and props the plugin last wrote; updates
  *          compare against it, so a prop is written only when the map's data
  *          asks for a different value (a designer's styling survives otherwise)
@@ -14,17 +17,24 @@
  */
 import type { Tag } from '../layout/spec';
 
-export const TAG_KEYS = ['key', 'role', 'stage', 'lane', 'index', 'phase'] as const;
+export const TAG_KEYS = ['key', 'role', 'stage', 'lane', 'index', 'phase', 'id'] as const;
 export const SPEC_KEY = 'spec';
 
+/** Tagged by us, and not a designer's copy of a tagged node (see `id` above). */
+function isOurs(node: BaseNode): boolean {
+  const id = node.getPluginData('id');
+  return id === '' || id === node.id;
+}
+
 export function keyOf(node: BaseNode): string | undefined {
-  return node.getPluginData('key') || undefined;
+  const key = node.getPluginData('key');
+  return key && isOurs(node) ? key : undefined;
 }
 
 export function readTag(node: BaseNode): (Tag & { key: string }) | undefined {
   const key = node.getPluginData('key');
   const role = node.getPluginData('role');
-  if (!key || !role) return undefined;
+  if (!key || !role || !isOurs(node)) return undefined;
   const tag: Tag & { key: string } = { key, role: role as Tag['role'] };
   const stage = node.getPluginData('stage');
   const lane = node.getPluginData('lane');
@@ -46,6 +56,25 @@ export function writeTag(node: BaseNode, key: string, tag: Tag): void {
     lane: tag.lane ?? '',
     index: tag.index === undefined ? '' : String(tag.index),
     phase: tag.phase ?? '',
+    id: node.id,
   };
   for (const k of TAG_KEYS) if (node.getPluginData(k) !== want[k]) node.setPluginData(k, want[k]);
+}
+
+/**
+ * A whole map the designer duplicated: every node in the copy has new ids, so
+ * none would look like ours. The copy's frame is tagged with the original's id;
+ * on first contact we take the copy over (re-tag ids) so it works as a map of
+ * its own. Copies of single nodes inside it were the designer's before and stay
+ * duplicates of a key, which readers and the reconciler leave alone.
+ */
+export function adoptCopiedMap(frame: BaseNode & ChildrenMixin): boolean {
+  const id = frame.getPluginData('id');
+  if (!id || id === frame.id) return false;
+  const walk = (node: BaseNode) => {
+    if (node.getPluginData('key') && node.getPluginData('id') !== node.id) node.setPluginData('id', node.id);
+    if ('children' in node) for (const child of (node as ChildrenMixin).children) walk(child);
+  };
+  walk(frame);
+  return true;
 }
