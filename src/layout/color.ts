@@ -1,13 +1,36 @@
 /**
- * Colour maths for the canvas: the emotion scale and contrast checks.
- * Scores blend through OKLab (perceptually even), so a +1 looks halfway
- * between neutral and very positive instead of a muddy sRGB mix. Hand-written
- * because it is 30 lines; a colour library would add kilobytes to the sandbox.
+ * Colour maths for the canvas: the emotion scale and WCAG contrast checks.
+ *
+ * Scores blend through OKLCH (perceptually even lightness, hue travelling
+ * red → amber → green), so a +1 looks halfway between neutral and very
+ * positive instead of a muddy sRGB mix. Hand-written rather than culori: the
+ * smallest culori build that can interpolate in OKLab/OKLCH (useMode(modeRgb)
+ * pulls in its CSS parsers) adds about 16.6 kB minified to the sandbox bundle,
+ * for what is some 60 lines here. The tests check these numbers against
+ * values computed with culori.
  */
 import type { Rgb } from './spec';
 
+/**
+ * The ends and middle of the scale. All three (and so everything between,
+ * since lightness is interpolated linearly) keep at least 3:1 contrast against
+ * the white/near-white lane, WCAG's bar for graphical objects, so a marker
+ * with a white ring still stands out.
+ */
+export const SCORE_COLORS = {
+  /** -2: a clear red. */
+  negative: '#D92D20',
+  /** 0: a muted amber-yellow, neither good nor bad. */
+  neutral: '#B08800',
+  /** +2: a clear green. */
+  positive: '#079455',
+} as const;
+
 export function hexToRgb(hex: string): Rgb {
-  const n = parseInt(hex.replace('#', ''), 16);
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) throw new Error(`Not a hex colour: "${hex}"`);
+  const h = m[1].length === 3 ? m[1].replace(/./g, (d) => d + d) : m[1];
+  const n = parseInt(h, 16);
   return { r: ((n >> 16) & 255) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
 }
 
@@ -17,51 +40,84 @@ export function rgbToHex(c: Rgb): string {
 }
 
 const toLinear = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-const toSrgb = (v: number) => (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055);
+const toSrgb = (v: number) => (v <= 0.0031308 ? 12.92 * v : 1.055 * Math.pow(v, 1 / 2.4) - 0.055);
 
-type Lab = [number, number, number];
+type Lch = { l: number; c: number; h: number };
 
-function rgbToOklab(c: Rgb): Lab {
+// Björn Ottosson's OKLab matrices (https://bottosson.github.io/posts/oklab/).
+function rgbToOklch(c: Rgb): Lch {
   const r = toLinear(c.r), g = toLinear(c.g), b = toLinear(c.b);
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
-  return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
+  const A = 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s;
+  const B = 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s;
+  return { l: 0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, c: Math.hypot(A, B), h: Math.atan2(B, A) };
 }
 
-function oklabToRgb([L, a, b]: Lab): Rgb {
+/** OKLCH → sRGB channels, not yet clipped (may fall outside [0, 1]). */
+function oklchToSrgb({ l: L, c, h }: Lch): Rgb {
+  const a = c * Math.cos(h), b = c * Math.sin(h);
   const l = (L + 0.3963377774 * a + 0.2158037573 * b) ** 3;
   const m = (L - 0.1055613458 * a - 0.0638541728 * b) ** 3;
   const s = (L - 0.0894841775 * a - 1.291485548 * b) ** 3;
-  const clamp = (v: number) => Math.round(Math.min(1, Math.max(0, toSrgb(v))) * 10000) / 10000;
   return {
-    r: clamp(4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s),
-    g: clamp(-1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s),
-    b: clamp(-0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s),
+    r: toSrgb(4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s),
+    g: toSrgb(-1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s),
+    b: toSrgb(-0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s),
   };
 }
 
-/** -2 very negative (red) · 0 neutral (amber) · +2 very positive (green). */
-const SCALE: Array<[number, string]> = [
-  [-2, '#D92D20'],
-  [0, '#F79009'],
-  [2, '#079455'],
-];
+const inGamut = (c: Rgb) => [c.r, c.g, c.b].every((v) => v >= -1e-4 && v <= 1 + 1e-4);
 
-export function scoreColor(score: number): Rgb {
-  const s = Math.min(2, Math.max(-2, score));
-  const i = s <= 0 ? 0 : 1;
-  const [s0, c0] = SCALE[i];
-  const [s1, c1] = SCALE[i + 1];
-  const t = (s - s0) / (s1 - s0);
-  const a = rgbToOklab(hexToRgb(c0));
-  const b = rgbToOklab(hexToRgb(c1));
-  return oklabToRgb([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]);
+/**
+ * Some blends between two displayable colours fall just outside sRGB.
+ * Lowering chroma (keeping lightness and hue) brings them back without the
+ * hue shift of clipping each channel, and keeps the contrast promise above.
+ */
+function toDisplayable(lch: Lch): Rgb {
+  let rgb = oklchToSrgb(lch);
+  if (!inGamut(rgb)) {
+    let lo = 0, hi = lch.c;
+    for (let i = 0; i < 20; i++) {
+      const mid = (lo + hi) / 2;
+      if (inGamut(oklchToSrgb({ l: lch.l, c: mid, h: lch.h }))) lo = mid;
+      else hi = mid;
+    }
+    rgb = oklchToSrgb({ l: lch.l, c: lo, h: lch.h });
+  }
+  // Four decimals: exact enough for 8-bit output, and stable numbers in specs and snapshots.
+  const round = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000;
+  return { r: round(rgb.r), g: round(rgb.g), b: round(rgb.b) };
 }
 
-/** WCAG 2 contrast ratio, 1 to 21. */
+function mixLch(a: Lch, b: Lch, t: number): Lch {
+  // Shorter way round the hue circle (the stops here never cross ±180°, but stay correct if they change).
+  let dh = b.h - a.h;
+  if (dh > Math.PI) dh -= 2 * Math.PI;
+  if (dh < -Math.PI) dh += 2 * Math.PI;
+  return { l: a.l + (b.l - a.l) * t, c: a.c + (b.c - a.c) * t, h: a.h + dh * t };
+}
+
+const STOPS = [SCORE_COLORS.negative, SCORE_COLORS.neutral, SCORE_COLORS.positive].map((h) => rgbToOklch(hexToRgb(h)));
+
+/**
+ * Fill for a score: -2 red · 0 amber-yellow · +2 green, blended in OKLCH
+ * (piecewise between the three stops). Scores outside [-2, 2] are clamped.
+ * Channels 0..1 as Figma paints want them.
+ */
+export function scoreColor(score: number): Rgb {
+  const s = Math.min(2, Math.max(-2, Number.isNaN(score) ? 0 : score));
+  return s <= 0 ? toDisplayable(mixLch(STOPS[0], STOPS[1], (s + 2) / 2)) : toDisplayable(mixLch(STOPS[1], STOPS[2], s / 2));
+}
+
+/** WCAG 2 relative luminance. */
+export function luminance(c: Rgb): number {
+  return 0.2126 * toLinear(c.r) + 0.7152 * toLinear(c.g) + 0.0722 * toLinear(c.b);
+}
+
+/** WCAG 2 contrast ratio, 1 to 21, symmetric in its arguments. */
 export function contrastRatio(a: Rgb, b: Rgb): number {
-  const lum = (c: Rgb) => 0.2126 * toLinear(c.r) + 0.7152 * toLinear(c.g) + 0.0722 * toLinear(c.b);
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
