@@ -3,7 +3,8 @@
  * stored data. Everything that can fail for a reason the user can fix
  * (fonts, a missing frame, a conflict) is checked before the first write.
  */
-import { FORMAT_VERSION, normaliseMap, type JourneyMap } from '../model';
+import { FORMAT_VERSION, LIMITS, normaliseMap, type JourneyMap } from '../model';
+import type { NodeSpec } from '../layout/spec';
 import { buildMapSpec } from '../layout/map-spec';
 import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidth } from './read-map';
@@ -19,6 +20,19 @@ export class UserFacingError extends Error {
   ) {
     super(message);
     this.name = 'UserFacingError';
+  }
+}
+
+/** Layers a spec tree would put on the canvas. */
+function countNodes(spec: NodeSpec): number {
+  return 1 + (spec.children ?? []).reduce((n, c) => n + countNodes(c), 0);
+}
+
+/** Refuse a map too big to draw, before anything is written. */
+function checkSize(spec: NodeSpec): void {
+  const n = countNodes(spec);
+  if (n > LIMITS.totalNodes) {
+    throw new UserFacingError('invalid', `This map would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Use fewer stages, lanes or cards. Nothing was changed.`);
   }
 }
 
@@ -75,6 +89,7 @@ function saveMap(frame: FrameNode, map: JourneyMap, revision: number): void {
 export async function createMap(map: JourneyMap): Promise<MapOpResult> {
   const { fonts, substitutions } = await loadMapFonts();
   const spec = buildMapSpec(map, { fonts });
+  checkSize(spec);
   let frame: FrameNode | undefined;
   const ctx = newContext(() => frame!);
   try {
@@ -123,6 +138,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const { fonts, substitutions } = await loadMapFonts();
   const columnWidth = canvasColumnWidth(frame);
   const spec = buildMapSpec(map, { fonts, columnWidth });
+  checkSize(spec);
   const ctx = newContext(() => frame);
   try {
     // The root keeps its place, id and parent: `place` does nothing for it.

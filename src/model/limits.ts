@@ -19,6 +19,12 @@ export const LIMITS = {
   idLength: 64,
   /** Serialised `meta` (free-form user data) in characters. */
   metaChars: 20000,
+  /**
+   * Layers one map may put on the canvas. A full 40×30 map of text and emotion
+   * lanes needs about 5,000; cards lanes full of cards can need far more, and
+   * Figma slows badly past ~15,000 layers in one frame.
+   */
+  totalNodes: 15000,
 } as const;
 
 export const SCORE_MIN = -2;
