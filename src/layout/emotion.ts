@@ -83,7 +83,7 @@ export function curveRuns(columns: Column[], points: EmotionPoint[]): EmotionPoi
   let last: number | undefined;
   for (const p of points) {
     const i = index.get(p.stageId);
-    if (i !== undefined && last !== undefined && i > last) runs[runs.length - 1].push(p);
+    if (i !== undefined && last !== undefined && i === last + 1) runs[runs.length - 1].push(p);
     else runs.push([p]);
     last = i;
   }
