@@ -115,7 +115,7 @@ export interface SmoothOptions {
 
 /**
  * A uniform Catmull-Rom spline through the points, written as cubic Béziers
- * (absolute `M`/`C` only, single spaces, as Figma's `vectorPaths` data wants).
+ * (absolute `M`, `C` and, for two points, `L`; single spaces, as Figma's `vectorPaths` data wants).
  *
  * Why uniform, taken along x: the points are a chart over the stage axis, so
  * each segment is a Hermite curve in x with slope m_i = 2τ·(y_{i+1} − y_{i−1}) /
