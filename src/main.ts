@@ -9,13 +9,14 @@ import { readMap } from './figma/read-map';
 import { findMapFrame, pageOf } from './figma/tree';
 import { adoptCopiedMap } from './figma/tags';
 import { TEMPLATES } from './templates';
-import { UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
+import { PluginToUiSchema, UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
 const DRAFT_KEY = 'draft';
 const UI_SIZE = { width: 440, height: 680 };
 
+/** Outgoing messages are checked like incoming ones: the panel relies on their shape. */
 function post(msg: PluginToUi): void {
-  figma.ui.postMessage(msg);
+  figma.ui.postMessage(PluginToUiSchema.parse(msg));
 }
 
 function fail(code: 'invalid' | 'conflict' | 'not-found' | 'internal', message: string, issues: MapIssue[] = [], requestId?: string): void {

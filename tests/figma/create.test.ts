@@ -44,6 +44,7 @@ describe('create', () => {
       for (const t of expectedTexts(map)) expect(shown).toContain(t);
       expect(p.fake.undoCommits).toBe(1);
       expect(p.figma.currentPage.selection).toEqual([frame]);
+      expect(p.fake.scrolledTo.at(-1)).toEqual([frame]);
       expect(readMapData(frame)?.data).toEqual(map);
       expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe('1');
       expect(frame.getRelaunchData()).toHaveProperty('edit');
