@@ -33,7 +33,21 @@ const STYLE_CHAIN: Record<FontRole, string[]> = {
   italic: ['Italic', 'Regular'],
 };
 
-export async function loadMapFonts(): Promise<LoadedFonts> {
+/** Fonts are loaded once per plugin run (per `figma` instance), not once per create or update. */
+const loadedFor = new WeakMap<object, Promise<LoadedFonts>>();
+
+export function loadMapFonts(): Promise<LoadedFonts> {
+  let pending = loadedFor.get(figma);
+  if (!pending) {
+    pending = resolveFonts();
+    loadedFor.set(figma, pending);
+    // A failure is not remembered: fonts may become available (e.g. after the user installs one).
+    pending.catch(() => loadedFor.delete(figma));
+  }
+  return pending;
+}
+
+async function resolveFonts(): Promise<LoadedFonts> {
   const fonts = {} as Fonts;
   const substitutions: string[] = [];
   const cache = new Map<string, Promise<boolean>>();

@@ -91,6 +91,23 @@ describe('create', () => {
     expect(p.fake.notifications.map((n) => n.message).join(' ')).toMatch(/Inter is not available/);
   });
 
+  it('loads each font once per run, not once per map', async () => {
+    const p = await startPlugin();
+    const api = p.figma as unknown as { loadFontAsync: (f: FontName) => Promise<void> };
+    const real = api.loadFontAsync;
+    const loads: string[] = [];
+    api.loadFontAsync = (f) => {
+      loads.push(`${f.family} ${f.style}`);
+      return real(f);
+    };
+    p.expectReply(await p.send({ type: 'create', map: examples[0].input }), 'created');
+    const first = loads.length;
+    p.expectReply(await p.send({ type: 'create', map: examples[1].input }), 'created');
+    expect(first).toBe(5); // Inter Regular, Medium, Semi Bold, Bold, Italic
+    expect(new Set(loads).size).toBe(5);
+    expect(loads.length).toBe(first);
+  });
+
   it('leaves nothing behind when no usable font exists', async () => {
     const p = await startPlugin({ fonts: [{ family: 'Comic Sans', style: 'Regular' }] });
     const before = p.figma.currentPage.children.length;
