@@ -79,7 +79,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
 
 function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Record<string, unknown> {
   const id = row.tag.lane!;
-  const title = textOf(ix_laneTitle(row))?.trim() || base?.title || id;
+  const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
   const cells = MapIndex.children(row.node, 'cell');
   const area = MapIndex.children(row.node, 'emotion-area')[0];
   const kind: Lane['kind'] = base?.kind ?? (area ? 'emotion' : cells.some((c) => MapIndex.children(c.node, 'card').length) ? 'cards' : 'text');
@@ -120,7 +120,7 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
   return lane;
 }
 
-function ix_laneTitle(row: Tagged): Tagged | undefined {
+function laneTitleOf(row: Tagged): Tagged | undefined {
   const label = MapIndex.children(row.node, 'lane-label')[0];
   return label ? MapIndex.children(label.node, 'lane-title')[0] : undefined;
 }
