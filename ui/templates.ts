@@ -1,5 +1,6 @@
 /** Maps to start from: a blank one and the bundled examples (validated at load, never trusted). */
 import { normaliseMap } from '../src/model';
+import { TEMPLATE_LIST } from '../src/templates';
 import { blankDraft, draftFromMap, type DraftMap } from './draft';
 
 export interface Template {
@@ -8,7 +9,8 @@ export interface Template {
   make: () => DraftMap;
 }
 
-const EXAMPLES: { id: string; label: string; data: unknown }[] = [];
+/** The same bundled examples the sandbox's "New map from template" menu offers. */
+const EXAMPLES = TEMPLATE_LIST.map((t) => ({ id: t.id, label: t.name, data: t.map }));
 
 export const TEMPLATES: Template[] = [
   { id: 'blank', label: 'Blank map', make: blankDraft },

@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { renderPanel } from './helpers';
+import { TEMPLATE_LIST } from '../../src/templates';
+import { normaliseMap, type JourneyMap } from '../../src/model';
+
+afterEach(cleanup);
+
+describe('templates', () => {
+  it('offers a blank map and every bundled example', () => {
+    renderPanel();
+    const select = screen.getByLabelText('Start from') as HTMLSelectElement;
+    const labels = Array.from(select.options).map((o) => o.textContent);
+    expect(labels).toEqual(['Blank map', ...TEMPLATE_LIST.map((t) => t.name)]);
+  });
+
+  it('starts a new map from a template, and Create sends exactly that map', () => {
+    const { controller, last } = renderPanel();
+    const select = screen.getByLabelText('Start from') as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'hospital-visit' } });
+    fireEvent.click(screen.getByRole('button', { name: 'New map' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
+    controller.flush();
+    const sent = normaliseMap(last('create')?.map);
+    const expected = normaliseMap(TEMPLATE_LIST.find((t) => t.id === 'hospital-visit')!.map);
+    expect(sent.ok && expected.ok).toBe(true);
+    const a = (sent as { value: JourneyMap }).value;
+    const b = (expected as { value: JourneyMap }).value;
+    expect(a.title).toBe(b.title);
+    expect(a.stages).toEqual(b.stages);
+    expect(a.lanes).toEqual(b.lanes);
+    expect(a.persona).toEqual(b.persona);
+  });
+});
