@@ -4,7 +4,7 @@
  * formats module's job; this file only picks the parser and words the outcome.
  */
 import { parseMapJson, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
-import { detectFormat, parseMermaidJourney, parseTable, toMermaidJourney, toTable } from './formats-pending';
+import { detectFormat, parseMermaidJourney, parseTable, toMermaidJourney, toTable } from '../src/formats';
 
 export type ImportFormat = 'json' | 'mermaid' | 'table';
 export const FORMAT_NAMES: Record<ImportFormat, string> = { json: 'JSON', mermaid: 'Mermaid journey', table: 'table' };
