@@ -2,17 +2,18 @@
  * Size budget of the built panel (dist/ui.html: all JS and CSS inlined). Figma
  * loads it on every plugin start; keep it small. Run `npm run build` first.
  *
- * Budget: 300 000 bytes raw, 90 000 bytes gzipped. That is reachable only with
- * ui/build/stub-zod-locales.mjs wired into build.mjs (zod's unused locales
- * alone are ~260 kB); the remaining bulk is zod itself (~180 kB, shared with
- * src/model and src/protocol), preact ~11 kB, the panel ~45 kB.
+ * Budget: 320 000 bytes raw, 100 000 bytes gzipped (measured: about 300 kB and
+ * 92 kB). That is reachable only with scripts/esbuild-zod-en-only.mjs wired into
+ * build.mjs (zod's unused locales alone are ~260 kB); the bulk is zod itself
+ * (~180 kB, shared with src/model and src/protocol), papaparse ~20 kB for
+ * spreadsheet import, preact ~11 kB, the panel ~45 kB.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-export const UI_BUDGET_RAW = 300_000;
-export const UI_BUDGET_GZIP = 90_000;
+export const UI_BUDGET_RAW = 320_000;
+export const UI_BUDGET_GZIP = 100_000;
 
 describe('dist/ui.html size', () => {
   it(`stays under ${UI_BUDGET_RAW} bytes raw and ${UI_BUDGET_GZIP} gzipped`, () => {
