@@ -30,10 +30,11 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel network use',
     await f.getByLabel('Start from').selectOption('ecommerce');
     await f.getByRole('button', { name: 'New map' }).click();
     await f.getByRole('tab', { name: /Import/ }).click();
-    const paste = f.getByRole('textbox').first();
+    const paste = f.getByLabel(/Paste a map/);
     await paste.fill('Trip\tPlan\tGo\nActions\tBooks\tTravels\nEmotions\t4 keen\t2 tired');
     await f.getByRole('button', { name: /^Import/ }).first().click();
     await f.getByRole('tab', { name: /Stages/ }).click();
+    expect(await f.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe('Plan'); // the paste was really imported
     await f.getByRole('button', { name: 'Create map' }).click();
     await p.page.waitForTimeout(300);
     const posted = await p.messages();

@@ -11,50 +11,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Figma's theme tokens (values as Figma injects them), light and dark. */
-export const FIGMA_THEMES = {
-  light: {
-    '--figma-color-bg': '#ffffff',
-    '--figma-color-bg-secondary': '#f5f5f5',
-    '--figma-color-bg-tertiary': '#e6e6e6',
-    '--figma-color-bg-hover': '#f5f5f5',
-    '--figma-color-bg-brand': '#0d99ff',
-    '--figma-color-bg-brand-hover': '#007be5',
-    '--figma-color-bg-danger-tertiary': '#ffe2e0',
-    '--figma-color-bg-success-tertiary': '#dbf5e4',
-    '--figma-color-text': 'rgba(0, 0, 0, 0.9)',
-    '--figma-color-text-secondary': 'rgba(0, 0, 0, 0.5)',
-    '--figma-color-text-tertiary': 'rgba(0, 0, 0, 0.3)',
-    '--figma-color-text-onbrand': '#ffffff',
-    '--figma-color-text-brand': '#007be5',
-    '--figma-color-text-danger': '#dc3412',
-    '--figma-color-text-success': '#009951',
-    '--figma-color-text-disabled': 'rgba(0, 0, 0, 0.3)',
-    '--figma-color-border': '#e6e6e6',
-    '--figma-color-border-strong': '#2c2c2c',
-    '--figma-color-border-selected': '#0d99ff',
-  },
-  dark: {
-    '--figma-color-bg': '#2c2c2c',
-    '--figma-color-bg-secondary': '#383838',
-    '--figma-color-bg-tertiary': '#444444',
-    '--figma-color-bg-hover': '#383838',
-    '--figma-color-bg-brand': '#0c8ce9',
-    '--figma-color-bg-brand-hover': '#0a6dc2',
-    '--figma-color-bg-danger-tertiary': '#4d2a26',
-    '--figma-color-bg-success-tertiary': '#1f3d2c',
-    '--figma-color-text': '#ffffff',
-    '--figma-color-text-secondary': 'rgba(255, 255, 255, 0.7)',
-    '--figma-color-text-tertiary': 'rgba(255, 255, 255, 0.4)',
-    '--figma-color-text-onbrand': '#ffffff',
-    '--figma-color-text-brand': '#7cc4f8',
-    '--figma-color-text-danger': '#fca397',
-    '--figma-color-text-success': '#79d297',
-    '--figma-color-text-disabled': 'rgba(255, 255, 255, 0.4)',
-    '--figma-color-border': '#444444',
-    '--figma-color-border-strong': '#757575',
-    '--figma-color-border-selected': '#0c8ce9',
-  },
-} as const;
+export { FIGMA_THEMES } from './figma-themes';
+import { FIGMA_THEMES } from './figma-themes';
 
 export function builtPanelHtml(): string {
   const path = 'dist/ui.html';

@@ -1,0 +1,117 @@
+// `npm run dev`: the whole plugin in a browser, without Figma.
+// Serves, on 127.0.0.1 only, a page that runs the BUILT dist/code.js against
+// the in-memory Figma, shows the BUILT dist/ui.html in an iframe beside a live
+// drawing of the canvas (see dev/host.ts). `--watch` rebuilds dist/ on change
+// (node build.mjs --watch) and reloads the page.
+import * as esbuild from 'esbuild';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, watch } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Journey map · dev harness</title>
+<style>
+  body{margin:0;font:12px Inter,system-ui,sans-serif;display:grid;grid-template-columns:440px 1fr;height:100vh;background:#e5e5e5}
+  body[data-theme=dark]{background:#1e1e1e;color:#eee}
+  #panel{display:flex;flex-direction:column;border-right:1px solid #ccc;background:#fff}
+  #plugin{border:0;flex:1;width:440px}
+  #side{display:flex;flex-direction:column;min-width:0}
+  #toolbar{display:flex;gap:8px;align-items:center;padding:8px;border-bottom:1px solid #ccc;background:#fafafa;flex-wrap:wrap}
+  body[data-theme=dark] #toolbar{background:#2c2c2c}
+  #canvas{flex:1;overflow:auto;padding:40px;background:#e5e5e5}
+  #canvas .top{margin-bottom:40px;display:inline-block}
+  #canvas *{box-sizing:border-box;margin:0}
+  #canvas .selected{outline:2px solid #0d99ff!important;outline-offset:1px}
+  #status{color:#555;flex-basis:100%}
+  .empty{color:#777}
+</style></head><body>
+<div id="panel"><iframe id="plugin" title="Journey map panel"></iframe></div>
+<div id="side">
+  <div id="toolbar">
+    <label>Text of the selected node <input id="edit-text" size="40" aria-label="Text of the selected node"></label>
+    <button id="apply-text">Apply text</button>
+    <button id="marker-up" aria-label="Drag marker up">Marker ▲</button>
+    <button id="marker-down" aria-label="Drag marker down">Marker ▼</button>
+    <button id="theme">Light / dark</button>
+    <span id="status"></span>
+  </div>
+  <div id="canvas" aria-label="Canvas"></div>
+</div>
+<script src="/host.js"></script></body></html>`;
+
+async function bundleHost() {
+  const out = await esbuild.build({
+    entryPoints: [`${root}dev/host.ts`],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Start the harness; resolves with its URL and a close function. */
+export async function startDevServer({ port = 5173, watchMode = false } = {}) {
+  if (!existsSync(`${root}dist/code.js`) || !existsSync(`${root}dist/ui.html`)) {
+    throw new Error('dist/ is missing: run `npm run build` first (or `npm run dev -- --watch`)');
+  }
+  let hostJs = await bundleHost();
+  const clients = new Set();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (type, body) => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (url.pathname === '/') return send('text/html; charset=utf-8', PAGE);
+    if (url.pathname === '/host.js') return send('text/javascript; charset=utf-8', hostJs);
+    if (url.pathname === '/dist/code.js') return send('text/javascript; charset=utf-8', readFileSync(`${root}dist/code.js`));
+    if (url.pathname === '/dist/ui.html') return send('text/html; charset=utf-8', readFileSync(`${root}dist/ui.html`));
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    res.writeHead(404).end('not found');
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+
+  const stops = [];
+  if (watchMode) {
+    const builder = spawn(process.execPath, [`${root}build.mjs`, '--watch'], { stdio: 'inherit', cwd: root });
+    stops.push(() => builder.kill());
+    let timer;
+    const reload = () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        hostJs = await bundleHost().catch(() => hostJs);
+        for (const c of clients) c.write('event: reload\ndata: now\n\n');
+      }, 200);
+    };
+    const w1 = watch(`${root}dist`, reload);
+    const w2 = watch(`${root}dev`, reload);
+    stops.push(() => w1.close(), () => w2.close());
+  }
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        for (const stop of stops) stop();
+        for (const c of clients) c.end();
+        server.close(() => resolve(undefined));
+      }),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const watchMode = process.argv.includes('--watch');
+  const { url } = await startDevServer({ port: Number(process.env.PORT) || 5173, watchMode });
+  console.log(`Journey map dev harness: ${url}${watchMode ? ' (watching src/, ui/, dev/)' : ''}`);
+}
