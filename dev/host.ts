@@ -114,6 +114,9 @@ function applyTheme(): void {
   style.textContent = `:root{${Object.entries(FIGMA_THEMES[theme]).map(([k, v]) => `${k}:${v}`).join(';')}}`;
   document.body.dataset.theme = theme;
 }
+const zoom = document.getElementById('zoom') as HTMLInputElement;
+zoom.addEventListener('input', () => canvas.style.setProperty('--zoom', zoom.value));
+
 document.getElementById('theme')!.addEventListener('click', () => {
   theme = theme === 'light' ? 'dark' : 'light';
   applyTheme();

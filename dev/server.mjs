@@ -13,14 +13,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Journey map · dev harness</title>
 <style>
-  body{margin:0;font:12px Inter,system-ui,sans-serif;display:grid;grid-template-columns:440px 1fr;height:100vh;background:#e5e5e5}
+  body{margin:0;font:12px Inter,system-ui,sans-serif;display:grid;grid-template-columns:440px minmax(0,1fr);height:100vh;overflow:hidden;background:#e5e5e5}
   body[data-theme=dark]{background:#1e1e1e;color:#eee}
-  #panel{display:flex;flex-direction:column;border-right:1px solid #ccc;background:#fff}
+  #panel{display:flex;flex-direction:column;border-right:1px solid #ccc;background:#fff;height:100vh;min-height:0}
   #plugin{border:0;flex:1;width:440px}
-  #side{display:flex;flex-direction:column;min-width:0}
+  #side{display:flex;flex-direction:column;min-width:0;height:100vh;min-height:0}
   #toolbar{display:flex;gap:8px;align-items:center;padding:8px;border-bottom:1px solid #ccc;background:#fafafa;flex-wrap:wrap}
   body[data-theme=dark] #toolbar{background:#2c2c2c}
-  #canvas{flex:1;overflow:auto;padding:40px;background:#e5e5e5}
+  #canvas{flex:1;min-height:0;overflow:auto;padding:40px;background:#e5e5e5}
+  #canvas .top{zoom:var(--zoom,0.6)}
   #canvas .top{margin-bottom:40px;display:inline-block}
   #canvas *{box-sizing:border-box;margin:0}
   #canvas .selected{outline:2px solid #0d99ff!important;outline-offset:1px}
@@ -35,6 +36,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
     <button id="marker-up" aria-label="Drag marker up">Marker ▲</button>
     <button id="marker-down" aria-label="Drag marker down">Marker ▼</button>
     <button id="theme">Light / dark</button>
+    <label>Zoom <input id="zoom" type="range" min="0.2" max="1.5" step="0.1" value="0.6" aria-label="Zoom"></label>
     <span id="status"></span>
   </div>
   <div id="canvas" aria-label="Canvas"></div>
