@@ -34,3 +34,21 @@ export function refocus(id: string | null | undefined): void {
   const again = () => document.getElementById(id)?.focus();
   setTimeout(again, 0);
 }
+
+/**
+ * Reordering a row (stage or lane) with buttons or Alt+↑/↓, keeping focus on
+ * the control that had it. `shift(by)` applies the move to the map.
+ */
+export function rowMover(shift: (by: number) => void): { move: (by: number) => void; onKeyDown: (e: KeyboardEvent) => void } {
+  const move = (by: number) => {
+    const focused = document.activeElement?.id;
+    shift(by);
+    refocus(focused);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(e.key === 'ArrowUp' ? -1 : 1);
+  };
+  return { move, onKeyDown };
+}

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { LIMITS, type LaneKind, type Tone } from '../../src/model';
 import { addLane, moveLane, removeLane, renameLane, setLaneKind, setLaneTone } from '../edit';
-import { refocus, usePanel, useSlice } from '../hooks';
+import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { Field, IconButton } from './fields';
 
@@ -58,16 +58,7 @@ function LaneRow({ id, index, count }: { id: string; index: number; count: numbe
   const lane = useSlice((s) => s.map.lanes.find((l) => l.id === id));
   if (!lane) return null;
   const n = index + 1;
-  const move = (by: number) => {
-    const focused = document.activeElement?.id;
-    panel.edit((m) => moveLane(m, id, by));
-    refocus(focused);
-  };
-  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(e.key === 'ArrowUp' ? -1 : 1);
-  };
+  const { move, onKeyDown } = rowMover((by) => panel.edit((m) => moveLane(m, id, by)));
   return (
     <li class="row card" onKeyDown={onKeyDown}>
       <div class="row-head">

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { LIMITS } from '../../src/model';
 import { addStage, moveStage, removeStage, updateStage } from '../edit';
-import { refocus, usePanel, useSlice } from '../hooks';
+import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
 import { Field, IconButton } from './fields';
@@ -42,16 +42,7 @@ function StageRow({ id, index, count, emotionLanes }: { id: string; index: numbe
   const stage = useSlice((s) => s.map.stages.find((st) => st.id === id));
   if (!stage) return null;
   const n = index + 1;
-  const move = (by: number) => {
-    const focused = document.activeElement?.id;
-    panel.edit((m) => moveStage(m, id, by));
-    refocus(focused);
-  };
-  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLElement>) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(e.key === 'ArrowUp' ? -1 : 1);
-  };
+  const { move, onKeyDown } = rowMover((by) => panel.edit((m) => moveStage(m, id, by)));
   const path = `stages[${index}]`;
   return (
     <li class="row card" onKeyDown={onKeyDown}>
