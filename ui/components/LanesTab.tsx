@@ -1,5 +1,4 @@
 /** Lanes: add (by kind), rename, remove, reorder (buttons or Alt+↑/↓), kind and card tone. */
-import type { JSX } from 'preact';
 import { LIMITS, type LaneKind, type Tone } from '../../src/model';
 import { addLane, moveLane, removeLane, renameLane, setLaneKind, setLaneTone } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';

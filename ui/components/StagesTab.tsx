@@ -1,5 +1,4 @@
 /** Stages: add, rename, remove, reorder (buttons or Alt+↑/↓), phase, description, emotion scores. */
-import type { JSX } from 'preact';
 import { LIMITS } from '../../src/model';
 import { addStage, moveStage, removeStage, updateStage } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';
