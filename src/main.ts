@@ -12,6 +12,8 @@ import { TEMPLATES } from './templates';
 import { PluginToUiSchema, UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
 const DRAFT_KEY = 'draft';
+/** The map to load into the panel when it reports `ready` (set by the relaunch button). */
+let editOnReady: string | undefined;
 const UI_SIZE = { width: 440, height: 680 };
 
 /** Outgoing messages are checked like incoming ones: the panel relies on their shape. */
@@ -69,6 +71,12 @@ async function handle(msg: UiToPlugin): Promise<void> {
       const draft = await figma.clientStorage.getAsync(DRAFT_KEY);
       post({ type: 'draft', draft });
       post({ type: 'selection', maps: selectedMaps() });
+      // Opened from a map's "Edit journey map" button: load that map once the panel listens.
+      if (editOnReady) {
+        const nodeId = editOnReady;
+        editOnReady = undefined;
+        await handle({ type: 'read', nodeId });
+      }
       return;
     }
     case 'create': {
@@ -147,10 +155,7 @@ async function runCommand(command: string): Promise<void> {
   figma.showUI(__html__, { width: UI_SIZE.width, height: UI_SIZE.height, themeColors: true, title: 'Journey map' });
   figma.ui.onmessage = (msg: unknown) => onMessage(msg);
   figma.on('selectionchange', () => post({ type: 'selection', maps: selectedMaps() }));
-  if (command === 'edit') {
-    const frame = await targetFrame();
-    if (frame) await onMessage({ type: 'read', nodeId: frame.id });
-  }
+  if (command === 'edit') editOnReady = (await targetFrame())?.id;
 }
 
 // Returning the promise lets tests await the command; Figma ignores the return value.

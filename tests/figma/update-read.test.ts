@@ -103,6 +103,20 @@ describe('read back', () => {
     expect(reply.warnings?.join(' ')).toMatch(/rebuilt from the canvas/);
   });
 
+  it('loads the map into the panel when opened from its "Edit journey map" button', async () => {
+    const first = await startPlugin();
+    const { frame } = await create(first, examples[2]);
+    first.figma.currentPage.selection = [frame];
+    // Relaunch: the same document, a new plugin run with command "edit".
+    await first.fake.runCommand('edit');
+    const replies = await first.send({ type: 'ready' });
+    const map = first.expectReply(replies, 'map');
+    expect(map.nodeId).toBe(frame.id);
+    expect(map.map).toEqual(norm(examples[2]));
+    // Only once: a later "ready" does not reload it over the panel's work.
+    expect((await first.send({ type: 'ready' })).some((r) => r.type === 'map')).toBe(false);
+  });
+
   it('tells the panel which maps are selected', async () => {
     const p = await startPlugin();
     const { frame } = await create(p, examples[0]);
