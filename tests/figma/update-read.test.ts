@@ -80,6 +80,20 @@ describe('read back', () => {
     expect(back).toEqual(expected);
   });
 
+  it('reads a phase renamed on the canvas back onto every stage of its band, and persona edits', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, syntheticMap(6, 1)); // phases: stages 1–4 "Phase 1", 5–6 "Phase 2"
+    await p.figma.loadFontAsync({ family: 'Inter', style: 'Semi Bold' });
+    await p.figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
+    const label = managed(frame, 'phase-label').find((n) => n.getPluginData('stage') === 's0') as TextNode;
+    label.characters = 'Discovery';
+    (managed(frame, 'persona-name')[0] as TextNode).characters = 'Sam Renamed';
+    (managed(frame, 'persona-goal')[0] as TextNode).characters = '• Speed and calm';
+    const back = (await read(p, frame.id)).map as JourneyMap;
+    expect(back.stages.map((s) => s.phase)).toEqual(['Discovery', 'Discovery', 'Discovery', 'Discovery', 'Phase 2', 'Phase 2']);
+    expect(back.persona).toEqual({ ...map.persona, name: 'Sam Renamed', goals: ['Speed and calm'] });
+  });
+
   it('reads the map around the selection when no id is given, and says so when nothing is selected', async () => {
     const p = await startPlugin();
     const { frame } = await create(p, examples[0]);
