@@ -17,6 +17,7 @@
 import type { NodeProps, NodeSpec } from '../layout/spec';
 import { loadFontsOf } from './fonts';
 import { keyOf, SPEC_KEY, writeTag } from './tags';
+import { managedSlots } from './tree';
 
 export interface ReconcileStats {
   created: number;
@@ -223,11 +224,16 @@ export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, p
 /** Match `specs` to `parent`'s managed children by key; designer children keep their place. */
 export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ctx: ReconcileContext): Promise<void> {
   const existing = new Map<string, SceneNode>();
-  for (const child of parent.children) {
-    const key = keyOf(child);
-    // A duplicated node (Cmd+D) carries its original's key: the first one stays managed,
-    // copies are treated as the designer's own and left alone.
-    if (key !== undefined && !existing.has(key) && child.getPluginData('role') !== 'holding') existing.set(key, child);
+  /** The direct child of `parent` holding each managed node: itself, or a designer's group around it. */
+  const slotOf = new Map<SceneNode, SceneNode>();
+  for (const { node: child, slot } of managedSlots(parent)) {
+    const key = keyOf(child)!;
+    // Copies the designer made carry a foreign id and don't count (see tags.ts); a repeated
+    // key is left alone too, the first node with it stays managed.
+    if (!existing.has(key) && child.getPluginData('role') !== 'holding') {
+      existing.set(key, child);
+      slotOf.set(child, slot);
+    }
   }
   let prev: SceneNode | undefined;
   for (const spec of specs) {
@@ -239,7 +245,10 @@ export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ct
     }
     const after = prev;
     const place = (n: Managed) => {
-      const prevIndex = after ? parent.children.indexOf(after) : -1;
+      const afterSlot = after ? slotOf.get(after) ?? after : undefined;
+      const prevIndex = afterSlot ? parent.children.indexOf(afterSlot) : -1;
+      const slot = slotOf.get(n);
+      if (slot && slot !== n) return; // inside a group the designer made: it stays where they put it
       if (n.parent !== parent) {
         parent.insertChild(prevIndex + 1, n);
         return;
@@ -250,7 +259,7 @@ export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ct
       // Appending first makes it the last child, and moving the last child to an index
       // means the same under either reading.
       parent.appendChild(n);
-      const target = parent.children.indexOf(after!) + 1;
+      const target = parent.children.indexOf(afterSlot!) + 1;
       if (target < parent.children.length - 1) parent.insertChild(target, n);
     };
     prev = await reconcileNode(spec, match as Managed | undefined, place, ctx);

@@ -4,7 +4,7 @@
  * never read as map data.
  */
 import type { Role, Tag } from '../layout/spec';
-import { readTag } from './tags';
+import { keyOf, readTag } from './tags';
 
 export interface Tagged {
   node: SceneNode;
@@ -45,12 +45,15 @@ export class MapIndex {
     return hit && hit.node.type === 'TEXT' ? hit.node.characters : undefined;
   }
 
-  /** Managed children of a node, in layer order, optionally of one role (copies with a repeated key skipped). */
+  /**
+   * Managed children of a node, in layer order, optionally of one role (copies with a
+   * repeated key skipped, designer groups looked through).
+   */
   static children(node: SceneNode, role?: Role): Tagged[] {
     if (!('children' in node)) return [];
     const out: Tagged[] = [];
     const seen = new Set<string>();
-    for (const child of node.children) {
+    for (const { node: child } of managedSlots(node)) {
       const tag = readTag(child);
       if (!tag) continue;
       // A copy made with Cmd+D carries its original's key; like the reconciler, treat it as the designer's own.
@@ -78,4 +81,24 @@ export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
 export function pageOf(node: BaseNode): PageNode | undefined {
   for (let n: BaseNode | null = node; n; n = n.parent) if (n.type === 'PAGE') return n;
   return undefined;
+}
+
+/** A group the designer made (Cmd+G) around some of our nodes: we look through it and leave it be. */
+function isDesignerGroup(node: SceneNode): node is GroupNode {
+  return node.type === 'GROUP' && keyOf(node) === undefined;
+}
+
+/**
+ * Managed nodes directly under `parent`, in layer order, looking through designer
+ * groups. `slot` is the direct child of `parent` that holds each: the node itself,
+ * or the group around it.
+ */
+export function managedSlots(parent: BaseNode & ChildrenMixin): Array<{ node: SceneNode; slot: SceneNode }> {
+  const out: Array<{ node: SceneNode; slot: SceneNode }> = [];
+  const visit = (n: SceneNode, slot: SceneNode) => {
+    if (keyOf(n) !== undefined) out.push({ node: n, slot });
+    else if (isDesignerGroup(n)) for (const c of n.children) visit(c, slot);
+  };
+  for (const child of parent.children) visit(child, child);
+  return out;
 }

@@ -102,6 +102,26 @@ describe('a map whose nodes the designer changed', () => {
     expect((await read(p, frame.id)).map).toEqual(map);
   });
 
+  it('looks through a group the designer made around cards: updates them in place, reads them, keeps the group', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, syntheticMap(3, 3));
+    const cell = byTag(frame, 'cell', { lane: 'l1', stage: 's1' }) as FrameNode;
+    const [a, b] = cell.children;
+    const group = p.figma.group([a, b], cell);
+    group.name = 'My pair';
+    expect((await read(p, frame.id)).map).toEqual(map);
+    const edited = clone(map);
+    (edited.lanes[1].cells as Record<string, string[]>).s1 = ['Renamed in the panel', (map.lanes[1].cells as Record<string, string[]>).s1[1]];
+    p.fake.resetStats();
+    p.expectReply(await update(p, frame.id, edited), 'updated');
+    expect(p.fake.stats().created).toBe(0); // no duplicate cards drawn beside the group
+    expect(group.removed).toBe(false);
+    expect(group.parent).toBe(cell);
+    expect(group.children).toEqual([a, b]);
+    expect(((a as FrameNode).children[0] as TextNode).characters).toBe('Renamed in the panel');
+    expect((await read(p, frame.id)).map).toEqual(edited);
+  });
+
   it('writes into a text whose font the designer changed for part of it', async () => {
     const p = await startPlugin();
     const { frame, map } = await create(p, syntheticMap(3, 3));

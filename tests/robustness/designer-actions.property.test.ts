@@ -1,6 +1,7 @@
 /**
  * Random sequences of what designers do to a map on the canvas (edit a text,
- * delete a node, duplicate one, move their own node, restyle, add a sticker)
+ * delete a node, duplicate one, move their own node, restyle, add a sticker,
+ * group a node)
  * interleaved with updates with random data and reads. Whatever happens:
  * no exception escapes the plugin, every reply is a valid protocol message,
  * and no node the designer added is ever lost.
@@ -21,6 +22,7 @@ type Action =
   | { kind: 'add-sticker'; pick: number }
   | { kind: 'move-sticker'; pick: number; to: number }
   | { kind: 'restyle'; pick: number; r: number }
+  | { kind: 'group'; pick: number }
   | { kind: 'update'; rename: string; dropLast: boolean; reverse: boolean; force: boolean }
   | { kind: 'read' };
 
@@ -31,6 +33,7 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('add-sticker' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('move-sticker' as const), pick: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('restyle' as const), pick: fc.nat(), r: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('group' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('update' as const), rename: fc.string({ minLength: 1, maxLength: 20 }), dropLast: fc.boolean(), reverse: fc.boolean(), force: fc.boolean() }),
   fc.constant({ kind: 'read' as const }),
 );
@@ -79,6 +82,12 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
     case 'restyle': {
       const f = pickFrom(frames, action.pick);
       if (f) f.fills = [{ type: 'SOLID', color: { r: action.r, g: 0.5, b: 0.5 } }];
+      return;
+    }
+    case 'group': {
+      // Cmd+G on the first child of some managed frame; the group is the designer's and must survive.
+      const f = pickFrom(frames.filter((fr) => fr.children.length > 0 && fr !== frame), action.pick);
+      if (f) stickers.push(p.figma.group([f.children[0]], f));
       return;
     }
     case 'update': {
