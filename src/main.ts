@@ -96,6 +96,8 @@ async function handle(msg: UiToPlugin): Promise<void> {
       const result = await updateMap(frame, map, { baseRevision: msg.baseRevision, force: msg.force });
       finished(result);
       post({ type: 'updated', requestId, nodeId: frame.id, stats: result.stats, map: result.map, revision: result.revision });
+      const { created, updated, removed } = result.stats;
+      figma.notify(created + updated + removed ? `Updated “${map.title}”: ${updated} changed, ${created} added, ${removed} removed` : `“${map.title}” was already up to date`);
       return;
     }
     case 'read': {
