@@ -15,11 +15,18 @@
  *  - text: everything else.
  */
 import Papa from 'papaparse';
-import { normaliseMap, type JourneyMap, type MapIssue, type Result } from '../model';
+import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../model';
 
 const EMOTION_TITLE = /emotion|feeling|sentiment|mood/i;
 const CARDS_TITLE = /touchpoint|channel|pain|opportunit|idea|tool/i;
-const SCORE_CELL = /^\s*([+-]?\d+(?:\.\d+)?)\s*(?:[(;:,\-–]\s*)?(.*?)\)?\s*$/;
+/**
+ * A score, then an optional note: "1", "−1.5", "4,5" (a decimal comma, as
+ * European sheets write it), "2e-7" (how JavaScript prints tiny numbers),
+ * "4 relieved", "4 (happy)", "-1; worried", "1: fine".
+ */
+const SCORE_CELL = /^\s*([+\-−]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:e[+-]?\d+)?)(?:\s*[(;:,–-]\s*|\s+|$)([\s\S]*)$/i;
+const EMPTY_MESSAGE = 'Nothing to import: the paste is empty';
+const SHAPE_MESSAGE = 'Need a header row of stage names and at least one lane row';
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
@@ -34,66 +41,124 @@ const splitItems = (cell: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** A score cell → number and note; null when the cell does not start with a number. */
+function readScore(cell: string): { value: number; note: string } | null {
+  const m = SCORE_CELL.exec(cell);
+  if (!m) return null;
+  const value = Number(m[1].replace('−', '-').replace(',', '.'));
+  if (!Number.isFinite(value)) return null;
+  let note = m[2].trim();
+  // "4 (happy)": the brackets wrapped the note; "(" was already taken as the separator.
+  if (/^[^()]*\)$/.test(note) && /\(\s*$/.test(cell.slice(0, cell.length - m[2].length))) note = note.slice(0, -1).trim();
+  return { value, note };
+}
+
+/** Tabs mean a spreadsheet copy (its cells may hold commas); otherwise let papaparse guess (",", ";", …). */
+function delimiterOf(text: string): string | undefined {
+  const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
+  return firstLine.includes('\t') ? '\t' : undefined;
+}
+
 export function parseTable(text: string, options: { title?: string } = {}): Result<JourneyMap> {
-  if (!text.trim()) return { ok: false, issues: [{ path: '', message: 'Nothing to import: the paste is empty' }] };
-  const parsed = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n').replace(/\n+$/, ''), { skipEmptyLines: 'greedy' });
-  const rows = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
-  if (rows.length < 2) return { ok: false, issues: [{ path: '', message: 'Need a header row of stage names and at least one lane row' }] };
+  if (!text.trim()) return { ok: false, issues: [{ path: '', message: EMPTY_MESSAGE }] };
+  const clean = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  // Blank rows are kept (and skipped below) so that "row N" is the spreadsheet's row N.
+  const parsed = Papa.parse<string[]>(clean, { delimiter: delimiterOf(clean) });
+  const all = parsed.data.map((r) => r.map((c) => (c ?? '').trim()));
+  const headerAt = all.findIndex((r) => r.some(Boolean));
+  const rows = all.slice(headerAt);
+  // Row numbers in the paste: the header is row headerAt + 1.
+  const rowOf = (i: number) => headerAt + i + 1;
+  if (rows.filter((r) => r.some(Boolean)).length < 2) return { ok: false, issues: [{ path: '', message: SHAPE_MESSAGE }] };
   const header = rows[0];
   const stageCols: number[] = [];
   for (let c = 1; c < header.length; c++) if (header[c]) stageCols.push(c);
-  if (!stageCols.length) return { ok: false, issues: [{ path: 'row 1', message: 'the first row needs stage names after its first cell' }] };
+  if (!stageCols.length) return { ok: false, issues: [{ path: `row ${rowOf(0)}`, message: 'the first row needs stage names after its first cell' }] };
 
   const issues: MapIssue[] = [];
-  const draft = normaliseMap({ title: options.title ?? (header[0] || 'Imported journey'), stages: stageCols.map((c) => ({ name: header[c] })) });
-  if (!draft.ok) return { ok: false, issues: draft.issues.map((i) => ({ path: `row 1 (${i.path})`, message: i.message })) };
+  // Content under no stage name would be lost silently: say where it is instead.
+  rows.slice(1).forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (c > 0 && cell && !header[c]) issues.push({ path: `row ${rowOf(r + 1)}, column ${columnName(c)}`, message: `this column has no stage name in row ${rowOf(0)}` });
+    }),
+  );
+  const title = options.title ?? (header[0] || 'Imported journey');
+  const draft = normaliseMap({ title, stages: stageCols.map((c) => ({ name: header[c] })) });
+  if (!draft.ok) return { ok: false, issues: draft.issues.map((i) => headerIssue(i, stageCols, rowOf(0))) };
   const ids = draft.value.stages.map((s) => s.id);
 
+  // Row number in the paste of each lane built, for error locations.
+  const laneRows: number[] = [];
   const lanes = rows.slice(1).flatMap((row, r): Array<Record<string, unknown>> => {
-    const title = row[0] ?? '';
+    const rowNo = rowOf(r + 1);
+    const laneTitle = row[0] ?? '';
     const values = stageCols.map((c) => row[c] ?? '');
-    if (!title && values.every((v) => !v)) return [];
-    const rowNo = r + 2;
+    if (!laneTitle && values.every((v) => !v)) return [];
+    laneRows.push(rowNo);
+    const at = (i: number) => `row ${rowNo}, column ${columnName(stageCols[i])}`;
     const filled = values.map((v, i) => ({ v, i })).filter((x) => x.v);
-    const scores = filled.map((x) => SCORE_CELL.exec(x.v));
-    if (EMOTION_TITLE.test(title) && filled.length && scores.every(Boolean)) {
-      const oneToFive = scores.some((m) => Number(m![1]) > 2);
+    const named = laneTitle || `Row ${rowNo}`;
+    const scores = filled.map((x) => readScore(x.v));
+    if (EMOTION_TITLE.test(laneTitle) && filled.length && scores.some(Boolean)) {
+      // Some cells are scores, so the row means to be a curve: a cell that is not one is a mistake, not text.
+      const oneToFive = scores.some((m) => m !== null && m.value > 2);
       const cells: Record<string, { score: number; note?: string }> = {};
       filled.forEach((x, k) => {
-        const m = scores[k]!;
-        const score = oneToFive ? Number(m[1]) - 3 : Number(m[1]);
-        const where = `row ${rowNo}, column ${columnName(stageCols[x.i])}`;
-        if (oneToFive && !(Number(m[1]) >= 1 && Number(m[1]) <= 5)) issues.push({ path: where, message: 'score must be between 1 and 5' });
-        else if (!oneToFive && !(score >= -2 && score <= 2)) issues.push({ path: where, message: 'score must be between -2 and 2' });
-        cells[ids[x.i]] = m[2].trim() ? { score, note: m[2].trim() } : { score };
+        const m = scores[k];
+        if (!m) return void issues.push({ path: at(x.i), message: 'expected a score (a number, then an optional note)' });
+        if (oneToFive && !(m.value >= 1 && m.value <= 5)) return void issues.push({ path: at(x.i), message: 'score must be between 1 and 5' });
+        if (!oneToFive && !(m.value >= -2 && m.value <= 2)) return void issues.push({ path: at(x.i), message: 'score must be between -2 and 2' });
+        const score = oneToFive ? m.value - 3 : m.value;
+        cells[ids[x.i]] = m.note ? { score, note: m.note } : { score };
       });
-      return [{ title: title || `Row ${rowNo}`, kind: 'emotion', cells }];
+      return [{ title: named, kind: 'emotion', cells }];
     }
     const multi = filled.some((x) => splitItems(x.v).length > 1);
-    if (CARDS_TITLE.test(title) || multi) {
-      const tone = /pain/i.test(title) ? 'negative' : /opportunit|idea/i.test(title) ? 'idea' : 'neutral';
+    if (CARDS_TITLE.test(laneTitle) || multi) {
+      const tone = /pain/i.test(laneTitle) ? 'negative' : /opportunit|idea/i.test(laneTitle) ? 'idea' : 'neutral';
       const cells: Record<string, string[]> = {};
       for (const x of filled) cells[ids[x.i]] = splitItems(x.v);
-      return [{ title: title || `Row ${rowNo}`, kind: 'cards', tone, cells }];
+      return [{ title: named, kind: 'cards', tone, cells }];
     }
     const cells: Record<string, string> = {};
     for (const x of filled) cells[ids[x.i]] = x.v;
-    return [{ title: title || `Row ${rowNo}`, kind: 'text', cells }];
+    return [{ title: named, kind: 'text', cells }];
   });
   if (issues.length) return { ok: false, issues };
   const result = normaliseMap({ title: draft.value.title, stages: draft.value.stages, lanes });
   if (result.ok) return result;
-  // Point at spreadsheet places where we can: lanes[i] is row i + 2.
-  return {
-    ok: false,
-    issues: result.issues.map((i) => {
-      const m = /^lanes\[(\d+)\](.*)$/.exec(i.path);
-      return m ? { path: `row ${Number(m[1]) + 2}${m[2] ? ` (${m[2].replace(/^\./, '')})` : ''}`, message: i.message } : i;
-    }),
-  };
+  return { ok: false, issues: result.issues.map((i) => laneIssue(i, laneRows, ids, stageCols)) };
 }
 
-/** The map as a table to paste into a spreadsheet; parseTable reads it back. */
+/** `stages[2].name` → `row 1, column D`. */
+function headerIssue(iss: MapIssue, stageCols: number[], row: number): MapIssue {
+  const m = /^stages\[(\d+)\]/.exec(iss.path);
+  if (m) return { path: `row ${row}, column ${columnName(stageCols[Number(m[1])])}`, message: iss.message };
+  if (iss.path === 'title') return { path: `row ${row}, column A`, message: iss.message };
+  if (iss.path === 'stages') return { path: `row ${row}`, message: iss.message.replace('stages', 'stage columns') };
+  return iss;
+}
+
+/** `lanes[0].cells.search[3]` → `row 2, column B`; `lanes[0].title` → `row 2, column A`. */
+function laneIssue(iss: MapIssue, laneRows: number[], ids: string[], stageCols: number[]): MapIssue {
+  const m = /^lanes\[(\d+)\](.*)$/.exec(iss.path);
+  if (!m) return iss.path === 'lanes' ? { path: '', message: iss.message.replace('lanes', 'lane rows') } : iss;
+  const row = laneRows[Number(m[1])];
+  if (m[2] === '.title') return { path: `row ${row}, column A`, message: iss.message };
+  const col = ids.findIndex((id) => {
+    const at = formatPath(['cells', id]);
+    return m[2] === `.${at}` || m[2] === at || m[2].startsWith(`.${at}[`) || m[2].startsWith(`${at}[`) || m[2].startsWith(`.${at}.`);
+  });
+  return { path: col >= 0 ? `row ${row}, column ${columnName(stageCols[col])}` : `row ${row}`, message: iss.message };
+}
+
+/**
+ * The map as a table to paste into a spreadsheet; parseTable reads it back.
+ * Cards are one per line in their cell; emotion cells are "score note".
+ * Kinds come back by the rules above, so a lane keeps its kind when its title
+ * or content says it (an emotion lane titled "Curve" returns as text, a text
+ * cell with line breaks or ";" returns as cards, a card holding ";" as two).
+ */
 export function toTable(map: JourneyMap, delimiter: '\t' | ',' = '\t'): string {
   const rows: string[][] = [[map.title, ...map.stages.map((s) => s.name)]];
   for (const lane of map.lanes) {
@@ -103,7 +168,9 @@ export function toTable(map: JourneyMap, delimiter: '\t' | ',' = '\t'): string {
         if (lane.kind === 'text') return lane.cells[s.id] ?? '';
         if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).join('\n');
         const c = lane.cells[s.id];
-        return c ? `${c.score}${c.note ? ` ${c.note}` : ''}` : '';
+        if (!c) return '';
+        // A note starting with "(", ";", ":", "," or "-" would lose that character as a separator: ":" keeps it.
+        return c.note ? `${c.score}${/^[(;:,–-]/.test(c.note) ? ': ' : ' '}${c.note}` : `${c.score}`;
       }),
     ]);
   }

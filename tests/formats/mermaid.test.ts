@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseMermaidJourney, toMermaidJourney } from '../../src/formats';
-import type { JourneyMap } from '../../src/model';
+import { normaliseMap, type JourneyMap } from '../../src/model';
 
 const DOCS_EXAMPLE = `journey
     title My working day
@@ -57,7 +57,65 @@ describe('Mermaid journey import', () => {
     });
     const empty = parseMermaidJourney('journey\n title Nothing\n');
     expect(empty.ok).toBe(false);
-    expect(!empty.ok && empty.issues[0].message).toMatch(/no tasks/);
+    expect(!empty.ok && empty.issues).toEqual([{ path: '', message: 'the journey has no tasks: add lines like "Make tea: 5: Me" after "journey"' }]);
+    expect(parseMermaidJourney('journey\n  Step #1: 3\n')).toEqual({
+      ok: false,
+      issues: [{ path: 'line 2', message: 'expected "task: score: actors" (Mermaid reads everything after "#" as a comment)' }],
+    });
+    expect(parseMermaidJourney('journey\n  Pay: 3.5\n  Wait: 0: Me\n')).toEqual({
+      ok: false,
+      issues: [
+        { path: 'line 2', message: 'score must be a whole number from 1 to 5' },
+        { path: 'line 3', message: 'score must be a whole number from 1 to 5' },
+      ],
+    });
+  });
+
+  it('locates limits of the map format on the diagram line', () => {
+    expect(parseMermaidJourney(`journey\n title T\n section S\n  Ok: 3\n  ${'x'.repeat(121)}: 3\n`)).toEqual({
+      ok: false,
+      issues: [{ path: 'line 5', message: 'task name: at most 120 characters' }],
+    });
+    expect(parseMermaidJourney(`journey\n section ${'P'.repeat(121)}\n  Ok: 3\n`)).toEqual({
+      ok: false,
+      issues: [{ path: 'line 2', message: 'section name: at most 120 characters' }],
+    });
+    const actors = Array.from({ length: 13 }, (_, i) => `A${i}`).join(', ');
+    expect(parseMermaidJourney(`journey\n  Pay: 3\n  Pay: 4: ${actors}\n`)).toEqual({
+      ok: false,
+      issues: [{ path: 'line 3', message: 'actors: at most 12 cards per cell' }],
+    });
+    const many = parseMermaidJourney(`journey\n${Array.from({ length: 41 }, (_, i) => `  T${i}: 3`).join('\n')}`);
+    expect(many).toEqual({ ok: false, issues: [{ path: '', message: 'at most 40 tasks' }] });
+  });
+
+  it('reads what Mermaid reads: any-case keywords, # comments, entity codes, multi-line accDescr, fences and front matter', () => {
+    const map = ok(
+      [
+        '```mermaid',
+        '---',
+        'title: "From front matter"',
+        '---',
+        'Journey',
+        '  accDescr {',
+        '    Make tea: 9: not a task',
+        '  }',
+        '  accTitle: Day',
+        '  SECTION Morning # a comment',
+        '    Ratio #58; 1#59;2: 4: Me #35;1, You # trailing comment',
+        '```',
+      ].join('\n'),
+    );
+    expect(map.title).toBe('From front matter');
+    expect(map.stages).toEqual([{ id: expect.any(String), name: 'Ratio : 1;2', phase: 'Morning' }]);
+    expect(Object.values(map.lanes[1].cells)).toEqual([['Me #1', 'You']]);
+    expect(ok('journey\n TITLE Day: one\n Go: 2').title).toBe('Day: one');
+  });
+
+  it('tasks before any section have no phase, and export puts them in a "Journey" section', () => {
+    const map = ok('journey\n  Wake up: 2\n  section Work\n  Email: 1\n');
+    expect(map.stages.map((s) => s.phase)).toEqual([undefined, 'Work']);
+    expect(toMermaidJourney(map)).toBe('journey\n  title Imported journey\n  section Journey\n    Wake up: 2\n  section Work\n    Email: 1\n');
   });
 
   it('exports scores, sections and actors, and says when a score is missing', () => {
@@ -69,10 +127,28 @@ describe('Mermaid journey import', () => {
   });
 
   it('escapes characters Mermaid would read as syntax', () => {
-    const map = ok('journey\n title T\n section S\n  Go: 3\n');
-    map.stages[0].name = 'Pay: card; #1';
-    const back = ok(toMermaidJourney(map));
-    expect(back.stages[0].name).toBe('Pay∶ card； ＃1');
+    const map = ok('journey\n title T\n section S\n  Go: 3: Me\n');
+    map.title = 'Day: one; #2';
+    map.stages[0].name = 'Pay: card; #1 %% now';
+    map.stages[0].phase = 'A: b';
+    (map.lanes[1].cells as Record<string, string[]>)[map.stages[0].id] = ['Ann, Bob: x'];
+    const text = toMermaidJourney(map);
+    expect(text).toBe('journey\n  title Day: one； ＃2\n  section A∶ b\n    Pay∶ card； ＃1 %％ now: 3: Ann， Bob∶ x\n');
+    const back = ok(text);
+    expect(back.title).toBe('Day: one； ＃2');
+    expect(back.stages[0]).toMatchObject({ name: 'Pay∶ card； ＃1 %％ now', phase: 'A∶ b' });
+    expect(Object.values(back.lanes[1].cells)).toEqual([['Ann， Bob∶ x']]);
+  });
+
+  it('quotes task names Mermaid would read as keywords, and import unquotes them', () => {
+    const map = ok('journey\n  Go: 3\n');
+    const names = ['Title search', 'section 2 review', 'Journey planning', 'journey', 'accDescr {x}', 'Titles'];
+    const many = { ...map, stages: names.map((name, i) => ({ id: `s${i}`, name })), lanes: [] } as JourneyMap;
+    const text = toMermaidJourney(many);
+    expect(text).toContain('    “Title search”: 3\n');
+    expect(text).toContain('    “Journey planning”: 3\n');
+    expect(text).toContain('    Titles: 3\n');
+    expect(ok(text).stages.map((s) => s.name)).toEqual(names);
   });
 
   it('round-trips: Mermaid → map → Mermaid keeps every task, section and score', () => {
@@ -98,6 +174,47 @@ describe('Mermaid journey import', () => {
         expect(map.stages.map((s) => emo[s.id].score + 3)).toEqual(tasks.map((t) => t.score));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('round-trips maps with awkward names: map → Mermaid → map keeps names (as escaped), order, sections and rounded scores', () => {
+    const piece = fc.constantFrom('a', 'Z', ' ', ':', '#', ';', '%', ',', '“', '”', 'é', '🚀', '\n', '(', '#58;');
+    const prefix = fc.constantFrom('', '', 'title ', 'Section ', 'journey', 'accDescr {', '“', '“title ');
+    const name = fc
+      .tuple(prefix, fc.array(piece, { minLength: 1, maxLength: 12 }))
+      .map(([p, cs]) => (p + cs.join('')).trim())
+      .filter((n) => /[A-Za-z]/.test(n));
+    // The documented escaping, written out independently of the module.
+    const esc = (s: string) =>
+      s.replace(/\s*\n\s*/g, ' ').trim().replace(/#/g, '＃').replace(/;/g, '；').replace(/%%/g, '%％').replace(/:/g, '∶');
+    const arbMap = fc.array(
+      fc.record({ name, phase: fc.option(fc.constantFrom('Before', 'During: now', 'After #2'), { nil: undefined }), score: fc.option(fc.integer({ min: -8, max: 8 }).map((n) => n / 4), { nil: undefined }), actors: fc.array(name, { maxLength: 3 }) }),
+      { minLength: 1, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(arbMap, (rows) => {
+        const stages = rows.map((r, i) => ({ id: `s${i}`, name: r.name, ...(r.phase ? { phase: r.phase } : {}) }));
+        const input = normaliseMap({
+          title: 'T',
+          stages,
+          lanes: [
+            { id: 'e', title: 'Feelings', kind: 'emotion', cells: Object.fromEntries(rows.flatMap((r, i) => (r.score === undefined ? [] : [[`s${i}`, { score: r.score }]]))) },
+            { id: 'a', title: 'Actors', kind: 'cards', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])) },
+          ],
+        });
+        if (!input.ok) throw new Error(JSON.stringify(input.issues));
+        const back = ok(toMermaidJourney(input.value));
+        expect(back.stages.map((s) => s.name)).toEqual(rows.map((r) => esc(r.name)));
+        // Stages without a phase come back in the documented "Journey" section.
+        expect(back.stages.map((s) => s.phase)).toEqual(rows.map((r) => esc(r.phase ?? 'Journey')));
+        const emo = back.lanes.find((l) => l.kind === 'emotion')!.cells as Record<string, { score: number }>;
+        expect(back.stages.map((s) => emo[s.id].score)).toEqual(rows.map((r) => (r.score === undefined ? 0 : Math.round(r.score) || 0)));
+        const actors = back.lanes.find((l) => l.title === 'Actors')?.cells as Record<string, string[]> | undefined;
+        expect(back.stages.map((s) => actors?.[s.id] ?? [])).toEqual(rows.map((r) => r.actors.map((a) => esc(a).replace(/,/g, '，'))));
+        // Exporting again gives the same text: escaping is stable.
+        expect(toMermaidJourney(back)).toBe(toMermaidJourney(ok(toMermaidJourney(back))));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,3 @@
-// PENDING: rename to import-formats.test.tsx once src/formats exists and ui/io.ts imports it (see ui/formats-pending.ts).
 // @vitest-environment jsdom
 // Mermaid and spreadsheet-table import/export through the panel (parsers live in src/formats).
 import { afterEach, describe, expect, it } from 'vitest';
