@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnName, detectFormat, parseTable, toTable } from '../../src/formats';
+import { columnName, detectFormat, parseMermaidJourney, parseTable, toTable } from '../../src/formats';
 import { normaliseMap, type JourneyMap } from '../../src/model';
 
 function ok(text: string): JourneyMap {
@@ -146,5 +146,26 @@ describe('detectFormat', () => {
     expect(detectFormat('title x\njourney')).toBe('unknown');
     expect(detectFormat('just some words')).toBe('unknown');
     expect(detectFormat('')).toBe('unknown');
+  });
+});
+
+describe('never throws on user input', () => {
+  it('any text gives a Result from every parser', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      // Near-misses: keywords, separators, quotes, tabs and line breaks mixed.
+      fc.array(fc.constantFrom('journey', 'title ', 'section ', 'accDescr {', '}', ':', ': 3', ': 9', ',', ';', '#', '#58;', '%%', '"', '\t', '\n', '\r\n', 'Mood', 'Pain', '-2', '5 ok', 'x', ' '), { maxLength: 60 }).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const parse of [parseTable, parseMermaidJourney]) {
+          const r = parse(t);
+          expect(typeof r.ok).toBe('boolean');
+          if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
+        }
+        expect(['json', 'mermaid', 'table', 'unknown']).toContain(detectFormat(t));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
