@@ -1,148 +1,178 @@
 /**
  * The dev harness page: Figma's part, played in the browser.
  *  - installs the strict in-memory Figma as `figma`, runs the BUILT dist/code.js
- *    against it, and fires the `open` command so it shows its UI;
- *  - loads the BUILT dist/ui.html in an iframe, like Figma does;
- *  - carries messages both ways with Figma's shape and timing: the panel posts
- *    `{ pluginMessage }` to its parent, the sandbox gets a structured clone,
- *    asynchronously; the sandbox's `figma.ui.postMessage` reaches the iframe as
- *    `{ pluginMessage }`, asynchronously;
- *  - draws the in-memory canvas next to the panel after every change, and lets
- *    a tester select, edit a text and nudge an emotion marker, as on a canvas.
+ *    against it with `__html__` set to the BUILT dist/ui.html, and fires the
+ *    `open` command, so the sandbox calls showUI;
+ *  - shows the HTML the sandbox passed to showUI in an opaque-origin iframe
+ *    sized as asked (showUI / figma.ui.resize), like Figma's plugin window;
+ *  - bridges messages with Figma's shape and timing (dev/bridge.ts);
+ *  - draws the canvas and redraws it after every change (dev/canvas.ts);
+ *  - tester tools: edit the picked text, move an emotion marker, theme switch.
+ * Everything is exposed as `window.harness` for the end-to-end tests.
  */
 import { installFakeFigma } from '../tests/support/figma-fake';
-import { renderNodeFragment } from '../tests/support/render-html';
-import { FIGMA_THEMES } from '../tests/support/figma-themes';
+import { EMOTION_AREA } from '../src/layout/map-spec';
+import { scoreToY } from '../src/layout/emotion';
+import { connect } from './bridge';
+import { createCanvas } from './canvas';
+import { themeMessage, withTheme, type ThemeName } from './theme';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const iframe = $<HTMLIFrameElement>('plugin');
+const panelNote = $<HTMLParagraphElement>('panel-note');
+const status = $<HTMLSpanElement>('status');
+const editBox = $<HTMLInputElement>('edit-text');
+const toast = $<HTMLDivElement>('toast');
+const themeButton = $<HTMLButtonElement>('theme');
 
 const fake = installFakeFigma({ viewport: { x: 0, y: 0 } });
-const figmaApi = fake.figma;
-const iframe = document.getElementById('plugin') as HTMLIFrameElement;
-const canvas = document.getElementById('canvas') as HTMLDivElement;
-const status = document.getElementById('status') as HTMLSpanElement;
-const editBox = document.getElementById('edit-text') as HTMLInputElement;
-let selectedId: string | null = null;
-let theme: 'light' | 'dark' = 'light';
+const figma = fake.figma;
+let theme: ThemeName = 'light';
+let shownHtml: string | null = null;
+
+// Keep the HTML the sandbox really passes to showUI: the iframe shows that, not a file we pick.
+const fakeShowUI = figma.showUI.bind(figma);
+(figma as { showUI: PluginAPI['showUI'] }).showUI = (html: string, options?: ShowUIOptions) => {
+  shownHtml = html;
+  fakeShowUI(html, options);
+};
+
+const canvas = createCanvas(fake, $('canvas'), (node) => {
+  editBox.disabled = !node || node.type !== 'TEXT';
+  editBox.value = node && node.type === 'TEXT' ? node.characters : '';
+  describe();
+});
+const bridge = connect(fake, iframe, () => poll());
+
+function describe(): void {
+  const sel = figma.currentPage.selection[0];
+  const picked = canvas.picked();
+  status.textContent = sel
+    ? `Selected “${sel.name}”` + (picked && picked !== sel ? `; picked ${picked.type} “${picked.name}”${picked.getPluginData('role') ? ` (${picked.getPluginData('role')})` : ''}` : '')
+    : 'Click a node on the canvas: its map is selected, the node itself is picked for the tools.';
+}
+
+function flash(text: string, error = false): void {
+  toast.textContent = text;
+  toast.className = error ? 'error' : '';
+  toast.hidden = false;
+  clearTimeout((flash as { timer?: number }).timer);
+  (flash as { timer?: number }).timer = window.setTimeout(() => (toast.hidden = true), 4000);
+}
+
+/**
+ * Redraw whenever the in-memory document changed, whoever changed it (the
+ * sandbox, a tool, a test through `harness.figma`): cheap counters, polled.
+ */
+let seen = '';
+let notified = 0;
+let errorsShown = 0;
+function poll(): void {
+  const s = fake.stats();
+  const sig = [s.writes, s.created, figma.currentPage.children.length, figma.currentPage.selection.map((n) => n.id).join(',')].join('|');
+  if (sig !== seen) {
+    seen = sig;
+    canvas.redraw();
+    describe();
+  }
+  // figma.notify and sandbox errors appear as Figma's toast would.
+  if (fake.notifications.length > notified) {
+    const n = fake.notifications[fake.notifications.length - 1];
+    notified = fake.notifications.length;
+    flash(n.message, !!n.options?.error);
+  }
+  if (bridge.sandboxErrors.length > errorsShown) {
+    errorsShown = bridge.sandboxErrors.length;
+    flash(`Sandbox error: ${bridge.sandboxErrors[errorsShown - 1]}`, true);
+  }
+  // figma.ui.resize / figma.closePlugin
+  const o = fake.uiOptions;
+  if (o?.width) iframe.style.width = `${o.width}px`;
+  if (o?.height) iframe.style.height = `${o.height}px`;
+  if (fake.closed && !iframe.hidden) {
+    iframe.hidden = true;
+    panelNote.hidden = false;
+    panelNote.textContent = 'The plugin closed itself (figma.closePlugin). Reload the page to run it again.';
+  }
+}
+setInterval(poll, 100);
+
+$('apply-text').addEventListener('click', async () => {
+  const node = canvas.picked();
+  if (!node || node.type !== 'TEXT') return flash('Pick a text on the canvas first.', true);
+  try {
+    // As in Figma: every font of the text must be loaded before its characters change.
+    if (node.fontName === figma.mixed) throw new Error('this text mixes fonts; the harness only edits single-font texts');
+    await figma.loadFontAsync(node.fontName as FontName);
+    node.characters = editBox.value;
+    poll();
+  } catch (e) {
+    flash(`Could not edit the text: ${e instanceof Error ? e.message : String(e)}`, true);
+  }
+});
+
+// One press moves a marker by one whole point of the emotion scale.
+const POINT = scoreToY(1, EMOTION_AREA) - scoreToY(2, EMOTION_AREA);
+for (const [id, dy] of [
+  ['marker-up', -POINT],
+  ['marker-down', POINT],
+] as const) {
+  $(id).addEventListener('click', () => {
+    const node = canvas.picked();
+    if (!node || node.getPluginData('role') !== 'emotion-marker') return flash('Pick an emotion marker on the canvas first.', true);
+    canvas.moveY(node, dy);
+  });
+}
+
+function setTheme(next: ThemeName): void {
+  theme = next;
+  iframe.contentWindow?.postMessage(themeMessage(theme), '*');
+  document.body.dataset.theme = theme;
+  themeButton.setAttribute('aria-pressed', String(theme === 'dark'));
+}
+themeButton.addEventListener('click', () => setTheme(theme === 'light' ? 'dark' : 'light'));
+
+const zoom = $<HTMLInputElement>('zoom');
+zoom.addEventListener('input', () => $('canvas').style.setProperty('--zoom', zoom.value));
 
 /** Exposed for end-to-end tests and for poking around in the console. */
 const harness = {
   fake,
-  figma: figmaApi,
-  messagesToPanel: [] as unknown[],
-  messagesFromPanel: [] as unknown[],
-  redraw,
-  select,
+  figma,
+  bridge,
+  canvas,
+  setTheme,
+  markerPoint: POINT,
+  /** Redraw now (the poll would within 100 ms). */
+  redraw: () => poll(),
   ready: false,
+  startError: null as string | null,
 };
 (window as unknown as { harness: typeof harness }).harness = harness;
 
-function redraw(): void {
-  const nodes = figmaApi.currentPage.children;
-  canvas.innerHTML = nodes.map((n) => `<div class="top">${renderNodeFragment(n)}</div>`).join('') || '<p class="empty">The canvas is empty: create a map in the panel.</p>';
-  if (selectedId) canvas.querySelector(`[data-node-id="${CSS.escape(selectedId)}"]`)?.classList.add('selected');
-  const sel = selectedId ? canvas.querySelector(`[data-node-id="${CSS.escape(selectedId)}"]`) : null;
-  status.textContent = sel ? `Selected: ${sel.getAttribute('data-type')} “${sel.getAttribute('data-name')}”${sel.getAttribute('data-role') ? ` (${sel.getAttribute('data-role')})` : ''}` : 'Click a node on the canvas to select it.';
-}
-
-/** Select a node as a designer would by clicking it; Figma then fires selectionchange. */
-async function select(id: string | null): Promise<void> {
-  selectedId = id;
-  const node = id ? ((await figmaApi.getNodeByIdAsync(id)) as SceneNode | null) : null;
-  figmaApi.currentPage.selection = node ? [node] : [];
-  fake.fireSelectionChange();
-  const text = node && node.type === 'TEXT' ? node.characters : '';
-  editBox.value = text;
-  redraw();
-}
-
-// Sandbox → panel: asynchronous, `{ pluginMessage }`, already a structured clone.
-fake.onUiMessage((msg) => {
-  harness.messagesToPanel.push(msg);
-  setTimeout(() => {
-    iframe.contentWindow?.postMessage({ pluginMessage: msg }, '*');
-    redraw();
-  }, 0);
-});
-
-// Panel → sandbox: only from the plugin iframe, only `{ pluginMessage }`.
-window.addEventListener('message', (event) => {
-  if (event.source !== iframe.contentWindow) return;
-  const data = event.data as { pluginMessage?: unknown } | null;
-  if (!data || typeof data !== 'object' || !('pluginMessage' in data)) return;
-  harness.messagesFromPanel.push(data.pluginMessage);
-  fake
-    .sendToPlugin(data.pluginMessage)
-    .catch((e) => console.error('sandbox error', e))
-    .finally(redraw);
-});
-
-canvas.addEventListener('click', (event) => {
-  const el = (event.target as HTMLElement).closest('[data-node-id]');
-  void select(el ? el.getAttribute('data-node-id') : null);
-});
-
-document.getElementById('apply-text')!.addEventListener('click', async () => {
-  const node = selectedId ? await figmaApi.getNodeByIdAsync(selectedId) : null;
-  if (!node || node.type !== 'TEXT') return void (status.textContent = 'Select a text on the canvas first.');
-  // As in Figma: the text's font must be loaded before its characters change.
-  await figmaApi.loadFontAsync(node.fontName as FontName);
-  node.characters = editBox.value;
-  redraw();
-});
-
-for (const [id, dy] of [
-  ['marker-up', -10],
-  ['marker-down', 10],
-] as const) {
-  document.getElementById(id)!.addEventListener('click', async () => {
-    const node = selectedId ? await figmaApi.getNodeByIdAsync(selectedId) : null;
-    if (!node || node.getPluginData('role') !== 'emotion-marker') return void (status.textContent = 'Select an emotion marker first.');
-    (node as EllipseNode).y += dy;
-    redraw();
-  });
-}
-
-function applyTheme(): void {
-  const doc = iframe.contentDocument;
-  if (!doc) return;
-  doc.documentElement.className = theme === 'dark' ? 'figma-dark' : 'figma-light';
-  let style = doc.getElementById('figma-style');
-  if (!style) {
-    style = doc.createElement('style');
-    style.id = 'figma-style';
-    doc.head.appendChild(style);
-  }
-  style.textContent = `:root{${Object.entries(FIGMA_THEMES[theme]).map(([k, v]) => `${k}:${v}`).join(';')}}`;
-  document.body.dataset.theme = theme;
-}
-const zoom = document.getElementById('zoom') as HTMLInputElement;
-zoom.addEventListener('input', () => canvas.style.setProperty('--zoom', zoom.value));
-
-document.getElementById('theme')!.addEventListener('click', () => {
-  theme = theme === 'light' ? 'dark' : 'light';
-  applyTheme();
-});
-
 async function start(): Promise<void> {
+  const [code, html] = await Promise.all(['/dist/code.js', '/dist/ui.html'].map(async (p) => (await fetch(p)).text()));
+  (globalThis as { __html__?: string }).__html__ = html;
   // The sandbox first, as in Figma: it must be listening before the panel says "ready".
-  const code = await (await fetch('/dist/code.js')).text();
   (0, eval)(code);
   await fake.runCommand('open');
-  const html = await (await fetch('/dist/ui.html')).text();
+  if (shownHtml === null || !fake.uiVisible) throw new Error('the `open` command did not call figma.showUI');
   iframe.addEventListener('load', () => {
-    applyTheme();
+    bridge.panelLoaded();
     harness.ready = true;
   });
-  // srcdoc: like Figma's iframe, the panel document has no origin to load anything from.
-  iframe.srcdoc = html;
-  redraw();
-  // --watch: reload when dist/ changes.
-  if ('EventSource' in window) {
-    const events = new EventSource('/events');
-    events.addEventListener('reload', () => location.reload());
-  }
+  // srcdoc + sandbox without allow-same-origin: the panel gets a null origin, as in Figma.
+  iframe.srcdoc = fake.uiOptions?.themeColors ? withTheme(shownHtml, theme) : shownHtml;
+  iframe.hidden = false;
+  panelNote.hidden = true;
+  poll();
+  // --watch: reload when dist/ or dev/ changes.
+  new EventSource('/events').addEventListener('reload', () => location.reload());
 }
 
-start().catch((e) => {
-  status.textContent = `Could not start the plugin: ${e instanceof Error ? e.message : String(e)}`;
+start().catch((e: unknown) => {
+  const text = e instanceof Error ? e.message : String(e);
+  harness.startError = text;
+  panelNote.textContent = `Could not start the plugin: ${text}`;
   console.error(e);
 });

@@ -1,7 +1,7 @@
 // `npm run dev`: the whole plugin in a browser, without Figma.
 // Serves, on 127.0.0.1 only, a page that runs the BUILT dist/code.js against
 // the in-memory Figma, shows the BUILT dist/ui.html in an iframe beside a live
-// drawing of the canvas (see dev/host.ts). `--watch` rebuilds dist/ on change
+// drawing of the canvas (page: dev/index.html, code: dev/host.ts). `--watch` rebuilds dist/ on change
 // (node build.mjs --watch) and reloads the page.
 import * as esbuild from 'esbuild';
 import { createServer } from 'node:http';
@@ -10,38 +10,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Journey map · dev harness</title>
-<style>
-  body{margin:0;font:12px Inter,system-ui,sans-serif;display:grid;grid-template-columns:440px minmax(0,1fr);height:100vh;overflow:hidden;background:#e5e5e5}
-  body[data-theme=dark]{background:#1e1e1e;color:#eee}
-  #panel{display:flex;flex-direction:column;border-right:1px solid #ccc;background:#fff;height:100vh;min-height:0}
-  #plugin{border:0;flex:1;width:440px}
-  #side{display:flex;flex-direction:column;min-width:0;height:100vh;min-height:0}
-  #toolbar{display:flex;gap:8px;align-items:center;padding:8px;border-bottom:1px solid #ccc;background:#fafafa;flex-wrap:wrap}
-  body[data-theme=dark] #toolbar{background:#2c2c2c}
-  #canvas{flex:1;min-height:0;overflow:auto;padding:40px;background:#e5e5e5}
-  #canvas .top{zoom:var(--zoom,0.6)}
-  #canvas .top{margin-bottom:40px;display:inline-block}
-  #canvas *{box-sizing:border-box;margin:0}
-  #canvas .selected{outline:2px solid #0d99ff!important;outline-offset:1px}
-  #status{color:#555;flex-basis:100%}
-  .empty{color:#777}
-</style></head><body>
-<div id="panel"><iframe id="plugin" title="Journey map panel"></iframe></div>
-<div id="side">
-  <div id="toolbar">
-    <label>Text of the selected node <input id="edit-text" size="40" aria-label="Text of the selected node"></label>
-    <button id="apply-text">Apply text</button>
-    <button id="marker-up" aria-label="Drag marker up">Marker ▲</button>
-    <button id="marker-down" aria-label="Drag marker down">Marker ▼</button>
-    <button id="theme">Light / dark</button>
-    <label>Zoom <input id="zoom" type="range" min="0.2" max="1.5" step="0.1" value="0.6" aria-label="Zoom"></label>
-    <span id="status"></span>
-  </div>
-  <div id="canvas" aria-label="Canvas"></div>
-</div>
-<script src="/host.js"></script></body></html>`;
 
 async function bundleHost() {
   const out = await esbuild.build({
@@ -68,7 +36,7 @@ export async function startDevServer({ port = 5173, watchMode = false } = {}) {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
-    if (url.pathname === '/') return send('text/html; charset=utf-8', PAGE);
+    if (url.pathname === '/') return send('text/html; charset=utf-8', readFileSync(`${root}dev/index.html`));
     if (url.pathname === '/host.js') return send('text/javascript; charset=utf-8', hostJs);
     if (url.pathname === '/dist/code.js') return send('text/javascript; charset=utf-8', readFileSync(`${root}dist/code.js`));
     if (url.pathname === '/dist/ui.html') return send('text/html; charset=utf-8', readFileSync(`${root}dist/ui.html`));

@@ -2,24 +2,38 @@
  * The whole plugin in a browser: the dev harness (dev/server.mjs) runs the
  * built sandbox against the in-memory Figma and the built panel in an iframe,
  * bridged like Figma. These tests do what designers do, through the panel's
- * labels and the drawn canvas, and save a screenshot of each under
- * tests/screenshots/ (git-ignored).
+ * labels and the drawn canvas, check the geometry the browser computed, and
+ * save a screenshot of each under tests/screenshots/ (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
+import { FIGMA_THEMES } from '../support/figma-themes';
 // @ts-expect-error: plain ESM module without types
 import { startDevServer } from '../../dev/server.mjs';
 
 const browserCheck = requireBrowserOrSkip();
 const SHOTS = 'tests/screenshots';
 
+interface HarnessWindow {
+  harness: {
+    figma: PluginAPI;
+    ready: boolean;
+    startError: string | null;
+    redraw: () => void;
+    /** Canvas units between two whole points of the emotion scale. */
+    markerPoint: number;
+    bridge: { toPanel: Array<{ type: string }>; fromPanel: Array<{ type: string }>; sandboxErrors: string[] };
+  };
+}
+
 describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   let page: Page;
   let panel: FrameLocator;
+  let pageErrors: string[];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -33,16 +47,29 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.setDefaultTimeout(10000);
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { harness?: { ready: boolean } }).harness?.ready === true);
+    await page.waitForFunction(() => {
+      const h = (window as unknown as Partial<HarnessWindow>).harness;
+      return h?.ready === true || !!h?.startError;
+    });
+    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.startError)).toBeNull();
     panel = page.frameLocator('#plugin');
     await panel.getByRole('tablist').waitFor();
   });
+  afterEach(async () => {
+    // Whatever a test did, the sandbox must not have thrown and the page must not have crashed.
+    const sandboxErrors = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.sandboxErrors);
+    await page.close();
+    expect(sandboxErrors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 
-  /** Evaluate in the harness: the in-memory Figma's page, as plain data. */
+  /** The in-memory Figma's texts, by node id, as plain data. */
   const canvasTexts = () =>
     page.evaluate(() => {
-      const h = (window as unknown as { harness: { figma: PluginAPI } }).harness;
+      const h = (window as unknown as HarnessWindow).harness;
       const out: Record<string, string> = {};
       const walk = (n: SceneNode) => {
         if (n.type === 'TEXT') out[n.id] = n.characters;
@@ -51,57 +78,43 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
       h.figma.currentPage.children.forEach(walk);
       return out;
     });
-  const mapCount = () => page.evaluate(() => (window as unknown as { harness: { figma: PluginAPI } }).harness.figma.currentPage.children.filter((n) => n.getPluginData('role') === 'map').length);
-  const waitForReply = (type: string) =>
-    page.waitForFunction((t) => (window as unknown as { harness: { messagesToPanel: Array<{ type: string }> } }).harness.messagesToPanel.some((m) => m.type === t), type);
+  const mapCount = () =>
+    page.evaluate(() => (window as unknown as HarnessWindow).harness.figma.currentPage.children.filter((n) => n.getPluginData('role') === 'map').length);
+  /** Wait until the sandbox has sent `count` messages of this type in all. */
+  const waitForReplies = (type: string, count = 1) =>
+    page.waitForFunction(
+      ([t, n]) => (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
+      [type, count] as const,
+    );
+  /** Let the harness redraw now rather than at its next 100 ms poll. */
+  const redrawn = () => page.evaluate(() => (window as unknown as HarnessWindow).harness.redraw());
 
   async function createFromTemplate(id: string) {
     await panel.getByLabel('Start from').selectOption(id);
     await panel.getByRole('button', { name: 'New map' }).click();
     await panel.getByRole('button', { name: 'Create map' }).click();
-    await waitForReply('created');
+    await waitForReplies('created');
+    await redrawn();
     await page.locator('#canvas [data-role="map"]').first().waitFor();
   }
 
-  /** Browser-computed geometry of the drawn map: texts don't overlap, cards stay in cells, markers sit on column centres. */
-  async function checkGeometry() {
-    const boxes = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('#canvas [data-node-id]')).map((el) => {
-        const r = el.getBoundingClientRect();
-        const e = el as HTMLElement;
-        return { id: e.dataset.nodeId!, type: e.dataset.type!, role: e.dataset.role ?? '', stage: e.dataset.stage ?? '', lane: e.dataset.lane ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
-      }),
-    );
-    const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
-    for (let i = 0; i < texts.length; i++)
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i];
-        const b = texts[j];
-        const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
-        expect(overlap, `texts ${a.id} (${a.role}) and ${b.id} (${b.role}) overlap`).toBe(false);
-      }
-    for (const card of boxes.filter((b) => b.role === 'card')) {
-      const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane)!;
-      expect(card.x).toBeGreaterThanOrEqual(cell.x - 0.5);
-      expect(card.x + card.w).toBeLessThanOrEqual(cell.x + cell.w + 0.5);
-      expect(card.y).toBeGreaterThanOrEqual(cell.y - 0.5);
-      expect(card.y + card.h).toBeLessThanOrEqual(cell.y + cell.h + 0.5);
-    }
-    const markers = boxes.filter((b) => b.role === 'emotion-marker');
-    for (const m of markers) {
-      const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage)!;
-      expect(Math.abs(m.x + m.w / 2 - (header.x + header.w / 2))).toBeLessThanOrEqual(1);
-    }
-    return { texts: texts.length, markers: markers.length };
-  }
-
-  it('picks a template and creates a map that is drawn with sound geometry', async () => {
+  it('picks a template, creates a map drawn with sound geometry, and selecting it on the canvas reaches the panel', async () => {
     await createFromTemplate('ecommerce');
     expect(await mapCount()).toBe(1);
-    const shown = Object.values(await canvasTexts()).join('\n');
-    expect(shown).toContain('Buying running shoes online');
-    const g = await checkGeometry();
+    expect(Object.values(await canvasTexts())).toContain('Buying running shoes online');
+    const g = await checkDrawnGeometry(page);
+    expect(g.cards).toBeGreaterThan(5);
     expect(g.markers).toBeGreaterThan(3);
+
+    // Clicking empty canvas clears Figma's selection; clicking inside the map selects the map.
+    await page.locator('#canvas').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => panel.getByRole('button', { name: /Load selected map/ }).count()).toBe(0);
+    await page.locator('#canvas [data-role="stage-name"]').first().click();
+    const selection = await page.evaluate(() => (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) => n.getPluginData('role')));
+    expect(selection).toEqual(['map']);
+    await expect(panel.getByRole('button', { name: 'Load selected map “Buying running shoes online”' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#canvas .selected[data-role="map"]').count()).resolves.toBe(1);
+    await expect(page.locator('#canvas .picked[data-role="stage-name"]').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/e2e-create.png` });
   });
 
@@ -109,57 +122,113 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await createFromTemplate('hospital-visit');
     // A designer drops a sticker into the map.
     const stickerId = await page.evaluate(() => {
-      const h = (window as unknown as { harness: { figma: PluginAPI; redraw: () => void } }).harness;
+      const h = (window as unknown as HarnessWindow).harness;
       const map = h.figma.currentPage.children[0] as FrameNode;
       const r = h.figma.createRectangle();
       r.name = 'Sticker';
       r.fills = [{ type: 'SOLID', color: { r: 1, g: 0.8, b: 0 } }];
       map.appendChild(r);
-      h.redraw();
       return r.id;
     });
+    await redrawn();
+    await expect(page.locator(`#canvas [data-node-id="${stickerId}"]`).count()).resolves.toBe(1);
     const before = await canvasTexts();
     await panel.getByRole('tab', { name: /Stages/ }).click();
     await panel.getByLabel('Stage 1 name', { exact: true }).fill('GP visit');
     await panel.getByRole('tab', { name: /Cells/ }).click();
-    const cell = panel.getByRole('textbox', { name: /Actions.*GP visit|GP visit.*Actions/ }).first();
-    await cell.fill('Sees the GP, who books the scan');
+    await panel.getByRole('textbox', { name: 'Actions, GP visit' }).fill('Sees the GP, who books the scan');
     await panel.getByRole('button', { name: 'Update selected map' }).click();
-    await waitForReply('updated');
+    await waitForReplies('updated');
+    await redrawn();
     const after = await canvasTexts();
     const changed = Object.keys(after).filter((id) => after[id] !== before[id]);
     expect(changed.map((id) => after[id]).sort()).toEqual(['GP visit', 'Sees the GP, who books the scan'].sort());
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort()); // same nodes, same ids
-    expect(await page.evaluate(async (id) => !!(await (window as unknown as { harness: { figma: PluginAPI } }).harness.figma.getNodeByIdAsync(id)), stickerId)).toBe(true);
+    await expect(page.locator(`#canvas [data-node-id="${stickerId}"]`).count()).resolves.toBe(1);
+    await checkDrawnGeometry(page);
     await page.screenshot({ path: `${SHOTS}/e2e-update.png` });
   });
 
   it('brings a canvas text edit back into the panel with "Load selected map"', async () => {
     await createFromTemplate('saas-onboarding');
-    const stageName = page.locator('#canvas [data-role="stage-name"]').first();
-    await stageName.click();
-    await page.getByLabel('Text of the selected node').fill('Edited on canvas');
+    await page.locator('#canvas [data-role="stage-name"]').first().click();
+    await page.getByLabel('Text of the picked node').fill('Edited on canvas');
     await page.getByRole('button', { name: 'Apply text' }).click();
+    await expect.poll(async () => Object.values(await canvasTexts())).toContain('Edited on canvas');
     await panel.getByRole('button', { name: /Load selected map/ }).click();
-    await waitForReply('map');
+    await waitForReplies('map');
     await panel.getByRole('tab', { name: /Stages/ }).click();
     await expect.poll(() => panel.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe('Edited on canvas');
     await page.screenshot({ path: `${SHOTS}/e2e-read-back.png` });
   });
 
+  it('reads a dragged emotion marker back as a new score', async () => {
+    await createFromTemplate('ecommerce');
+    await panel.getByRole('tab', { name: /Stages/ }).click();
+    // The panel's score for each stage, and each marker's stage name.
+    const markers = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#canvas [data-role="emotion-marker"]')).map((m) => {
+        const header = document.querySelector(`#canvas [data-role="stage-header"][data-stage="${m.dataset.stage}"]`);
+        return { id: m.dataset.nodeId!, stage: header?.querySelector('[data-role="stage-name"]')?.textContent ?? '' };
+      }),
+    );
+    const scoreOf = (stage: string) =>
+      panel
+        .getByRole('group', { name: new RegExp(`, ${stage}$`) })
+        .first()
+        .evaluate((g) => g.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value ?? null);
+    let target: { id: string; stage: string; score: number } | undefined;
+    for (const m of markers) {
+      const v = await scoreOf(m.stage);
+      if (v !== null && Number(v) < 2) {
+        target = { ...m, score: Number(v) };
+        break;
+      }
+    }
+    expect(target, 'a stage whose marker can move up one point').toBeDefined();
+    const { id, stage, score } = target!;
+
+    // Drag the marker up by one point of the scale, with the mouse, on the zoomed drawing.
+    const { point, zoom } = await page.evaluate(() => ({
+      point: (window as unknown as HarnessWindow).harness.markerPoint,
+      zoom: Number(getComputedStyle(document.querySelector('#canvas .top')!).zoom),
+    }));
+    expect(point).toBeGreaterThan(5);
+    const marker = page.locator(`#canvas [data-node-id="${id}"]`);
+    const box = (await marker.boundingBox())!;
+    const yBefore = await page.evaluate((nid) => ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then((n) => n.y), id);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - (point * zoom) / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - point * zoom, { steps: 4 });
+    await page.mouse.up();
+    const yAfter = await page.evaluate((nid) => ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then((n) => n.y), id);
+    expect(Math.abs(yBefore - point - yAfter)).toBeLessThanOrEqual(1);
+
+    await panel.getByRole('button', { name: /Load selected map/ }).click();
+    await waitForReplies('map');
+    await expect.poll(() => scoreOf(stage)).toBe(String(score + 1));
+    await page.screenshot({ path: `${SHOTS}/e2e-marker-drag.png` });
+  });
+
   it('imports a spreadsheet paste and a Mermaid diagram and creates a map from each', async () => {
-    for (const [name, text, expectText] of [
+    const cases = [
       ['table', 'Trip\tPlan\tTravel\tArrive\nActions\tBooks a train\tReads\tWalks to hotel\nEmotions\t4 keen\t2 bored\t5 relieved', 'Books a train'],
       ['mermaid', 'journey\n  title Commute\n  section Morning\n    Wake up: 2: Me\n    Train: 4: Me, Commuters', 'Commute'],
-    ] as const) {
+    ] as const;
+    for (const [k, [name, text, expectText]] of cases.entries()) {
       await panel.getByRole('tab', { name: /Import/ }).click();
       await panel.getByLabel(/Paste a map/).fill(text);
-      await panel.getByRole('button', { name: /^Import/ }).first().click();
-      await expect.poll(() => panel.locator('body').innerText()).not.toMatch(/Could not import/);
+      const said = panel.getByRole('region', { name: 'Import' }).getByRole('status');
+      const previous = k === 0 ? '' : await said.innerText();
+      await panel.getByRole('button', { name: 'Import pasted text' }).click();
+      await expect.poll(() => said.innerText()).not.toBe(previous);
+      expect(await said.innerText()).toMatch(/^Imported /);
       await panel.getByRole('button', { name: 'Create map' }).click();
-      await page.waitForFunction((n) => (window as unknown as { harness: { messagesToPanel: Array<{ type: string }> } }).harness.messagesToPanel.filter((m) => m.type === 'created').length === n, name === 'table' ? 1 : 2);
-      const texts = Object.values(await canvasTexts());
-      expect(texts).toContain(expectText); // a whole text node, not part of a title
+      await waitForReplies('created', k + 1);
+      await redrawn();
+      expect(Object.values(await canvasTexts())).toContain(expectText); // a whole text node, not part of a title
+      await checkDrawnGeometry(page);
       await page.screenshot({ path: `${SHOTS}/e2e-import-${name}.png` });
     }
     expect(await mapCount()).toBe(2);
@@ -168,12 +237,106 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   it('refuses broken JSON with a clear message and leaves the canvas untouched', async () => {
     await createFromTemplate('call-centre');
     const before = await canvasTexts();
+    const sentBefore = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.fromPanel.length);
     await panel.getByRole('tab', { name: /Import/ }).click();
     await panel.getByLabel(/Paste a map/).fill('{"title": "Broken", "stages": [ {"name": } ]');
-    await panel.getByRole('button', { name: /^Import/ }).first().click();
-    await expect.poll(() => panel.locator('body').innerText()).toMatch(/not valid JSON/i);
+    await panel.getByRole('button', { name: 'Import pasted text' }).click();
+    await expect.poll(() => panel.getByRole('alert').first().innerText()).toMatch(/not valid JSON/i);
     expect(await canvasTexts()).toEqual(before);
     expect(await mapCount()).toBe(1);
+    // Nothing went to the sandbox: an import is the panel's business until "Create map".
+    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.fromPanel.length)).toBe(sentBefore);
     await page.screenshot({ path: `${SHOTS}/e2e-broken-json.png` });
   });
+
+  it("switches the panel between Figma's light and dark themes, and the panel has Figma's null origin", async () => {
+    const html = panel.locator('html');
+    const bg = () => html.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--figma-color-bg').trim());
+    await expect(html.getAttribute('class')).resolves.toBe('figma-light');
+    await expect(bg()).resolves.toBe(FIGMA_THEMES.light['--figma-color-bg']);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect.poll(() => html.getAttribute('class')).toBe('figma-dark');
+    await expect(bg()).resolves.toBe(FIGMA_THEMES.dark['--figma-color-bg']);
+    // The panel paints with the variables, so its body turns dark too.
+    const bodyBg = await panel.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const [r, g, b] = bodyBg.match(/\d+/g)!.map(Number);
+    expect(r + g + b).toBeLessThan(3 * 80);
+    expect(await html.evaluate(() => window.origin)).toBe('null');
+    await createFromTemplate('ecommerce');
+    await page.screenshot({ path: `${SHOTS}/e2e-dark.png` });
+  });
 });
+
+interface Box {
+  id: string;
+  type: string;
+  role: string;
+  stage: string;
+  lane: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The geometry Chromium computed for the drawn maps (data attributes from
+ * render-html.ts): no two texts of a map overlap, every card stays inside its
+ * cell, every emotion marker's centre is within a pixel of its stage column's
+ * centre. Measured in canvas units (the drawing's zoom divided out).
+ */
+async function checkDrawnGeometry(page: Page): Promise<{ texts: number; cards: number; markers: number }> {
+  const maps = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('#canvas .top')).map((top) => {
+      const zoom = Number(getComputedStyle(top).zoom) || 1;
+      return Array.from(top.querySelectorAll<HTMLElement>('[data-node-id]')).map((el) => {
+        const r = el.getBoundingClientRect();
+        const d = el.dataset;
+        return {
+          id: d.nodeId!,
+          type: d.type ?? '',
+          role: d.role ?? '',
+          stage: d.stage ?? '',
+          lane: d.lane ?? '',
+          text: d.type === 'TEXT' ? (el.textContent ?? '').slice(0, 40) : '',
+          x: r.x / zoom,
+          y: r.y / zoom,
+          w: r.width / zoom,
+          h: r.height / zoom,
+        };
+      });
+    }),
+  );
+  expect(maps.length).toBeGreaterThan(0);
+  const counts = { texts: 0, cards: 0, markers: 0 };
+  const show = (b: Box) => `${b.id} ${b.role} "${b.text}" [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
+  for (const boxes of maps as Box[][]) {
+    const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
+    counts.texts += texts.length;
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i];
+        const b = texts[j];
+        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        expect(ox > 0.5 && oy > 0.5, `texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`).toBe(false);
+      }
+    for (const card of boxes.filter((b) => b.role === 'card')) {
+      counts.cards++;
+      const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane);
+      expect(cell, `no cell for card ${show(card)}`).toBeDefined();
+      const c = cell!;
+      const inside = card.x >= c.x - 0.5 && card.x + card.w <= c.x + c.w + 0.5 && card.y >= c.y - 0.5 && card.y + card.h <= c.y + c.h + 0.5;
+      expect(inside, `card ${show(card)} outside its cell ${show(c)}`).toBe(true);
+    }
+    for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
+      counts.markers++;
+      const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
+      expect(header, `no stage header for marker ${show(m)}`).toBeDefined();
+      const off = m.x + m.w / 2 - (header!.x + header!.w / 2);
+      expect(Math.abs(off), `marker ${show(m)} is ${off.toFixed(2)} off the centre of ${show(header!)}`).toBeLessThanOrEqual(1);
+    }
+  }
+  return counts;
+}
