@@ -23,8 +23,12 @@ async function bundleHost() {
   return out.outputFiles[0].text;
 }
 
-/** Start the harness; resolves with its URL and a close function. */
-export async function startDevServer({ port = 5173, watchMode = false } = {}) {
+/**
+ * Start the harness; resolves with its URL and a close function.
+ * `watchMode` reloads open pages when dist/ or dev/ changes; `rebuild` (default:
+ * same as watchMode) also runs `build.mjs --watch` so src/ and ui/ edits reach dist/.
+ */
+export async function startDevServer({ port = 5173, watchMode = false, rebuild = watchMode } = {}) {
   if (!existsSync(`${root}dist/code.js`) || !existsSync(`${root}dist/ui.html`)) {
     throw new Error('dist/ is missing: run `npm run build` first (or `npm run dev -- --watch`)');
   }
@@ -55,8 +59,10 @@ export async function startDevServer({ port = 5173, watchMode = false } = {}) {
 
   const stops = [];
   if (watchMode) {
-    const builder = spawn(process.execPath, [`${root}build.mjs`, '--watch'], { stdio: 'inherit', cwd: root });
-    stops.push(() => builder.kill());
+    if (rebuild) {
+      const builder = spawn(process.execPath, [`${root}build.mjs`, '--watch'], { stdio: 'inherit', cwd: root });
+      stops.push(() => builder.kill());
+    }
     let timer;
     const reload = () => {
       clearTimeout(timer);
@@ -67,7 +73,7 @@ export async function startDevServer({ port = 5173, watchMode = false } = {}) {
     };
     const w1 = watch(`${root}dist`, reload);
     const w2 = watch(`${root}dev`, reload);
-    stops.push(() => w1.close(), () => w2.close());
+    stops.push(() => w1.close(), () => w2.close(), () => clearTimeout(timer));
   }
   return {
     url,
@@ -76,12 +82,15 @@ export async function startDevServer({ port = 5173, watchMode = false } = {}) {
         for (const stop of stops) stop();
         for (const c of clients) c.end();
         server.close(() => resolve(undefined));
+        server.closeAllConnections();
       }),
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const watchMode = process.argv.includes('--watch');
-  const { url } = await startDevServer({ port: Number(process.env.PORT) || 5173, watchMode });
+  const { url, close } = await startDevServer({ port: Number(process.env.PORT) || 5173, watchMode });
   console.log(`Journey map dev harness: ${url}${watchMode ? ' (watching src/, ui/, dev/)' : ''}`);
+  // Ctrl+C or kill: stop the `build.mjs --watch` child too, or it would outlive us.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void close().then(() => process.exit(0)));
 }
