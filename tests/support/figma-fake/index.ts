@@ -5,7 +5,7 @@
  * The manifest uses documentAccess "dynamic-page", so the sync page/node APIs
  * that Figma disables under it throw here too.
  */
-import { FakeNode, unwrap, type Realm } from './nodes';
+import { FakeNode, gone, unwrap, type Realm } from './nodes';
 
 export interface FakeOptions {
   /** Fonts that exist in this "Figma"; loadFontAsync rejects any other. */
@@ -179,7 +179,9 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       dynamicPage('set_currentPage', 'figma.setCurrentPageAsync')();
     },
     async setCurrentPageAsync(page: PageNode) {
-      current = unwrap(page);
+      const raw = unwrap(page);
+      if (raw.type !== 'PAGE') throw new Error('in setCurrentPageAsync: Expected a PageNode');
+      current = raw;
       current.pageLoaded = true;
       for (const h of handlers.get('currentpagechange') ?? []) h();
     },
@@ -224,23 +226,54 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       return comp.proxy;
     },
     group(nodes: SceneNode[], parent: BaseNode & ChildrenMixin, index?: number) {
-      if (!nodes.length) throw new Error('in group: First argument must be an array of at least one node');
+      // Typings, figma.group: "This list must be non-empty as Figma does not support empty groups."
+      if (!Array.isArray(nodes) || !nodes.length) throw new Error('in group: First argument must be an array of at least one node');
+      const p = unwrap(parent);
+      if (p.isRemoved) throw gone('group', p.id);
+      if (!p.isContainer || p.type === 'DOCUMENT') throw new Error('in group: Second argument must be a node that can have scene children');
+      const raws = nodes.map((n) => unwrap(n));
+      for (const raw of raws) {
+        if (raw.isRemoved) throw gone('group', raw.id);
+        if (raw.type === 'PAGE' || raw.type === 'DOCUMENT') throw new Error('in group: Cannot group pages or the document');
+        for (let a: FakeNode | null = p; a; a = a.parentNode) if (a === raw) throw new Error('Cannot move node. Doing so would create a parenting cycle');
+      }
       const g = new FakeNode(realm, 'GROUP');
       created++;
-      const p = unwrap(parent);
-      p.childNodes.splice(index ?? p.childNodes.length, 0, g);
+      // Typings: grouping keeps the nodes at the same ABSOLUTE x/y (unlike appendChild).
+      const absolute = raws.map((raw) => {
+        const o = raw.origin();
+        const b = raw.bounds();
+        return { raw, x: o.x + b.x, y: o.y + b.y };
+      });
+      for (const raw of raws) raw.detach();
+      const at = Math.min(index ?? p.childNodes.length, p.childNodes.length);
+      p.childNodes.splice(at, 0, g);
       g.parentNode = p;
-      for (const n of nodes) {
-        const raw = unwrap(n);
-        raw.detach();
+      for (const { raw, x, y } of absolute) {
         raw.parentNode = g;
         g.childNodes.push(raw);
+        const o = raw.origin();
+        const b = raw.bounds();
+        if (raw.type === 'GROUP') raw.shiftGroup(x - o.x - b.x, y - o.y - b.y);
+        else {
+          raw.props.x = x - o.x;
+          raw.props.y = y - o.y;
+        }
+        if (!p.isAutoLayout()) raw.props.layoutPositioning = 'AUTO';
       }
       return g.proxy;
     },
     async loadFontAsync(font: FontName) {
+      if (!font || typeof font.family !== 'string') throw new Error('in loadFontAsync: Expected a FontName { family, style }');
+      // Typings: omitting `style` loads every style of the family.
+      if (font.style === undefined) {
+        const styles = [...available].filter((k) => k.startsWith(`${font.family}|`));
+        if (!styles.length) throw new Error(`The font "${font.family}" could not be loaded`);
+        for (const k of styles) loaded.add(k);
+        return;
+      }
       const key = `${font.family}|${font.style}`;
-      // Figma rejects fonts that are not available to the user.
+      // Figma rejects fonts not available to the user with this message (figma/plugin-samples#93).
       if (!available.has(key)) throw new Error(`The font "${font.family} ${font.style}" could not be loaded`);
       loaded.add(key);
     },

@@ -7,7 +7,9 @@
  *  - every property write and mutating call is counted per node.
  * Each strict rule cites where Figma's docs/typings state it.
  */
+import { validatePaints } from './paints';
 import { validatePathData } from './paths';
+import { readSizing, writeSizing } from './sizing';
 
 export interface Realm {
   mixed: symbol;
@@ -66,27 +68,16 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
 const FONT_GATED = new Set(['characters', 'fontSize', 'lineHeight', 'letterSpacing', 'textAutoResize', 'textCase', 'textDecoration', 'textAlignHorizontal', 'textAlignVertical']);
 /** Methods that change the document: each call is one counted write. */
 const MUTATING = new Set(['createInstance', 'resize', 'resizeWithoutConstraints', 'appendChild', 'insertChild', 'remove', 'setPluginData', 'setSharedPluginData', 'setRelaunchData', 'setRangeFontName']);
-const READONLY = new Set(['id', 'type', 'parent', 'children', 'width', 'height', 'removed', 'absoluteBoundingBox', 'absoluteTransform', 'hasMissingFont', 'rotation']);
-const PLUGIN_DATA_LIMIT = 100 * 1024;
+const READONLY = new Set(['id', 'type', 'parent', 'children', 'width', 'height', 'removed', 'absoluteBoundingBox', 'absoluteTransform', 'hasMissingFont']);
+/** Typings, setPluginData: "The total size of your entry (pluginId, key, value) cannot exceed 100 kB." Counted in UTF-8 bytes, 1 kB = 1000 B (the stricter reading). */
+const PLUGIN_DATA_LIMIT = 100_000;
+const utf8 = new TextEncoder();
+const entrySize = (...parts: string[]) => parts.reduce((n, s) => n + utf8.encode(s).length, 0);
+/** The message Figma gives for any use of a removed node, e.g. 'in get_parent: The node with id "1:91" does not exist'. */
+export const gone = (where: string, id: string) => new Error(`in ${where}: The node with id "${id}" does not exist`);
 
 function fontKey(f: FontName): string {
   return `${f.family}|${f.style}`;
-}
-
-function validatePaints(value: unknown, prop: string): ReadonlyArray<Paint> {
-  if (!Array.isArray(value)) throw new Error(`in set_${prop}: Expected an array of paints`);
-  return Object.freeze(
-    value.map((p: SolidPaint) => {
-      if (p.type !== 'SOLID') throw new Error(`FakeFigma: paint type ${String(p.type)} is not implemented`);
-      for (const ch of ['r', 'g', 'b'] as const) {
-        const v = p.color?.[ch];
-        // Figma typings: RGB channels are 0..1 (not 0..255); Figma rejects values outside.
-        if (typeof v !== 'number' || v < 0 || v > 1) throw new Error(`in set_${prop}: Expected color.${ch} to be a number between 0 and 1, got ${v}`);
-      }
-      if (p.opacity !== undefined && (p.opacity < 0 || p.opacity > 1)) throw new Error(`in set_${prop}: Expected opacity between 0 and 1`);
-      return Object.freeze({ ...p, color: Object.freeze({ ...p.color }) });
-    }),
-  );
 }
 
 export class FakeNode {
@@ -137,12 +128,52 @@ export class FakeNode {
     return (this.type === 'FRAME' || this.type === 'COMPONENT' || this.type === 'INSTANCE') && this.props.layoutMode !== 'NONE';
   }
 
-  assertFontsLoaded(action: string): void {
+  assertFontsLoaded(action: string, skipMissing = false): void {
     const fonts = this.charFonts ?? [this.font];
     for (const f of fonts) {
+      if (skipMissing && !this.realm.fontExists(f)) continue;
       if (!this.realm.isFontLoaded(f)) {
         // Figma's message for writes with an unloaded font.
         throw new Error(`in set_${action}: Cannot write to node with unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`);
+      }
+    }
+  }
+
+  // ---- geometry ----------------------------------------------------------------------
+
+  /**
+   * Typings (relativeTransform): positions are relative to the containing parent, "not relative
+   * to its direct parent if the parent is a group". So a group's x/y/size are the bounds of its
+   * children, in the same coordinate space as the children.
+   */
+  bounds(): { x: number; y: number; width: number; height: number } {
+    if (this.type !== 'GROUP') return { x: this.props.x as number, y: this.props.y as number, width: this.width, height: this.height };
+    const bs = this.childNodes.map((c) => c.bounds());
+    if (!bs.length) return { x: 0, y: 0, width: 0, height: 0 };
+    const x = Math.min(...bs.map((b) => b.x));
+    const y = Math.min(...bs.map((b) => b.y));
+    return { x, y, width: Math.max(...bs.map((b) => b.x + b.width)) - x, height: Math.max(...bs.map((b) => b.y + b.height)) - y };
+  }
+
+  /** Absolute position of the coordinate space this node's x/y are in (groups are skipped). */
+  origin(): { x: number; y: number } {
+    let x = 0;
+    let y = 0;
+    for (let n = this.parentNode; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parentNode) {
+      if (n.type === 'GROUP') continue;
+      x += n.props.x as number;
+      y += n.props.y as number;
+    }
+    return { x, y };
+  }
+
+  /** Move a group by moving its children (a group has no position of its own). */
+  shiftGroup(dx: number, dy: number): void {
+    for (const c of this.childNodes) {
+      if (c.type === 'GROUP') c.shiftGroup(dx, dy);
+      else {
+        c.props.x = (c.props.x as number) + dx;
+        c.props.y = (c.props.y as number) + dy;
       }
     }
   }
@@ -159,14 +190,16 @@ export class FakeNode {
         return this.isRemoved;
       case 'parent':
         return this.parentNode ? this.parentNode.proxy : null;
+      case 'x':
+      case 'y':
       case 'width':
-        return this.width;
       case 'height':
-        return this.height;
+        if (this.type === 'DOCUMENT' || this.type === 'PAGE') break;
+        return this.bounds()[prop];
       case 'children':
         if (!this.isContainer) break;
         if (this.type === 'PAGE' && this.realm.currentPage() !== this && !this.pageLoaded) {
-          // documentAccess: dynamic-page: other pages must be loaded first (Figma docs, PageNode.loadAsync).
+          // documentAccess: dynamic-page: other pages must be loaded first (typings, PageNode.loadAsync).
           throw new Error('Cannot access children on a page that has not been explicitly loaded. Remember to call await page.loadAsync() first.');
         }
         return Object.freeze(this.childNodes.map((c) => c.proxy));
@@ -180,44 +213,57 @@ export class FakeNode {
       case 'hasMissingFont':
         if (this.type !== 'TEXT') break;
         return (this.charFonts ?? [this.font]).some((f) => !this.realm.fontExists(f));
-      case 'absoluteBoundingBox': {
-        let x = 0;
-        let y = 0;
-        for (let n: FakeNode | null = this; n && n.type !== 'PAGE'; n = n.parentNode) {
-          x += n.props.x as number;
-          y += n.props.y as number;
-        }
-        return { x, y, width: this.width, height: this.height };
+      case 'absoluteBoundingBox':
+      case 'absoluteTransform': {
+        if (this.type === 'DOCUMENT' || this.type === 'PAGE') break;
+        const o = this.origin();
+        const b = this.bounds();
+        // Rotation is always 0 here, so the transform is a pure translation.
+        if (prop === 'absoluteTransform') return Object.freeze([Object.freeze([1, 0, o.x + b.x]), Object.freeze([0, 1, o.y + b.y])]);
+        return { x: o.x + b.x, y: o.y + b.y, width: b.width, height: b.height };
       }
       case 'layoutSizingHorizontal':
       case 'layoutSizingVertical':
-        if (this.type === 'DOCUMENT' || this.type === 'PAGE') break;
-        return this.props[prop] ?? 'FIXED';
+        if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP') break;
+        return readSizing(this, prop === 'layoutSizingHorizontal' ? 'H' : 'V');
     }
     if (prop in this.props) return this.props[prop];
     throw new Error(`FakeFigma: ${this.type.toLowerCase()}.${prop} is not implemented`);
   }
 
   write(prop: string, value: unknown): void {
-    if (READONLY.has(prop)) throw new Error(`Cannot assign to read only property '${prop}' of object`);
+    if (READONLY.has(prop)) throw new TypeError(`Cannot assign to read only property '${prop}' of object`);
+    if (prop === 'rotation') throw new Error('FakeFigma: setting rotation is not implemented');
     if (this.type === 'PAGE' && prop === 'selection') {
-      const nodes = (value as FakeNode[]).map((n) => unwrap(n));
+      const nodes = [...new Set((value as FakeNode[]).map((n) => unwrap(n)))]; // Figma de-duplicates (typings, selection)
       for (const n of nodes) {
+        if (n.isRemoved) throw gone('set_selection', n.id);
         // Figma: selection can only contain nodes on that page.
-        if (n.pageOf() !== this) throw new Error('in set_selection: Node must be on the page');
+        if (n.pageOf() !== this || n === this) throw new Error('in set_selection: Node must be on the page');
       }
       this.selectionList = nodes;
       return;
     }
     if (this.type === 'TEXT' && prop === 'fontName') {
       const f = value as FontName;
-      if (!this.realm.isFontLoaded(f)) throw new Error(`in set_fontName: Cannot use unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync first.`);
+      if (!f || typeof f.family !== 'string' || typeof f.style !== 'string') throw new Error('in set_fontName: Expected a FontName { family, style }');
+      // Typings, fontName: "Setting this property to a different value requires the new font to be loaded."
+      if (!this.realm.isFontLoaded(f)) {
+        throw new Error(`in set_fontName: Cannot use unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`);
+      }
       this.font = { family: f.family, style: f.style };
       this.charFonts = undefined;
       this.realm.countWrite(this);
       return;
     }
-    if (!(prop in this.props) && prop !== 'layoutSizingHorizontal' && prop !== 'layoutSizingVertical') {
+    if (prop === 'layoutSizingHorizontal' || prop === 'layoutSizingVertical') {
+      if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP') throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
+      writeSizing(this, prop, prop === 'layoutSizingHorizontal' ? 'H' : 'V', value);
+      this.realm.countWrite(this);
+      return;
+    }
+    if (!(prop in this.props)) {
+      // Figma nodes are not extensible: an unknown property throws ("object is not extensible").
       throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
     }
     if (this.type === 'TEXT' && FONT_GATED.has(prop)) this.assertFontsLoaded(prop);
@@ -226,55 +272,71 @@ export class FakeNode {
       case 'strokes':
         value = validatePaints(value, prop);
         break;
+      case 'name':
+      case 'characters':
+        if (typeof value !== 'string') throw new Error(`in set_${prop}: Expected string, received ${typeof value}`);
+        break;
+      case 'visible':
+      case 'locked':
+      case 'clipsContent':
+        if (typeof value !== 'boolean') throw new Error(`in set_${prop}: Expected boolean, received ${typeof value}`);
+        break;
       case 'opacity':
         if (typeof value !== 'number' || value < 0 || value > 1) throw new Error('in set_opacity: Expected a number between 0 and 1');
         break;
       case 'x':
       case 'y':
       case 'itemSpacing':
+      case 'counterAxisSpacing':
+      case 'paddingTop':
+      case 'paddingRight':
+      case 'paddingBottom':
+      case 'paddingLeft':
       case 'strokeWeight':
       case 'cornerRadius':
       case 'fontSize':
         if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`in set_${prop}: Expected a finite number, got ${String(value)}`);
-        if (prop === 'fontSize' && (value as number) < 1) throw new Error('in set_fontSize: Expected >= 1');
-        break;
-      case 'characters':
-        if (typeof value !== 'string') throw new Error('in set_characters: Expected a string');
-        // New text takes the style of the first character (Figma docs, TextNode.characters).
-        if (this.charFonts) {
-          this.font = this.charFonts[0] ?? this.font;
-          this.charFonts = undefined;
-        }
+        // Typings: fontSize "Has minimum value of 1".
+        if (prop === 'fontSize' && value < 1) throw new Error('in set_fontSize: Expected number to be >= 1');
+        if ((prop === 'strokeWeight' || prop === 'cornerRadius' || prop.startsWith('padding')) && value < 0) throw new Error(`in set_${prop}: Expected number to be >= 0`);
         break;
       case 'vectorPaths':
-        for (const p of value as VectorPaths) validatePathData(p.data);
-        value = Object.freeze((value as VectorPaths).map((p) => Object.freeze({ ...p })));
+        if (!Array.isArray(value)) throw new Error('in set_vectorPaths: Expected array');
+        for (const p of value as VectorPaths) {
+          if (!['NONZERO', 'EVENODD', 'NONE'].includes(p.windingRule)) throw new Error(`in set_vectorPaths: Invalid windingRule ${String(p.windingRule)}`);
+          validatePathData(p.data);
+        }
+        value = Object.freeze((value as VectorPaths).map((p) => Object.freeze({ windingRule: p.windingRule, data: p.data })));
         break;
       case 'layoutMode':
-        if (!['NONE', 'HORIZONTAL', 'VERTICAL', 'GRID'].includes(value as string)) throw new Error(`in set_layoutMode: invalid value ${String(value)}`);
+        if (value === 'GRID') throw new Error('FakeFigma: layoutMode GRID is not implemented');
+        if (!['NONE', 'HORIZONTAL', 'VERTICAL'].includes(value as string)) throw new Error(`in set_layoutMode: Invalid enum value, received ${String(value)}`);
         break;
-      case 'layoutSizingHorizontal':
-      case 'layoutSizingVertical': {
-        // Figma docs, layoutSizingHorizontal: '"HUG" is only valid on auto-layout frames and
-        // text nodes. "FILL" is only valid on auto-layout children. Setting these values when
-        // they don't apply will throw an error.'
-        if (value === 'FILL' && !(this.parentNode && this.parentNode.isAutoLayout())) {
-          throw new Error(`in set_${prop}: FILL can only be set on children of auto-layout frames`);
-        }
-        if (value === 'HUG' && !(this.isAutoLayout() || this.type === 'TEXT')) {
-          throw new Error(`in set_${prop}: HUG can only be set on auto-layout frames and text nodes`);
-        }
-        if (!['FIXED', 'HUG', 'FILL'].includes(value as string)) throw new Error(`in set_${prop}: invalid value`);
-        if (this.type === 'TEXT' && value === 'HUG' && prop === 'layoutSizingHorizontal') this.props.textAutoResize = 'WIDTH_AND_HEIGHT';
-        if (this.type === 'TEXT' && value === 'FILL' && prop === 'layoutSizingHorizontal' && this.props.textAutoResize === 'WIDTH_AND_HEIGHT') this.props.textAutoResize = 'HEIGHT';
+      case 'layoutGrow':
+        // Typings, layoutGrow: "0 and 1 are currently the only supported values."
+        if (value !== 0 && value !== 1) throw new Error(`in set_layoutGrow: Expected 0 or 1, got ${String(value)}`);
         break;
-      }
+      case 'layoutAlign':
+        if (!['MIN', 'CENTER', 'MAX', 'STRETCH', 'INHERIT'].includes(value as string)) throw new Error(`in set_layoutAlign: Invalid enum value, received ${String(value)}`);
+        break;
       case 'layoutPositioning':
-        // Figma docs, layoutPositioning: only applicable to children of auto-layout frames.
+        // Typings, layoutPositioning: applicable only to direct children of auto-layout frames.
         if (value === 'ABSOLUTE' && !(this.parentNode && this.parentNode.isAutoLayout())) throw new Error('in set_layoutPositioning: node must be a child of an auto-layout frame');
+        if (value !== 'ABSOLUTE' && value !== 'AUTO') throw new Error(`in set_layoutPositioning: Invalid enum value, received ${String(value)}`);
         break;
     }
-    this.props[prop] = value;
+    if (prop === 'characters' && this.charFonts) {
+      // Typings, characters: "Setting this property will reset styles applied to character ranges"
+      // (the new text takes the first character's style).
+      this.font = this.charFonts[0] ?? this.font;
+      this.charFonts = undefined;
+    }
+    if (this.type === 'GROUP' && (prop === 'x' || prop === 'y')) {
+      const b = this.bounds();
+      this.shiftGroup(prop === 'x' ? (value as number) - b.x : 0, prop === 'y' ? (value as number) - b.y : 0);
+    } else {
+      this.props[prop] = value;
+    }
     this.realm.countWrite(this);
   }
 
@@ -306,8 +368,8 @@ export class FakeNode {
       },
       setPluginData(key: string, value: string) {
         if (typeof value !== 'string') throw new Error('in setPluginData: Expected value to be a string');
-        // Figma docs, setPluginData: "The total size of your entry (pluginId, key, value) cannot exceed 100 kB."
-        if (key.length + value.length > PLUGIN_DATA_LIMIT) throw new Error(`in setPluginData: entry "${key}" exceeds the 100 kB limit`);
+        if (typeof key !== 'string') throw new Error('in setPluginData: Expected key to be a string');
+        if (entrySize(key, value) > PLUGIN_DATA_LIMIT) throw new Error(`in setPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
         if (value === '') self.pluginData.delete(key);
         else self.pluginData.set(key, value);
       },
@@ -321,7 +383,8 @@ export class FakeNode {
       setSharedPluginData(namespace: string, key: string, value: string) {
         checkNamespace(namespace);
         if (typeof value !== 'string') throw new Error('in setSharedPluginData: Expected value to be a string');
-        if (key.length + value.length > PLUGIN_DATA_LIMIT) throw new Error(`in setSharedPluginData: entry "${key}" exceeds the 100 kB limit`);
+        // Typings, setSharedPluginData: "The total size of your entry (namespace, key, value) cannot exceed 100 kB."
+        if (entrySize(namespace, key, value) > PLUGIN_DATA_LIMIT) throw new Error(`in setSharedPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
         const ns = self.sharedData.get(namespace) ?? new Map<string, string>();
         if (value === '') ns.delete(key);
         else ns.set(key, value);
@@ -332,6 +395,7 @@ export class FakeNode {
         return [...(self.sharedData.get(namespace)?.keys() ?? [])];
       },
       setRelaunchData(data: Record<string, string>) {
+        if (!data || typeof data !== 'object') throw new Error('in setRelaunchData: Expected an object');
         for (const [k, v] of Object.entries(data)) if (typeof v !== 'string') throw new Error(`in setRelaunchData: description for "${k}" must be a string`);
         self.relaunch = { ...data };
       },
@@ -360,11 +424,19 @@ export class FakeNode {
         return copy.proxy;
       },
       resize(w: number, h: number) {
-        // Figma docs, resize(): width and height must be >= 0.01.
+        // Typings, resize(): "New width of the node. Must be >= 0.01" (same for height).
         if (!(w >= 0.01 && h >= 0.01)) throw new Error(`in resize: Expected width and height >= 0.01, got ${w}×${h}`);
-        if (self.type === 'TEXT') self.assertFontsLoaded('resize');
+        if (self.type === 'GROUP') throw new Error('FakeFigma: resizing groups is not implemented');
+        // Resizing a text re-lays it out, which needs its fonts loaded; a MISSING font is the
+        // exception (typings, resize(): "the text node will be resized but the text will not re-layout").
+        if (self.type === 'TEXT') self.assertFontsLoaded('resize', true);
         self.width = w;
         self.height = h;
+        // An auto-layout frame given an explicit size no longer hugs its content (both axes FIXED).
+        if (self.isAutoLayout()) {
+          self.props.primaryAxisSizingMode = 'FIXED';
+          self.props.counterAxisSizingMode = 'FIXED';
+        }
       },
       resizeWithoutConstraints(w: number, h: number) {
         return m.resize(w as never, h as never);
@@ -374,7 +446,9 @@ export class FakeNode {
       },
       insertChild(index: number, childProxy: SceneNode) {
         const child = unwrap(childProxy);
-        if (child.isRemoved) throw new Error(`The node with id ${child.id} does not exist`);
+        if (child.isRemoved) throw gone('insertChild', child.id);
+        if (child.type === 'DOCUMENT') throw new Error('in insertChild: Cannot move the document node');
+        if (child.type === 'PAGE' && self.type !== 'DOCUMENT') throw new Error('in insertChild: Pages can only be children of the document');
         if (self.type === 'INSTANCE' || self.insideInstance() || child.insideInstance()) throw new Error('Cannot move node. Node is inside of an instance');
         // Figma docs, insertChild: "Cannot move node. Doing so would create a parenting cycle".
         for (let n: FakeNode | null = self; n; n = n.parentNode) if (n === child) throw new Error('Cannot move node. Doing so would create a parenting cycle');
@@ -391,14 +465,12 @@ export class FakeNode {
           self.childNodes.splice(index > from ? index - 1 : index, 0, child);
           return;
         }
+        // appendChild keeps the RELATIVE x/y (typings, figma.group note), so nothing to convert.
         child.detach();
         self.childNodes.splice(index, 0, child);
         child.parentNode = self;
-        // A child leaving an auto-layout parent can't stay FILL (Figma resets it to FIXED).
-        if (!self.isAutoLayout()) {
-          if (child.props.layoutSizingHorizontal === 'FILL') child.props.layoutSizingHorizontal = 'FIXED';
-          if (child.props.layoutSizingVertical === 'FILL') child.props.layoutSizingVertical = 'FIXED';
-        }
+        // Absolute positioning only exists inside auto-layout.
+        if (!self.isAutoLayout()) child.props.layoutPositioning = 'AUTO';
       },
       getRangeFontName(start: number, end: number) {
         if (self.type !== 'TEXT') throw new Error('not a text node');
@@ -453,10 +525,15 @@ export class FakeNode {
   }
 
   detach(): void {
-    if (!this.parentNode) return;
-    const list = this.parentNode.childNodes;
-    list.splice(list.indexOf(this), 1);
+    const parent = this.parentNode;
+    if (!parent) return;
+    parent.childNodes.splice(parent.childNodes.indexOf(this), 1);
     this.parentNode = null;
+    // Typings, BaseNode.removed: "You removed all children out of a group, and the group auto-deleted itself".
+    if (parent.type === 'GROUP' && parent.childNodes.length === 0) {
+      parent.detach();
+      parent.isRemoved = true;
+    }
   }
 
   markRemoved(): void {
@@ -495,25 +572,42 @@ export function unwrap(node: unknown): FakeNode {
   return raw;
 }
 
+const CONTAINER_METHODS = new Set(['appendChild', 'insertChild', 'findAll', 'findOne', 'findChildren', 'findAllWithCriteria']);
+const TEXT_METHODS = new Set(['getRangeFontName', 'setRangeFontName']);
+const SCENE_METHODS = new Set(['clone', 'resize', 'resizeWithoutConstraints']);
+/** Properties computed rather than stored, by node kind. */
+const SCENE_COMPUTED = new Set(['x', 'y', 'width', 'height', 'absoluteBoundingBox', 'absoluteTransform']);
+
+/** Whether a node of this type has the method at all (Figma's nodes only carry their mixins' methods). */
+function hasMethod(target: FakeNode, prop: string): boolean {
+  if (!(prop in target.methods())) return false;
+  const scene = target.type !== 'DOCUMENT' && target.type !== 'PAGE';
+  if (CONTAINER_METHODS.has(prop)) return target.isContainer;
+  if (TEXT_METHODS.has(prop)) return target.type === 'TEXT';
+  if (SCENE_METHODS.has(prop)) return scene;
+  if (prop === 'remove') return scene;
+  if (prop === 'createInstance') return target.type === 'COMPONENT';
+  if (prop === 'loadAsync') return target.type === 'PAGE';
+  return true;
+}
+
 const HANDLER: ProxyHandler<FakeNode> = {
   get(target, prop) {
     if (prop === '__fake') return target;
     if (typeof prop === 'symbol') return undefined;
     if (INTROSPECTION.has(prop)) return undefined;
     if (target.isRemoved && prop !== 'removed' && prop !== 'id') {
-      // Figma: any access to a removed node throws.
-      throw new Error(`The node with id "${target.id}" does not exist`);
+      // Figma: any use of a removed node throws, e.g. 'in get_parent: The node with id "1:91" does not exist'.
+      throw gone(prop in target.methods() ? prop : `get_${prop}`, target.id);
     }
-    const methods = target.methods();
-    if (prop in methods) {
-      if (!target.isContainer && (prop === 'appendChild' || prop === 'insertChild' || prop.startsWith('find'))) {
-        throw new Error(`FakeFigma: ${target.type.toLowerCase()}.${prop} does not exist (not a container)`);
+    if (prop in target.methods()) {
+      if (!hasMethod(target, prop)) {
+        // In Figma the property is simply absent (calling it is a TypeError); here reading it throws.
+        throw new Error(`FakeFigma: ${target.type.toLowerCase()}.${prop} does not exist on this node type (not a container/text)`);
       }
-      if (prop === 'createInstance' && target.type !== 'COMPONENT') throw new Error(`FakeFigma: ${target.type.toLowerCase()}.createInstance does not exist`);
-      if (prop === 'loadAsync' && target.type !== 'PAGE') throw new Error(`FakeFigma: ${target.type.toLowerCase()}.loadAsync is not implemented`);
-      const fn = methods[prop];
+      const fn = target.methods()[prop];
       return (...args: never[]) => {
-        if (target.isRemoved && prop !== 'remove') throw new Error(`The node with id "${target.id}" does not exist`);
+        if (target.isRemoved) throw gone(prop, target.id);
         const result = fn(...args);
         if (MUTATING.has(prop)) target.realm.countWrite(target);
         return result;
@@ -523,14 +617,19 @@ const HANDLER: ProxyHandler<FakeNode> = {
   },
   set(target, prop, value) {
     if (typeof prop === 'symbol') throw new Error('FakeFigma: symbol properties are not supported');
-    if (target.isRemoved) throw new Error(`The node with id "${target.id}" does not exist`);
+    if (target.isRemoved) throw gone(`set_${prop}`, target.id);
     target.write(prop, value);
     return true;
   },
   has(target, prop) {
     if (typeof prop === 'symbol') return false;
+    const scene = target.type !== 'DOCUMENT' && target.type !== 'PAGE';
     if (prop === 'children') return target.isContainer;
-    if (prop === 'characters' || prop === 'fontName') return target.type === 'TEXT';
-    return prop in target.props || prop in target.methods() || READONLY.has(prop);
+    if (prop === 'selection') return target.type === 'PAGE';
+    if (prop === 'characters' || prop === 'fontName' || prop === 'hasMissingFont') return target.type === 'TEXT';
+    if (prop === 'layoutSizingHorizontal' || prop === 'layoutSizingVertical') return scene && target.type !== 'GROUP';
+    if (SCENE_COMPUTED.has(prop)) return scene;
+    if (prop in target.methods()) return hasMethod(target, prop);
+    return prop in target.props || ['id', 'type', 'parent', 'removed'].includes(prop);
   },
 };

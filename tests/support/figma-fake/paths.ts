@@ -1,6 +1,6 @@
 /**
  * Validation of `vectorPaths[].data` the way Figma's parser treats it.
- * Figma's docs (VectorPath.data): "a string in SVG path format" but only the
+ * Typings (VectorPath.data): a subset of the SVG path format: only the
  * commands M, L, Q, C and Z are supported, absolute only; relative commands,
  * H/V/S/T shorthands and arcs (A) are rejected when set from a plugin.
  * We also reject commas and exponent notation, which Figma's own output never
@@ -11,8 +11,11 @@ const ARITY: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
 export function validatePathData(data: string): void {
   if (typeof data !== 'string') throw new Error('Failed to parse path: data must be a string');
   if (/,/.test(data)) throw new Error(`Failed to parse path "${data.slice(0, 40)}": commas are not supported`);
-  const tokens = data.trim().split(/\s+/).filter(Boolean);
-  if (!tokens.length) return; // an empty path is allowed (an empty vector)
+  if (data === '') return; // an empty path is allowed (an empty vector)
+  // Typings (VectorPath.data): "Path commands must be joined into a single string in order
+  // separated by a single space." Tabs, newlines, runs of spaces and padding are refused.
+  if (!/^\S+( \S+)*$/.test(data)) throw new Error(`Failed to parse path "${data.slice(0, 40)}": tokens must be separated by single spaces`);
+  const tokens = data.split(' ');
   if (tokens[0] !== 'M') throw new Error(`Failed to parse path "${data.slice(0, 40)}": must start with M`);
   let i = 0;
   while (i < tokens.length) {
