@@ -32,6 +32,7 @@ export interface FakeFigma {
   onUiMessage(listener: (msg: unknown) => void): void;
   sendToPlugin(msg: unknown): Promise<void>;
   runCommand(command: string, parameters?: unknown): Promise<void>;
+  /** Fire figma.on('selectionchange') handlers. Setting page.selection does NOT fire it by itself: tests call this. */
   fireSelectionChange(): void;
   clientStorage: Map<string, unknown>;
   readonly uiVisible: boolean;
