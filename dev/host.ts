@@ -15,6 +15,7 @@ import { EMOTION_AREA } from '../src/layout/map-spec';
 import { scoreToY } from '../src/layout/emotion';
 import { connect } from './bridge';
 import { createCanvas } from './canvas';
+import { checkGeometry } from './geometry';
 import { themeMessage, withTheme, type ThemeName } from './theme';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -132,6 +133,19 @@ function setTheme(next: ThemeName): void {
 }
 themeButton.addEventListener('click', () => setTheme(theme === 'light' ? 'dark' : 'light'));
 
+/** The drawn maps' geometry, as the browser computed it (see dev/geometry.ts). */
+const checkLayout = () => checkGeometry(Array.from(document.querySelectorAll<HTMLElement>('#canvas .top')));
+$('check-layout').addEventListener('click', () => {
+  const { problems, counts } = checkLayout();
+  if (problems.length) console.warn('layout problems', problems);
+  flash(
+    problems.length
+      ? `${problems.length} layout problem${problems.length === 1 ? '' : 's'} (see the console); first: ${problems[0]}`
+      : `Layout OK: ${counts.maps} map(s), ${counts.texts} texts, ${counts.cards} cards, ${counts.markers} markers`,
+    problems.length > 0,
+  );
+});
+
 const zoom = $<HTMLInputElement>('zoom');
 zoom.addEventListener('input', () => $('canvas').style.setProperty('--zoom', zoom.value));
 
@@ -142,6 +156,7 @@ const harness = {
   bridge,
   canvas,
   setTheme,
+  checkLayout,
   markerPoint: POINT,
   /** Redraw now (the poll would within 100 ms). */
   redraw: () => poll(),

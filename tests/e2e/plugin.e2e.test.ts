@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
 import { FIGMA_THEMES } from '../support/figma-themes';
+import type { GeometryReport } from '../../dev/geometry';
 // @ts-expect-error: plain ESM module without types
 import { startDevServer } from '../../dev/server.mjs';
 
@@ -22,6 +23,7 @@ interface HarnessWindow {
     ready: boolean;
     startError: string | null;
     redraw: () => void;
+    checkLayout: () => GeometryReport;
     /** Canvas units between two whole points of the emotion scale. */
     markerPoint: number;
     bridge: { toPanel: Array<{ type: string }>; fromPanel: Array<{ type: string }>; sandboxErrors: string[] };
@@ -116,6 +118,30 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await expect(page.locator('#canvas .selected[data-role="map"]').count()).resolves.toBe(1);
     await expect(page.locator('#canvas .picked[data-role="stage-name"]').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/e2e-create.png` });
+  });
+
+  it('the geometry check catches a card pushed out of its cell, overlapping texts and an off-centre marker', async () => {
+    await createFromTemplate('ecommerce');
+    await checkDrawnGeometry(page);
+    // Break the drawing, not the map: shift elements as a layout bug would.
+    await page.evaluate(() => {
+      const q = (sel: string) => document.querySelector<HTMLElement>(`#canvas ${sel}`)!;
+      q('[data-role="card"]').style.translate = '0 400px';
+      q('[data-role="emotion-marker"]').style.translate = '3px 0';
+      const names = document.querySelectorAll<HTMLElement>('#canvas [data-role="stage-name"]');
+      const [a, b] = [names[0].getBoundingClientRect(), names[1].getBoundingClientRect()];
+      const zoom = Number(getComputedStyle(document.querySelector('#canvas .top')!).zoom);
+      names[1].style.translate = `${(a.x - b.x) / zoom}px 0`;
+    });
+    const { problems } = await page.evaluate(() => (window as unknown as HarnessWindow).harness.checkLayout());
+    expect(problems.some((p) => /^card .* is not inside its cell/.test(p))).toBe(true);
+    // 3 px off, give or take the browser's rounding at the drawing's zoom.
+    const off = problems.map((p) => /^marker .* is (-?[\d.]+) off the centre/.exec(p)?.[1]).filter(Boolean).map(Number);
+    expect(off).toHaveLength(1);
+    expect(Math.abs(off[0] - 3)).toBeLessThan(0.1);
+    expect(problems.some((p) => /^texts overlap .*stage-name.*stage-name/.test(p))).toBe(true);
+    await page.getByRole('button', { name: 'Check layout' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/layout problems?/);
   });
 
   it('updates a stage name and a cell in place; only those texts change and a hand-added node survives', async () => {
@@ -267,76 +293,10 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   });
 });
 
-interface Box {
-  id: string;
-  type: string;
-  role: string;
-  stage: string;
-  lane: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/**
- * The geometry Chromium computed for the drawn maps (data attributes from
- * render-html.ts): no two texts of a map overlap, every card stays inside its
- * cell, every emotion marker's centre is within a pixel of its stage column's
- * centre. Measured in canvas units (the drawing's zoom divided out).
- */
-async function checkDrawnGeometry(page: Page): Promise<{ texts: number; cards: number; markers: number }> {
-  const maps = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('#canvas .top')).map((top) => {
-      const zoom = Number(getComputedStyle(top).zoom) || 1;
-      return Array.from(top.querySelectorAll<HTMLElement>('[data-node-id]')).map((el) => {
-        const r = el.getBoundingClientRect();
-        const d = el.dataset;
-        return {
-          id: d.nodeId!,
-          type: d.type ?? '',
-          role: d.role ?? '',
-          stage: d.stage ?? '',
-          lane: d.lane ?? '',
-          text: d.type === 'TEXT' ? (el.textContent ?? '').slice(0, 40) : '',
-          x: r.x / zoom,
-          y: r.y / zoom,
-          w: r.width / zoom,
-          h: r.height / zoom,
-        };
-      });
-    }),
-  );
-  expect(maps.length).toBeGreaterThan(0);
-  const counts = { texts: 0, cards: 0, markers: 0 };
-  const show = (b: Box) => `${b.id} ${b.role} "${b.text}" [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
-  for (const boxes of maps as Box[][]) {
-    const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
-    counts.texts += texts.length;
-    for (let i = 0; i < texts.length; i++)
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i];
-        const b = texts[j];
-        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-        expect(ox > 0.5 && oy > 0.5, `texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`).toBe(false);
-      }
-    for (const card of boxes.filter((b) => b.role === 'card')) {
-      counts.cards++;
-      const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane);
-      expect(cell, `no cell for card ${show(card)}`).toBeDefined();
-      const c = cell!;
-      const inside = card.x >= c.x - 0.5 && card.x + card.w <= c.x + c.w + 0.5 && card.y >= c.y - 0.5 && card.y + card.h <= c.y + c.h + 0.5;
-      expect(inside, `card ${show(card)} outside its cell ${show(c)}`).toBe(true);
-    }
-    for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
-      counts.markers++;
-      const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
-      expect(header, `no stage header for marker ${show(m)}`).toBeDefined();
-      const off = m.x + m.w / 2 - (header!.x + header!.w / 2);
-      expect(Math.abs(off), `marker ${show(m)} is ${off.toFixed(2)} off the centre of ${show(header!)}`).toBeLessThanOrEqual(1);
-    }
-  }
-  return counts;
+/** dev/geometry.ts, run in the page on every drawn map; fails with the exact numbers. */
+async function checkDrawnGeometry(page: Page) {
+  const report = await page.evaluate(() => (window as unknown as HarnessWindow).harness.checkLayout());
+  expect(report.counts.maps).toBeGreaterThan(0);
+  expect(report.problems).toEqual([]);
+  return report.counts;
 }
