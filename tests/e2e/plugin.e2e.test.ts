@@ -172,6 +172,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort()); // same nodes, same ids
     await expect(page.locator(`#canvas [data-node-id="${stickerId}"]`).count()).resolves.toBe(1);
     await checkDrawnGeometry(page);
+    await page.locator(`#canvas [data-node-id="${stickerId}"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/e2e-update.png` });
   });
 
