@@ -20,6 +20,9 @@ describe('located error messages', () => {
     const s = stages();
     delete (s[3] as { name?: string }).name;
     expect(lines(map({ stages: s }))).toEqual(['stages[3].name: required']);
+    const r = normaliseMap(map({ stages: s }));
+    expect(r.ok ? '' : describeIssues(r.issues)).toBe('stages[3].name: required');
+    expect(r.ok ? [] : r.issues).toEqual([{ path: 'stages[3].name', message: 'required' }]);
   });
 
   it('cell keyed by a stage that does not exist', () => {
@@ -45,12 +48,32 @@ describe('located error messages', () => {
     ]);
   });
 
+  it('a much newer version (7) names 7 and 1', () => {
+    const r = normaliseMap(map({ version: 7 }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0].path).toBe('version');
+    expect(r.issues[0].message).toMatch(/\b7\b/);
+    expect(r.issues[0].message).toMatch(/version 1\b/);
+  });
+
+  it('version "1" as a string is an error at version, not accepted as 1', () => {
+    const r = normaliseMap(map({ version: '1' }));
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['version']);
+  });
+
   it('version that is not a whole number', () => {
     for (const version of [0, 1.5, '1', null]) expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 1']);
   });
 
   it('not an object at all', () => {
     for (const input of [null, [], 'map', 3]) expect(lines(input)).toEqual(['a journey map must be a JSON object']);
+  });
+
+  it('parseMapJson("{") says the text is not valid JSON', () => {
+    const r = parseMapJson('{');
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.message.startsWith('not valid JSON')])).toEqual([['', true]]);
   });
 
   it('not JSON: says so with the parser message', () => {
@@ -91,6 +114,24 @@ describe('located error messages', () => {
     expect(lines(map({ lanes }))).toEqual(['lanes: at most 30 lanes']);
   });
 
+  it('a duplicate id names both places', () => {
+    const [line] = lines(map({ stages: [{ id: 'pay', name: 'A' }, { id: 'pay', name: 'B' }] }));
+    expect(line.startsWith('stages[1].id:')).toBe(true);
+    expect(line).toContain('stages[0]');
+    expect(line).toContain('"pay"');
+  });
+
+  it('over-limit cards and text are located and name the limit', () => {
+    const many = Array.from({ length: LIMITS.cardsPerCell + 1 }, (_, i) => `c${i}`);
+    const cards = lines(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'C', kind: 'cards', cells: { s: many } }] }));
+    expect(cards).toEqual([`lanes[0].cells.s: at most ${LIMITS.cardsPerCell} cards per cell`]);
+    const text = lines(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText + 1) } }] }));
+    expect(text).toEqual([`lanes[0].cells.s: at most ${LIMITS.longText} characters`]);
+    // exactly at the limit is fine
+    expect(normaliseMap(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText) } }] })).ok).toBe(true);
+    expect(normaliseMap(map({ stages: stages(LIMITS.stages) })).ok).toBe(true);
+  });
+
   it('ids', () => {
     expect(lines(map({ stages: [{ id: '-a', name: 'A' }] }))).toEqual([
       'stages[0].id: letters, digits, "-" and "_" only, starting with a letter or digit',
@@ -107,6 +148,7 @@ describe('located error messages', () => {
 
   it('scores', () => {
     const emo = (cell: unknown) => map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'E', kind: 'emotion', cells: { a: cell } }] });
+    expect(lines(emo({ score: 2.5 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
     expect(lines(emo({ score: 3 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
     expect(lines(emo({ score: -2.5 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
     expect(lines(emo({ note: 'no score' }))).toEqual(['lanes[0].cells.a.score: required']);
@@ -116,6 +158,8 @@ describe('located error messages', () => {
 
   it('unknown fields, wherever they are', () => {
     expect(lines(map({ stage: [] }))).toEqual(['stage: unknown field']);
+    // the typo the brief names: "stage" inside a stage
+    expect(lines(map({ stages: [{ name: 'A', stage: 'B' }] }))).toEqual(['stages[0].stage: unknown field']);
     expect(lines(map({ lanes: [{ title: 'L', kind: 'text', stage: 'x' }] }))).toEqual(['lanes[0].stage: unknown field']);
     expect(lines(map({ persona: { name: 'P', goal: 'x' } }))).toEqual(['persona.goal: unknown field']);
     expect(lines(map({ stages: [{ name: 'A', colour: 'red', size: 2 }] }))).toEqual(['stages[0].colour: unknown field', 'stages[0].size: unknown field']);

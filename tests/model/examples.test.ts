@@ -37,6 +37,14 @@ describe('examples', () => {
         expect(twice).toEqual({ ok: true, value: map });
       });
 
+      it('carries meta through parse → serialise → parse untouched', () => {
+        const meta = { source: 'workshop', tags: ['a', 'b'], nested: { n: 1.5, none: null, ok: true } };
+        const doc = { ...(JSON.parse(load(file)) as Record<string, unknown>), meta };
+        const map = parsed(JSON.stringify(doc));
+        expect(map.meta).toEqual(meta);
+        expect(parsed(serialiseMap(map)).meta).toEqual(meta);
+      });
+
       it('has a full persona and 6–8 stages in 2–3 phases', () => {
         const map = parsed(load(file));
         const p = map.persona!;

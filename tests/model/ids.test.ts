@@ -27,6 +27,7 @@ describe('slugify', () => {
   it('falls back when nothing Latin is left', () => {
     expect(slugify('🚀😀', 'stage')).toBe('stage');
     expect(slugify('الدفع', 'lane')).toBe('lane');
+    expect(slugify('\u200fתשלום\u200f', 'stage')).toBe('stage'); // Hebrew with RTL marks
     expect(slugify('中文', 'stage')).toBe('stage');
     expect(slugify('🚀 Launch', 'stage')).toBe('launch');
   });
@@ -35,6 +36,7 @@ describe('slugify', () => {
     const slug = slugify(`${'a'.repeat(47)} bbbb`, 'stage');
     expect(slug).toBe('a'.repeat(47));
     expect(slugify('word '.repeat(30), 'stage').length).toBeLessThanOrEqual(48);
+    expect(slugify('x'.repeat(200), 'stage')).toBe('x'.repeat(48));
   });
 
   it('always yields a valid id', () => {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { mapJsonSchema } from '../../src/model/json-schema';
-import { arbMapInput } from '../support/arbitraries';
+import { arbBrokenMap, arbMapInput, DEFECTS } from '../support/arbitraries';
 
 const schema = mapJsonSchema();
 // strict: ajv also refuses unknown keywords, so a zod change that emits non-standard JSON Schema fails here.
@@ -67,6 +67,25 @@ describe('map JSON Schema', () => {
       { ...ok, stages: [{ id: '-x', name: 'A' }] },
     ].map((d) => JSON.parse(JSON.stringify(d)));
     for (const doc of bad) expect(validate(doc), JSON.stringify(doc).slice(0, 120)).toBe(false);
+  });
+
+  it('refuses an unknown key in a stage, as the plugin does', () => {
+    const doc = structuredClone(examples[0].doc) as { stages: Record<string, unknown>[] };
+    expect(validate(doc), errors()).toBe(true);
+    doc.stages[0].stage = 'typo';
+    expect(validate(doc)).toBe(false);
+    expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '/stages/0')).toBe(true);
+  });
+
+  it('agrees with the plugin on every structural defect (cross-field ones are the plugin\'s job)', () => {
+    // Duplicate ids and cells naming missing stages cannot be said in JSON Schema.
+    const structural = DEFECTS.filter((d) => d !== 'duplicateStageId' && d !== 'cellForMissingStage');
+    fc.assert(
+      fc.property(arbBrokenMap(structural), ({ input }) => {
+        expect(validate(input)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('is what the build ships in dist/ (run `npm run build` if this fails)', () => {

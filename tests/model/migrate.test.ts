@@ -28,6 +28,11 @@ describe('migrate', () => {
     expect(v1).toEqual({ version: 1, title: 'Shoes', stages: [{ name: 'A' }, { name: 'B' }] });
   });
 
+  it('runs the step of the brief: title gets a "!" and the version becomes 2', () => {
+    const r = migrate({ version: 1, title: 'Shoes', stages: [{ name: 'A' }] }, { 1: (d) => ({ ...d, title: `${d.title as string}!` }) }, 2);
+    expect(r).toEqual({ ok: true, value: { version: 2, title: 'Shoes!', stages: [{ name: 'A' }] } });
+  });
+
   it('chains steps: v1 → v2 → v3', () => {
     const table: typeof MIGRATIONS = { ...FAKE, 2: (doc) => ({ ...doc, steps: 2 }) };
     const r = migrate({ version: 1, title: 'T', stages: [] }, table, 3);

@@ -50,6 +50,31 @@ describe('valid maps (arbMapInput)', () => {
     );
   });
 
+  it('put cells in stage order even when the file lists them in another order', () => {
+    fc.assert(
+      fc.property(arbMapInput(), fc.nat(), (input, seed) => {
+        const expected = ok(input);
+        // Rotate and reverse every lane's cell keys: the generator writes them in stage order.
+        const shuffled = structuredClone(input) as { lanes: { cells?: Record<string, unknown> }[] };
+        for (const lane of shuffled.lanes) {
+          if (!lane.cells) continue;
+          const entries = Object.entries(lane.cells).reverse();
+          const k = entries.length ? seed % entries.length : 0;
+          lane.cells = Object.fromEntries([...entries.slice(k), ...entries.slice(0, k)]);
+        }
+        const map = ok(shuffled);
+        const order = map.stages.map((s) => s.id);
+        for (const [i, lane] of map.lanes.entries()) {
+          const keys = Object.keys(lane.cells);
+          expect(keys).toEqual(order.filter((id) => keys.includes(id)));
+          expect(keys).toEqual(Object.keys(expected.lanes[i].cells));
+        }
+        expect(serialiseMap(map)).toBe(serialiseMap(expected));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('leave meta untouched', () => {
     fc.assert(
       fc.property(arbMapInput(), (input) => {
