@@ -228,7 +228,7 @@ describe('update in place', () => {
     edited.title = 'New title';
     (edited.lanes[0].cells as Record<string, string>).s3 = 'changed';
     p.expectReply(await update(p, frame.id, edited, { force: true }), 'updated');
-    expect(card.fills).toEqual([pink]);
+    expect(card.fills).toMatchObject([pink]); // Figma reads paints back with defaults (visible, blendMode) filled in
     expect(frame.name).toBe('My renamed map');
     expect(managed(frame, 'title')[0]).toHaveProperty('characters', 'New title');
   });

@@ -38,6 +38,14 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.constant({ kind: 'read' as const }),
 );
 
+/** Groups the designer made (a removed node's type can no longer be read, so they are remembered). */
+const groups = new WeakSet<SceneNode>();
+const isGroup = (n: SceneNode) => groups.has(n);
+
+/** Whether a designer's group holds any node of the designer's own (untagged, or a copy with a foreign id). */
+const holdsDesignerContent = (group: SceneNode): boolean =>
+  allNodes(group).some((n) => n !== group && (!n.getPluginData('key') || n.getPluginData('id') !== n.id));
+
 const pickFrom = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -85,9 +93,15 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
       return;
     }
     case 'group': {
-      // Cmd+G on the first child of some managed frame; the group is the designer's and must survive.
+      // Cmd+G on the first child of some managed frame together with a sticker of the designer's.
+      // (A group holding only our node would vanish with it, as Figma deletes emptied groups.)
       const f = pickFrom(frames.filter((fr) => fr.children.length > 0 && fr !== frame), action.pick);
-      if (f) stickers.push(p.figma.group([f.children[0]], f));
+      if (!f) return;
+      const sticker = p.figma.createRectangle();
+      f.appendChild(sticker);
+      const group = p.figma.group([f.children[0], sticker], f);
+      groups.add(group);
+      stickers.push(sticker, group);
       return;
     }
     case 'update': {
@@ -125,11 +139,17 @@ describe('random designer actions', () => {
         const current = { map: created.map as JourneyMap };
         const stickers: SceneNode[] = [];
         for (const action of actions) {
+          // What must survive this action: every node the designer made, and every group of
+          // theirs that still holds something of theirs. (A group left holding only our nodes
+          // goes when they go, as Figma deletes emptied groups; a designer may also delete
+          // their own group by moving its last child out, which is not the plugin's doing.)
+          const mustSurvive = stickers.filter((s) => !s.removed && (!isGroup(s) || holdsDesignerContent(s)));
           await apply(p, created.nodeId, action, stickers, current);
           // p.send parses every reply with the protocol schema; an internal error would mean something escaped.
           const internal = p.fake.uiMessages.filter((m) => (m as { code?: string }).code === 'internal');
           expect(internal).toEqual([]);
-          for (const s of stickers) expect(s.removed).toBe(false);
+          const byPlugin = action.kind === 'update' || action.kind === 'read';
+          for (const s of byPlugin ? mustSurvive : stickers.filter((n) => !isGroup(n))) expect(s.removed).toBe(false);
         }
         uninstallFakeFigma();
       }),
