@@ -52,6 +52,10 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const domId = `${place}-${laneId}-${stageId}`;
   const set = (next: EmotionCell | undefined) => panel.edit((m) => setCell(m, laneId, stageId, next));
   const score = cell?.score;
+  // Scores between the faces (a marker dragged on the canvas reads back in quarter points):
+  // the nearest face is shown as chosen, and the exact value next to it.
+  const nearest = score === undefined ? undefined : Math.max(-2, Math.min(2, Math.round(score))) + 0;
+  const between = score !== undefined && !Number.isInteger(score);
   return (
     // aria-label names the stage too (the visible legend only names the lane); browsers differ in
     // how they join a visually hidden span into a legend's name, so spell it out.
@@ -65,7 +69,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
               class="sr-only"
               name={name}
               value={String(l.score)}
-              checked={score === l.score}
+              checked={nearest === l.score}
               onChange={() => set({ ...(cell ?? {}), score: l.score })}
             />
             <Face score={l.score} />
@@ -74,6 +78,11 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
             </span>
           </label>
         ))}
+        {between && (
+          <span class="between" title="Exact score, between two faces">
+            {signed(score)}
+          </span>
+        )}
         <button type="button" class="btn-link clear" disabled={score === undefined} onClick={() => set(undefined)} aria-label={`Clear ${laneTitle || 'emotion'} score`}>
           Clear
         </button>
