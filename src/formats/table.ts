@@ -5,14 +5,22 @@
  *
  * Layout: first row = stage names (its first cell, the corner, is the map
  * title if filled); first column = lane titles; the rest = cells.
+ * A row titled "Phase" (or "Phases") gives the stages' phases instead of a
+ * lane: an empty cell continues the phase on its left (that is what a paste
+ * of merged cells gives), and "-" or "–" means "no phase".
  * Lane kinds are inferred:
- *  - emotion: the title says emotion/feeling/sentiment/mood and every filled
- *    cell starts with a number: -2…2, or 1…5 when any value is above 2
- *    (then mapped to -2…2); text after the number is the note ("4 relieved");
+ *  - emotion: the title says emotion/feeling/sentiment/mood and some filled
+ *    cell starts with a number; then every filled cell must (a cell that does
+ *    not is reported, not turned into text). The scale is -2…2, or 1…5 (mapped
+ *    to -2…2 by subtracting 3) when the title says "1-5", "1–5", "1 to 5" or
+ *    "/5", or any value is above 2. Text after the number is the note:
+ *    "4 relieved", "4 (happy)", "2; relieved", "-1: unsure" (brackets around
+ *    the whole note are dropped);
  *  - cards: the title says touchpoint/channel/pain/opportunity/idea/tool, or
- *    cells hold several lines or ";"/"•"-separated items (one card each);
- *    tone negative for pain, idea for opportunity/idea, else neutral;
- *  - text: everything else.
+ *    every filled cell is a bullet list (starts with "•"). One card per line
+ *    and per "•"; a one-line cell without "•" is split on ";". Tone negative
+ *    for pain, idea for opportunity/idea, else neutral;
+ *  - text: everything else, kept exactly (line breaks and ";" included).
  */
 import Papa from 'papaparse';
 import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../model';
@@ -25,8 +33,13 @@ const CARDS_TITLE = /touchpoint|channel|pain|opportunit|idea|tool/i;
  * "4 relieved", "4 (happy)", "-1; worried", "1: fine".
  */
 const SCORE_CELL = /^\s*([+\-−]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:e[+-]?\d+)?)(?:\s*[(;:,–-]\s*|\s+|$)([\s\S]*)$/i;
-const EMPTY_MESSAGE = 'Nothing to import: the paste is empty';
-const SHAPE_MESSAGE = 'Need a header row of stage names and at least one lane row';
+/** A title that names the 1…5 scale: "Emotion (1-5)", "Mood 1 to 5", "Feeling /5". */
+const ONE_TO_FIVE_TITLE = /\b1\s*(?:-|–|to)\s*5\b|\/\s*5\b/i;
+const PHASE_TITLE = /^phases?$/i;
+/** A phase cell that ends the phase on its left (an empty cell continues it). */
+const NO_PHASE = /^[-–]$/;
+const EMPTY_MESSAGE = 'nothing to import: the paste is empty';
+const SHAPE_MESSAGE = 'need a header row of stage names and at least one lane row';
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
@@ -35,11 +48,16 @@ export function columnName(index: number): string {
   return name;
 }
 
+/** One card per line and per "•"; a single line without bullets is split on ";" ("Google; Blog"). */
 const splitItems = (cell: string) =>
-  cell
-    .split(/\n|;|•/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  (/[\n•]/.test(cell) ? cell.split('\n').flatMap((l) => l.split('•')) : cell.split(';')).map((s) => s.trim()).filter(Boolean);
+const isBulleted = (cell: string) => cell.startsWith('•');
+
+/** Each stage's phase from the Phase row: empty continues the phase on the left (merged cells), "-" ends it. */
+function readPhases(values: string[]): Array<string | undefined> {
+  let current: string | undefined;
+  return values.map((v) => (current = v === '' ? current : NO_PHASE.test(v) ? undefined : v));
+}
 
 /** A score cell → number and note; null when the cell does not start with a number. */
 function readScore(cell: string): { value: number; note: string } | null {
@@ -83,8 +101,13 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
     }),
   );
   const title = options.title ?? (header[0] || 'Imported journey');
-  const draft = normaliseMap({ title, stages: stageCols.map((c) => ({ name: header[c] })) });
-  if (!draft.ok) return { ok: false, issues: draft.issues.map((i) => headerIssue(i, stageCols, rowOf(0))) };
+  const phaseRows = rows.map((r, i) => (i > 0 && PHASE_TITLE.test(r[0] ?? '') ? i : -1)).filter((i) => i > 0);
+  if (phaseRows.length > 1) return { ok: false, issues: [{ path: `row ${rowOf(phaseRows[1])}, column A`, message: `a second "Phase" row (the first is row ${rowOf(phaseRows[0])}): keep one` }] };
+  const phaseAt = phaseRows[0] ?? -1;
+  const phases = phaseAt > 0 ? readPhases(stageCols.map((c) => rows[phaseAt][c] ?? '')) : [];
+  const stages = stageCols.map((c, i) => (phases[i] === undefined ? { name: header[c] } : { name: header[c], phase: phases[i] }));
+  const draft = normaliseMap({ title, stages });
+  if (!draft.ok) return { ok: false, issues: draft.issues.map((i) => headerIssue(i, stageCols, rowOf(0), phaseAt > 0 ? rowOf(phaseAt) : rowOf(0))) };
   const ids = draft.value.stages.map((s) => s.id);
 
   // Row number in the paste of each lane built, for error locations.
@@ -93,7 +116,7 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
     const rowNo = rowOf(r + 1);
     const laneTitle = row[0] ?? '';
     const values = stageCols.map((c) => row[c] ?? '');
-    if (!laneTitle && values.every((v) => !v)) return [];
+    if (r + 1 === phaseAt || (!laneTitle && values.every((v) => !v))) return [];
     laneRows.push(rowNo);
     const at = (i: number) => `row ${rowNo}, column ${columnName(stageCols[i])}`;
     const filled = values.map((v, i) => ({ v, i })).filter((x) => x.v);
@@ -101,20 +124,20 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
     const scores = filled.map((x) => readScore(x.v));
     if (EMOTION_TITLE.test(laneTitle) && filled.length && scores.some(Boolean)) {
       // Some cells are scores, so the row means to be a curve: a cell that is not one is a mistake, not text.
-      const oneToFive = scores.some((m) => m !== null && m.value > 2);
+      const oneToFive = ONE_TO_FIVE_TITLE.test(laneTitle) || scores.some((m) => m !== null && m.value > 2);
       const cells: Record<string, { score: number; note?: string }> = {};
       filled.forEach((x, k) => {
         const m = scores[k];
         if (!m) return void issues.push({ path: at(x.i), message: 'expected a score (a number, then an optional note)' });
         if (oneToFive && !(m.value >= 1 && m.value <= 5)) return void issues.push({ path: at(x.i), message: 'score must be between 1 and 5' });
         if (!oneToFive && !(m.value >= -2 && m.value <= 2)) return void issues.push({ path: at(x.i), message: 'score must be between -2 and 2' });
-        const score = oneToFive ? m.value - 3 : m.value;
+        // Rounded so that "3.1" gives 0.1, not 0.10000000000000009 (and toTable's "3.1" comes back as 0.1).
+        const score = oneToFive ? Math.round((m.value - 3) * 1e9) / 1e9 : m.value;
         cells[ids[x.i]] = m.note ? { score, note: m.note } : { score };
       });
       return [{ title: named, kind: 'emotion', cells }];
     }
-    const multi = filled.some((x) => splitItems(x.v).length > 1);
-    if (CARDS_TITLE.test(laneTitle) || multi) {
+    if (CARDS_TITLE.test(laneTitle) || (filled.length && filled.every((x) => isBulleted(x.v)))) {
       const tone = /pain/i.test(laneTitle) ? 'negative' : /opportunit|idea/i.test(laneTitle) ? 'idea' : 'neutral';
       const cells: Record<string, string[]> = {};
       for (const x of filled) cells[ids[x.i]] = splitItems(x.v);
@@ -130,10 +153,10 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
   return { ok: false, issues: result.issues.map((i) => laneIssue(i, laneRows, ids, stageCols)) };
 }
 
-/** `stages[2].name` → `row 1, column D`. */
-function headerIssue(iss: MapIssue, stageCols: number[], row: number): MapIssue {
-  const m = /^stages\[(\d+)\]/.exec(iss.path);
-  if (m) return { path: `row ${row}, column ${columnName(stageCols[Number(m[1])])}`, message: iss.message };
+/** `stages[2].name` → `row 1, column D`; `stages[2].phase` → the Phase row's cell. */
+function headerIssue(iss: MapIssue, stageCols: number[], row: number, phaseRow: number): MapIssue {
+  const m = /^stages\[(\d+)\](\.phase)?/.exec(iss.path);
+  if (m) return { path: `row ${m[2] ? phaseRow : row}, column ${columnName(stageCols[Number(m[1])])}`, message: iss.message };
   if (iss.path === 'title') return { path: `row ${row}, column A`, message: iss.message };
   if (iss.path === 'stages') return { path: `row ${row}`, message: iss.message.replace('stages', 'stage columns') };
   return iss;
@@ -154,23 +177,31 @@ function laneIssue(iss: MapIssue, laneRows: number[], ids: string[], stageCols: 
 
 /**
  * The map as a table to paste into a spreadsheet; parseTable reads it back.
- * Cards are one per line in their cell; emotion cells are "score note".
- * Kinds come back by the rules above, so a lane keeps its kind when its title
- * or content says it (an emotion lane titled "Curve" returns as text, a text
- * cell with line breaks or ";" returns as cards, a card holding ";" as two).
+ * A "Phase" row follows the stage names when some stage has a phase (every
+ * cell filled; "–" for a stage without one). Cards are one "• card" line
+ * each (the bullet keeps a card holding ";" whole, and marks a cards lane
+ * whose title says nothing); emotion cells are "score note", on 1…5 when the
+ * lane title names that scale, else -2…2. Cells are trimmed on the way back.
+ * Kinds come back by the rules above, so a lane keeps its kind unless its
+ * title or content says otherwise: an emotion lane titled "Curve" returns as
+ * text, a text lane whose every cell starts with "•" as cards, a card holding
+ * "•" or a line break as several cards; a lane titled "Phase" is read as phases.
  */
 export function toTable(map: JourneyMap, delimiter: '\t' | ',' = '\t'): string {
   const rows: string[][] = [[map.title, ...map.stages.map((s) => s.name)]];
+  if (map.stages.some((s) => s.phase !== undefined)) rows.push(['Phase', ...map.stages.map((s) => s.phase ?? '–')]);
   for (const lane of map.lanes) {
+    const oneToFive = ONE_TO_FIVE_TITLE.test(lane.title);
     rows.push([
       lane.title,
       ...map.stages.map((s) => {
         if (lane.kind === 'text') return lane.cells[s.id] ?? '';
-        if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).join('\n');
+        if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).map((card) => `• ${card}`).join('\n');
         const c = lane.cells[s.id];
         if (!c) return '';
+        const score = oneToFive ? c.score + 3 : c.score;
         // A note starting with "(", ";", ":", "," or "-" would lose that character as a separator: ":" keeps it.
-        return c.note ? `${c.score}${/^[(;:,–-]/.test(c.note) ? ': ' : ' '}${c.note}` : `${c.score}`;
+        return c.note ? `${score}${/^[(;:,–-]/.test(c.note) ? ': ' : ' '}${c.note}` : `${score}`;
       }),
     ]);
   }

@@ -39,8 +39,8 @@ describe('spreadsheet import', () => {
   });
 
   it('gives errors in spreadsheet terms', () => {
-    expect(parseTable('   ')).toEqual({ ok: false, issues: [{ path: '', message: 'Nothing to import: the paste is empty' }] });
-    expect(parseTable('a\tb\tc')).toEqual({ ok: false, issues: [{ path: '', message: 'Need a header row of stage names and at least one lane row' }] });
+    expect(parseTable('   ')).toEqual({ ok: false, issues: [{ path: '', message: 'nothing to import: the paste is empty' }] });
+    expect(parseTable('a\tb\tc')).toEqual({ ok: false, issues: [{ path: '', message: 'need a header row of stage names and at least one lane row' }] });
     expect(parseTable('x\ty\tz\nFeelings\t1\t-3')).toEqual({ ok: false, issues: [{ path: 'row 2, column C', message: 'score must be between -2 and 2' }] });
     expect(parseTable('x\ty\tz\nFeelings\t5\t0')).toEqual({ ok: false, issues: [{ path: 'row 2, column C', message: 'score must be between 1 and 5' }] });
     expect(parseTable('x\ty\tz\nFeelings\t1\tmeh')).toEqual({ ok: false, issues: [{ path: 'row 2, column C', message: 'expected a score (a number, then an optional note)' }] });
@@ -97,37 +97,102 @@ describe('spreadsheet import', () => {
     expect(semi.stages.map((s) => s.name)).toEqual(['A', 'B']);
   });
 
+  it('reads a "Phase" row: an empty cell continues the phase on its left (merged cells), "-" ends it', () => {
+    const map = ok('Trip\tSearch\tCompare\tPay\tWait\tUnbox\nPhase\tBefore\t\tDuring\t-\tAfter\nNotes\ta\tb\tc\td\te\n');
+    expect(map.stages.map((s) => s.phase)).toEqual(['Before', 'Before', 'During', undefined, 'After']);
+    // The Phase row is not a lane.
+    expect(map.lanes.map((l) => l.title)).toEqual(['Notes']);
+    expect(ok('T\tA\tB\nNotes\tx\ty\nphases\t\tLater').stages.map((s) => s.phase)).toEqual([undefined, 'Later']);
+    expect(parseTable(`T\tA\tB\nPhase\tok\t${'P'.repeat(121)}\nNotes\tx\ty`)).toEqual({ ok: false, issues: [{ path: 'row 2, column C', message: 'at most 120 characters' }] });
+    expect(parseTable('T\tA\nPhase\tx\nNotes\ty\nPhase\tz')).toEqual({ ok: false, issues: [{ path: 'row 4, column A', message: 'a second "Phase" row (the first is row 2): keep one' }] });
+  });
+
+  it('keeps text cells exactly (line breaks and ";"), and reads bullet lists as cards whatever the title', () => {
+    const map = ok('T,A,B\nActions,"Calls;\nthen waits",Pays; leaves\nActors,"• Me\n• Cat",• Dog • Bird\nSteps,• one,plain\n');
+    expect(cellsOf(map, 'Actions')).toMatchObject({ kind: 'text', cells: { a: 'Calls;\nthen waits', b: 'Pays; leaves' } });
+    expect(cellsOf(map, 'Actors')).toMatchObject({ kind: 'cards', tone: 'neutral', cells: { a: ['Me', 'Cat'], b: ['Dog', 'Bird'] } });
+    // Only some cells bulleted: text, not a guess.
+    expect(cellsOf(map, 'Steps')).toMatchObject({ kind: 'text', cells: { a: '• one', b: 'plain' } });
+    // In a cards lane, lines and bullets split cards; ";" splits only a one-line cell without bullets.
+    const tp = ok('T\tA\tB\nTouchpoints\t"Google; Blog\nStore"\tGoogle; Blog\n');
+    expect(cellsOf(tp, 'Touchpoints').cells).toEqual({ a: ['Google; Blog', 'Store'], b: ['Google', 'Blog'] });
+  });
+
+  it('reads 1…5 scores when the title names that scale, even if no value is above 2', () => {
+    const map = ok('T\tA\tB\tC\nEmotion (1-5)\t1\t2 meh\t3.1\nMood 1 to 5\t2\t\t\nFeeling /5\t1\t\t\nMood\t1\t2\t\n');
+    expect(Object.values(map.lanes[0].cells)).toEqual([{ score: -2 }, { score: -1, note: 'meh' }, { score: 0.1 }]);
+    expect(Object.values(map.lanes[1].cells)).toEqual([{ score: -1 }]);
+    expect(Object.values(map.lanes[2].cells)).toEqual([{ score: -2 }]);
+    // No scale in the title and nothing above 2: the -2…2 scale.
+    expect(Object.values(map.lanes[3].cells)).toEqual([{ score: 1 }, { score: 2 }]);
+    expect(parseTable('T\tA\nEmotion (1–5)\t0')).toEqual({ ok: false, issues: [{ path: 'row 2, column B', message: 'score must be between 1 and 5' }] });
+  });
+
+  it('writes phases, bullets and the 1…5 scale the way it reads them', () => {
+    const map = normaliseMap({
+      title: 'T',
+      stages: [{ id: 'a', name: 'A', phase: 'Before' }, { id: 'b', name: 'B' }],
+      lanes: [
+        // Ids as import gives them, so the read-back map can be compared whole.
+        { id: 'actors', title: 'Actors', kind: 'cards', tone: 'neutral', cells: { a: ['Me', 'Cat; dog'] } },
+        { id: 'mood-1-5', title: 'Mood (1-5)', kind: 'emotion', cells: { a: { score: -2 }, b: { score: 0.5, note: 'ok' } } },
+      ],
+    });
+    if (!map.ok) throw new Error(JSON.stringify(map.issues));
+    expect(toTable(map.value)).toBe('T\tA\tB\nPhase\tBefore\t–\nActors\t"• Me\n• Cat; dog"\t\nMood (1-5)\t1\t3.5 ok');
+    expect(ok(toTable(map.value))).toEqual(map.value);
+  });
+
   it('names columns like a spreadsheet', () => {
     expect([0, 1, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
   });
 
-  it('round-trips: map → table → map keeps stage names, lane titles, texts, cards, scores (any double) and notes', () => {
+  it('round-trips: map → table → map keeps stage names, phases, lane titles and kinds, texts, cards, scores (any double) and notes', () => {
     const word = fc.stringMatching(/^[A-Za-z][A-Za-z ,"']{0,12}[A-Za-z]$/);
+    // Text cells may hold line breaks and ";"; cards may hold ";" (the bullets keep them whole).
+    const text = fc.stringMatching(/^[A-Za-z][A-Za-z ,;"'\n]{0,20}[A-Za-z]$/);
+    const card = fc.stringMatching(/^[A-Za-z][A-Za-z ,;"']{0,12}[A-Za-z]$/);
     // Notes may start with what reads as a separator ("(", ";", "-") or a digit, and hold brackets.
     const note = fc.stringMatching(/^[(;:,\-A-Za-z0-9][A-Za-z0-9 ();,"]{0,10}[A-Za-z)]$/);
+    const stage = fc.record({
+      name: word,
+      phase: fc.option(fc.constantFrom('Before', 'During, then', 'After "x"'), { nil: undefined }),
+      text: fc.option(text, { nil: undefined }),
+      cards: fc.array(card, { maxLength: 3 }),
+      score: fc.option(fc.double({ min: -2, max: 2, noNaN: true }).map((x) => x || 0), { nil: undefined }),
+      // The 1…5 lane: quarter steps, as people write them (exact after ±3).
+      step: fc.option(fc.integer({ min: -8, max: 8 }).map((n) => n / 4 || 0), { nil: undefined }),
+      note: fc.option(note, { nil: undefined }),
+    });
+    const pick = <T,>(rows: Array<Record<string, unknown>>, f: (r: any) => T | undefined) => Object.fromEntries(rows.flatMap((r, i) => (f(r) === undefined ? [] : [[`s${i}`, f(r)]])));
     fc.assert(
-      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 6, selector: (w) => w.toLowerCase().replace(/[^a-z]+/g, '-') }), word, fc.array(fc.double({ min: -2, max: 2, noNaN: true }).map((x) => x || 0), { minLength: 6, maxLength: 6 }), fc.array(note, { minLength: 6, maxLength: 6 }), (names, text, scores, notes) => {
-        const stages = names.map((n, i) => ({ id: `s${i}`, name: n }));
+      fc.property(fc.uniqueArray(stage, { minLength: 1, maxLength: 8, selector: (s) => s.name.toLowerCase().replace(/[^a-z]+/g, '-') }), (rows) => {
         const map = normaliseMap({
           title: 'T',
-          stages,
+          stages: rows.map((r, i) => ({ id: `s${i}`, name: r.name, ...(r.phase ? { phase: r.phase } : {}) })),
           lanes: [
-            { id: 'a', title: 'Actions', kind: 'text', cells: { s0: text } },
-            { id: 't', title: 'Touchpoints', kind: 'cards', tone: 'neutral', cells: { s0: [text, 'Second'] } },
-            { id: 'e', title: 'Emotions', kind: 'emotion', cells: Object.fromEntries(stages.map((s, i) => [s.id, { score: scores[i], note: notes[i] }])) },
+            { id: 'a', title: 'Actions', kind: 'text', cells: pick(rows, (r) => r.text) },
+            { id: 't', title: 'Touchpoints', kind: 'cards', tone: 'neutral', cells: pick(rows, (r) => r.cards) },
+            { id: 'p', title: 'Pain points', kind: 'cards', tone: 'negative', cells: pick(rows, (r) => [...r.cards].reverse()) },
+            { id: 'w', title: 'Who', kind: 'cards', tone: 'neutral', cells: pick(rows, (r) => r.cards) },
+            { id: 'e', title: 'Emotions', kind: 'emotion', cells: pick(rows, (r) => (r.score === undefined ? undefined : { score: r.score, ...(r.note ? { note: r.note } : {}) })) },
+            { id: 'm', title: 'Mood (1-5)', kind: 'emotion', cells: pick(rows, (r) => (r.step === undefined ? undefined : { score: r.step })) },
           ],
         });
         if (!map.ok) throw new Error(JSON.stringify(map.issues));
         for (const delimiter of ['\t', ','] as const) {
-          const back = ok(toTable(map.value, delimiter));
-          expect(back.stages.map((s) => s.name)).toEqual(map.value.stages.map((s) => s.name));
-          expect(back.lanes.map((l) => [l.title, l.kind])).toEqual([['Actions', 'text'], ['Touchpoints', 'cards'], ['Emotions', 'emotion']]);
-          expect(Object.values(back.lanes[0].cells)).toEqual([text]);
-          expect(Object.values(back.lanes[1].cells)).toEqual([[text, 'Second']]);
-          expect(Object.values(back.lanes[2].cells)).toEqual(stages.map((_, i) => ({ score: scores[i], note: notes[i] })));
+          const table = toTable(map.value, delimiter);
+          const back = ok(table);
+          expect(back.stages.map((s) => [s.name, s.phase])).toEqual(map.value.stages.map((s) => [s.name, s.phase]));
+          // Lanes with no filled cell cannot show their kind; the rest keep title, kind, tone and every cell.
+          const kept = map.value.lanes.filter((l) => Object.keys(l.cells).length);
+          const strip = (l: JourneyMap['lanes'][number]) => ({ ...l, id: undefined, cells: Object.values(l.cells) });
+          expect(back.lanes.filter((l) => Object.keys(l.cells).length).map(strip)).toEqual(kept.map(strip));
+          // Writing the read-back map gives the same table.
+          expect(toTable(back, delimiter)).toBe(table);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });
