@@ -217,4 +217,37 @@ describe('Mermaid journey import', () => {
       { numRuns: 300 },
     );
   });
+
+  it('map → Mermaid → map → Mermaid gives identical text on the second pass (1–12 stages, phases, grid scores, actors)', () => {
+    const name = fc
+      .array(fc.constantFrom('a', 'B', ' ', ':', '#', ';', '%', ',', '“', '”', 'é', '🚀', '(', 'title ', 'section '), { minLength: 1, maxLength: 10 })
+      .map((cs) => cs.join('').trim())
+      .filter((n) => /[A-Za-z]/.test(n));
+    const arbStage = fc.record({
+      name,
+      phase: fc.option(fc.constantFrom('Before', 'During: now', 'After #2', 'Journey'), { nil: undefined }),
+      score: fc.integer({ min: -2, max: 2 }),
+      actors: fc.uniqueArray(name, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(name, fc.array(arbStage, { minLength: 1, maxLength: 12 }), (title, rows) => {
+        const map = normaliseMap({
+          title,
+          stages: rows.map((r, i) => ({ id: `s${i}`, name: r.name, ...(r.phase ? { phase: r.phase } : {}) })),
+          lanes: [
+            { id: 'e', title: 'Emotions', kind: 'emotion', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, { score: r.score }])) },
+            { id: 'a', title: 'Actors', kind: 'cards', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])) },
+          ],
+        });
+        if (!map.ok) throw new Error(JSON.stringify(map.issues));
+        const first = toMermaidJourney(map.value);
+        const back = ok(first);
+        expect(toMermaidJourney(back)).toBe(first);
+        // Nothing dropped or reordered: one task per stage, scores kept.
+        const emo = back.lanes.find((l) => l.kind === 'emotion')!.cells as Record<string, { score: number }>;
+        expect(back.stages.map((s) => emo[s.id].score)).toEqual(rows.map((r) => r.score));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
