@@ -15,7 +15,7 @@ export type DetectedFormat = 'json' | 'mermaid' | 'table' | 'unknown';
  * statement is "journey" (after comments, a ```mermaid fence or front
  * matter); a table has tabs in its first line (a spreadsheet copy, even of
  * one row, so the table parser can say what is missing) or commas and a
- * second line (CSV). Anything else is unknown, not guessed.
+ * the same on the second line (CSV with "," or ";"). Anything else is unknown, not guessed.
  */
 export function detectFormat(text: string): DetectedFormat {
   const trimmed = text.trim();
@@ -25,6 +25,7 @@ export function detectFormat(text: string): DetectedFormat {
   // Not trimmed: an empty top-left cell starts the paste with a tab.
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   if (lines[0].includes('\t')) return 'table';
-  if (lines.length >= 2 && lines[0].includes(',')) return 'table';
+  // CSV (comma, or semicolon as European spreadsheets save it): the separator on the first two lines, so prose with a comma is not taken for a table.
+  if (lines.length >= 2 && [',', ';'].some((d) => lines[0].includes(d) && lines[1].includes(d))) return 'table';
   return 'unknown';
 }

@@ -100,7 +100,8 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
       if (c > 0 && cell && !header[c]) issues.push({ path: `row ${rowOf(r + 1)}, column ${columnName(c)}`, message: `this column has no stage name in row ${rowOf(0)}` });
     }),
   );
-  const title = options.title ?? (header[0] || 'Imported journey');
+  // A blank title option (e.g. a file name without letters) falls back rather than failing on "title".
+  const title = options.title?.trim() || header[0] || 'Imported journey';
   const phaseRows = rows.map((r, i) => (i > 0 && PHASE_TITLE.test(r[0] ?? '') ? i : -1)).filter((i) => i > 0);
   if (phaseRows.length > 1) return { ok: false, issues: [{ path: `row ${rowOf(phaseRows[1])}, column A`, message: `a second "Phase" row (the first is row ${rowOf(phaseRows[0])}): keep one` }] };
   const phaseAt = phaseRows[0] ?? -1;

@@ -86,6 +86,7 @@ describe('spreadsheet import', () => {
     expect(map.title).toBe('Imported journey');
     expect(Object.values(map.lanes[0].cells)).toEqual([{ score: -2 }, { score: 0.5, note: 'fine' }]);
     expect(ok('Corner\tA\nNotes\tx').title).toBe('Corner');
+    expect((parseTable('Corner\tA\nNotes\tx', { title: '  ' }) as { value: JourneyMap }).value.title).toBe('Corner');
     expect(parseTable('Corner\tA\nNotes\tx', { title: 'From file' }).ok && (parseTable('Corner\tA\nNotes\tx', { title: 'From file' }) as { value: JourneyMap }).value.title).toBe('From file');
   });
 
@@ -207,7 +208,10 @@ describe('detectFormat', () => {
     // A one-row spreadsheet copy is a table (so the table parser can say a lane row is missing); an empty corner starts it with a tab.
     expect(detectFormat('Corner\tA\tB')).toBe('table');
     expect(detectFormat('\tA\nNotes\tx')).toBe('table');
+    expect(detectFormat('T;A;B\nThoughts;hmm;ok')).toBe('table');
     expect(detectFormat('Hello, world')).toBe('unknown');
+    expect(detectFormat('Hello, world\nand goodbye')).toBe('unknown');
+    expect(detectFormat('Dear team; hi\nthanks')).toBe('unknown');
     expect(detectFormat('title x\njourney')).toBe('unknown');
     expect(detectFormat('just some words')).toBe('unknown');
     expect(detectFormat('')).toBe('unknown');
