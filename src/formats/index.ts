@@ -14,8 +14,8 @@ export type DetectedFormat = 'json' | 'mermaid' | 'table' | 'unknown';
  * Which parser a pasted text wants. JSON starts with "{"; Mermaid's first
  * statement is "journey" (after comments, a ```mermaid fence or front
  * matter); a table has tabs in its first line (a spreadsheet copy, even of
- * one row, so the table parser can say what is missing) or commas and a
- * the same on the second line (CSV with "," or ";"). Anything else is unknown, not guessed.
+ * one row, so the table parser can say what is missing), or "," or ";" on
+ * both of its first two lines (CSV). Anything else is unknown, not guessed.
  */
 export function detectFormat(text: string): DetectedFormat {
   const trimmed = text.trim();
