@@ -115,6 +115,10 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     return page;
   };
   current = addPage('Page 1');
+  // The page on screen when the plugin starts is loaded ("pages in Figma design files are loaded
+  // only as needed", developers.figma.com/docs/plugins/migrating-to-dynamic-loading), and nothing
+  // in the docs unloads a page: its children stay readable after setCurrentPageAsync moves away.
+  current.pageLoaded = true;
 
   const create = (type: string) => {
     if (closed) throw new Error('The plugin has been closed');

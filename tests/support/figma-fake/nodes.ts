@@ -562,8 +562,10 @@ export class FakeNode {
 }
 
 function checkNamespace(ns: string): void {
-  // Figma docs, setSharedPluginData: namespace must be at least 3 alphanumeric characters (plus "." "_" "-").
-  if (typeof ns !== 'string' || ns.length < 3 || !/^[A-Za-z0-9_.-]+$/.test(ns)) throw new Error(`Invalid namespace "${ns}"`);
+  // Figma docs, setSharedPluginData: "The namespace must be at least 3 alphanumeric characters."
+  // (developers.figma.com/docs/plugins/api/properties/nodes-setsharedplugindata). The docs allow no
+  // "." "_" "-", which this fake used to accept; a plugin relying on them could break in Figma.
+  if (typeof ns !== 'string' || !/^[A-Za-z0-9]{3,}$/.test(ns)) throw new Error(`Invalid namespace "${ns}"`);
 }
 
 export function unwrap(node: unknown): FakeNode {
@@ -621,8 +623,18 @@ const HANDLER: ProxyHandler<FakeNode> = {
     target.write(prop, value);
     return true;
   },
+  // Test matchers compare and print objects by their own enumerable keys. Without these traps they
+  // saw the FakeNode's internal fields and threw "rectangle.realm is not implemented" while comparing
+  // two different nodes (e.g. `expect(a).not.toBe(b)`, or a failing `toEqual` on children), instead
+  // of reporting the mismatch. Exposing only `id` makes distinct nodes unequal and printable.
+  ownKeys: () => ['id'],
+  getOwnPropertyDescriptor(target, prop) {
+    return prop === 'id' ? { value: target.id, enumerable: true, configurable: true, writable: false } : undefined;
+  },
   has(target, prop) {
     if (typeof prop === 'symbol') return false;
+    // Consistent with `get`, which answers undefined for these (chai's printer asks `'constructor' in node`).
+    if (INTROSPECTION.has(prop)) return false;
     const scene = target.type !== 'DOCUMENT' && target.type !== 'PAGE';
     if (prop === 'children') return target.isContainer;
     if (prop === 'selection') return target.type === 'PAGE';
