@@ -4,7 +4,7 @@
  * formats module's job; this file only picks the parser and words the outcome.
  */
 import { parseMapJson, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
-import { detectFormat, parseMermaidJourney, parseTable, toMermaidJourney, toTable } from '../src/formats';
+import { detectFormat, parseMermaidJourney, parseTable, toMermaidJourney, toTable } from './formats';
 
 export type ImportFormat = 'json' | 'mermaid' | 'table';
 export const FORMAT_NAMES: Record<ImportFormat, string> = { json: 'JSON', mermaid: 'Mermaid journey', table: 'table' };
@@ -52,7 +52,7 @@ export async function copyText(text: string): Promise<boolean> {
   ta.style.opacity = '0';
   document.body.appendChild(ta);
   ta.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {

@@ -33,7 +33,7 @@ export class Store<S> {
 export const shallowArrayEq = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a === b || (a.length === b.length && a.every((x, i) => Object.is(x, b[i])));
 
-export const StoreContext = createContext<Store<any> | null>(null);
+export const StoreContext = createContext<Store<unknown> | null>(null);
 
 /** Select a slice of the store from context; re-render when `eq` says it changed. */
 export function useStoreSlice<S, T>(select: (s: S) => T, eq: (a: T, b: T) => boolean = Object.is): T {

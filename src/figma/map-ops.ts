@@ -154,7 +154,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
         /* the original error is the one worth reporting */
       }
     }
-    throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`);
+    throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`, { cause: e });
   }
   const next = revision + 1;
   saveMap(frame, map, next);

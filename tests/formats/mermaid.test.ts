@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseMermaidJourney, toMermaidJourney } from '../../src/formats';
+import { parseMermaidJourney, toMermaidJourney } from '../../ui/formats';
 import { normaliseMap, type JourneyMap } from '../../src/model';
 
 const DOCS_EXAMPLE = `journey
@@ -123,7 +123,7 @@ describe('Mermaid journey import', () => {
     const text = toMermaidJourney(map);
     expect(text).toContain('  section Go to work\n    Make tea: 5: Me\n');
     const noScore = { ...map, lanes: map.lanes.filter((l) => l.kind !== 'emotion') } as JourneyMap;
-    expect(toMermaidJourney(noScore)).toMatch(/%% "Make tea" has no emotion score: written as 3 \(neutral\)\n    Make tea: 3: Me/);
+    expect(toMermaidJourney(noScore)).toMatch(/%% "Make tea" has no emotion score: written as 3 \(neutral\)\n {4}Make tea: 3: Me/);
   });
 
   it('escapes characters Mermaid would read as syntax', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { columnName, detectFormat, parseMermaidJourney, parseTable, toTable } from '../../src/formats';
+import { columnName, detectFormat, parseMermaidJourney, parseTable, toTable } from '../../ui/formats';
 import { normaliseMap, type JourneyMap } from '../../src/model';
 
 function ok(text: string): JourneyMap {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Mermaid and spreadsheet-table import/export through the panel (parsers live in src/formats).
+// Mermaid and spreadsheet-table import/export through the panel (parsers live in ui/formats).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { renderPanel, sampleDraft, tab } from './helpers';

@@ -341,6 +341,7 @@ export class FakeNode {
   }
 
   pageOf(): FakeNode | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking up from this node
     for (let n: FakeNode | null = this; n; n = n.parentNode) if (n.type === 'PAGE') return n;
     return undefined;
   }
@@ -354,6 +355,8 @@ export class FakeNode {
   }
 
   private makeMethods(): Record<string, (...args: never[]) => unknown> {
+    // The methods are handed out detached (node.remove, node.appendChild…), so they close over the node.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     const m: Record<string, (...args: never[]) => unknown> = {
       remove() {

@@ -28,7 +28,7 @@
  *  - a task name starting with a keyword ("Title search", "Journey map",
  *    "section 2") is wrapped in “…”, which import removes again.
  */
-import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../model';
+import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../../src/model';
 
 const DEFAULT_TITLE = 'Imported journey';
 const TASK_FORMAT = 'expected "task: score: actors"';

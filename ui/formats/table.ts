@@ -23,7 +23,7 @@
  *  - text: everything else, kept exactly (line breaks and ";" included).
  */
 import Papa from 'papaparse';
-import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../model';
+import { formatPath, normaliseMap, type JourneyMap, type MapIssue, type Result } from '../../src/model';
 
 const EMOTION_TITLE = /emotion|feeling|sentiment|mood/i;
 const CARDS_TITLE = /touchpoint|channel|pain|opportunit|idea|tool/i;
