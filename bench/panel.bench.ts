@@ -21,10 +21,28 @@ export async function measurePanelTyping(keystrokes = 50): Promise<PanelTypingRe
   const dom = new JSDOM('<!doctype html><html><body><div id="app"></div></body></html>', { pretendToBeVisual: true });
   const g = globalThis as Record<string, unknown>;
   const saved: Record<string, unknown> = {};
-  const globals = ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'Node', 'Event', 'InputEvent', 'KeyboardEvent', 'MouseEvent', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame'];
+  const globals = [
+    'window',
+    'document',
+    'navigator',
+    'HTMLElement',
+    'Element',
+    'Node',
+    'Event',
+    'InputEvent',
+    'KeyboardEvent',
+    'MouseEvent',
+    'getComputedStyle',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+  ];
   for (const k of globals) {
     saved[k] = g[k];
-    Object.defineProperty(g, k, { value: (dom.window as unknown as Record<string, unknown>)[k], configurable: true, writable: true });
+    Object.defineProperty(g, k, {
+      value: (dom.window as unknown as Record<string, unknown>)[k],
+      configurable: true,
+      writable: true,
+    });
   }
   try {
     const { h, render, options } = await import('preact');
@@ -70,5 +88,7 @@ export async function measurePanelTyping(keystrokes = 50): Promise<PanelTypingRe
 const isMain = process.argv[1] && /panel\.bench\.ts$/.test(process.argv[1]);
 if (isMain) {
   const r = await measurePanelTyping();
-  console.log(`panel typing (40×30 map, 50 keystrokes): ${r.rendersPerKeystroke.toFixed(2)} component renders/keystroke, ${r.msPerKeystroke.toFixed(2)} ms/keystroke`);
+  console.log(
+    `panel typing (40×30 map, 50 keystrokes): ${r.rendersPerKeystroke.toFixed(2)} component renders/keystroke, ${r.msPerKeystroke.toFixed(2)} ms/keystroke`,
+  );
 }

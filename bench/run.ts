@@ -51,7 +51,12 @@ async function repeat(build: (fake: FakeFigma) => Promise<() => Promise<unknown>
     runs.push(await measure(fake, action));
     uninstallFakeFigma();
   }
-  return { ms: median(runs.map((r) => r.ms)), created: runs[0].created, writes: runs[0].writes, nodesWritten: runs[0].nodesWritten };
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    created: runs[0].created,
+    writes: runs[0].writes,
+    nodesWritten: runs[0].nodesWritten,
+  };
 }
 
 function editOneCell(map: JourneyMap): JourneyMap {
@@ -70,7 +75,9 @@ const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Mat
 
 async function main() {
   const rows: string[] = [];
-  rows.push('| map (stages×lanes) | create ms | nodes created | writes | 1-cell update ms | nodes written | re-order ms | nodes written | redraw ms | redraw writes | redraw ÷ 1-cell (writes) |');
+  rows.push(
+    '| map (stages×lanes) | create ms | nodes created | writes | 1-cell update ms | nodes written | re-order ms | nodes written | redraw ms | redraw writes | redraw ÷ 1-cell (writes) |',
+  );
   rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const growth: number[] = [];
   for (const [s, l] of SIZES) {
@@ -116,7 +123,9 @@ async function main() {
 
   const panelBench = new URL('./panel.bench.ts', import.meta.url);
   if (existsSync(panelBench)) {
-    const { measurePanelTyping } = (await import(panelBench.href)) as { measurePanelTyping: () => Promise<{ rendersPerKeystroke: number; msPerKeystroke: number }> };
+    const { measurePanelTyping } = (await import(panelBench.href)) as {
+      measurePanelTyping: () => Promise<{ rendersPerKeystroke: number; msPerKeystroke: number }>;
+    };
     const r = await measurePanelTyping();
     console.log('\n## Panel (jsdom, 40×30 map)\n');
     console.log('| typing into one cell | value |');

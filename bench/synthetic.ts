@@ -22,7 +22,12 @@ export function syntheticMap(stageCount: number, laneCount: number): JourneyMap 
     });
     return { id: `l${l}`, title: `Lane ${l + 1}`, kind, ...(kind === 'cards' ? { tone: 'neutral' } : {}), cells };
   });
-  const r = normaliseMap({ title: `Synthetic ${stageCount}×${laneCount}`, persona: { name: 'Sam Bench', role: 'Tester', goals: ['Speed'] }, stages, lanes });
+  const r = normaliseMap({
+    title: `Synthetic ${stageCount}×${laneCount}`,
+    persona: { name: 'Sam Bench', role: 'Tester', goals: ['Speed'] },
+    stages,
+    lanes,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
 }

@@ -46,7 +46,8 @@ function measure(top: HTMLElement): Box[] {
   });
 }
 
-const show = (b: Box) => `${b.id} ${b.role || b.type}${b.text ? ` "${b.text}"` : ''} [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
+const show = (b: Box) =>
+  `${b.id} ${b.role || b.type}${b.text ? ` "${b.text}"` : ''} [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
 
 /** `tops`: one element per drawn top-level node (the harness's `.top` wrappers). */
 export function checkGeometry(tops: HTMLElement[]): GeometryReport {
@@ -64,7 +65,8 @@ export function checkGeometry(tops: HTMLElement[]): GeometryReport {
         const b = texts[j];
         const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
         const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-        if (ox > EPS && oy > EPS) problems.push(`texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`);
+        if (ox > EPS && oy > EPS)
+          problems.push(`texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`);
       }
     for (const card of boxes.filter((b) => b.role === 'card')) {
       counts.cards++;
@@ -73,7 +75,11 @@ export function checkGeometry(tops: HTMLElement[]): GeometryReport {
         problems.push(`no cell (stage ${card.stage}, lane ${card.lane}) for card ${show(card)}`);
         continue;
       }
-      const inside = card.x >= cell.x - EPS && card.x + card.w <= cell.x + cell.w + EPS && card.y >= cell.y - EPS && card.y + card.h <= cell.y + cell.h + EPS;
+      const inside =
+        card.x >= cell.x - EPS &&
+        card.x + card.w <= cell.x + cell.w + EPS &&
+        card.y >= cell.y - EPS &&
+        card.y + card.h <= cell.y + cell.h + EPS;
       if (!inside) problems.push(`card ${show(card)} is not inside its cell ${show(cell)}`);
     }
     for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {

@@ -49,7 +49,10 @@ function describe(): void {
   const sel = figma.currentPage.selection[0];
   const picked = canvas.picked();
   status.textContent = sel
-    ? `Selected “${sel.name}”` + (picked && picked !== sel ? `; picked ${picked.type} “${picked.name}”${picked.getPluginData('role') ? ` (${picked.getPluginData('role')})` : ''}` : '')
+    ? `Selected “${sel.name}”` +
+      (picked && picked !== sel
+        ? `; picked ${picked.type} “${picked.name}”${picked.getPluginData('role') ? ` (${picked.getPluginData('role')})` : ''}`
+        : '')
     : 'Click a node on the canvas: its map is selected, the node itself is picked for the tools.';
 }
 
@@ -70,7 +73,12 @@ let notified = 0;
 let errorsShown = 0;
 function poll(): void {
   const s = fake.stats();
-  const sig = [s.writes, s.created, figma.currentPage.children.length, figma.currentPage.selection.map((n) => n.id).join(',')].join('|');
+  const sig = [
+    s.writes,
+    s.created,
+    figma.currentPage.children.length,
+    figma.currentPage.selection.map((n) => n.id).join(','),
+  ].join('|');
   if (sig !== seen) {
     seen = sig;
     canvas.redraw();
@@ -103,7 +111,8 @@ $('apply-text').addEventListener('click', async () => {
   if (!node || node.type !== 'TEXT') return flash('Pick a text on the canvas first.', true);
   try {
     // As in Figma: every font of the text must be loaded before its characters change.
-    if (node.fontName === figma.mixed) throw new Error('this text mixes fonts; the harness only edits single-font texts');
+    if (node.fontName === figma.mixed)
+      throw new Error('this text mixes fonts; the harness only edits single-font texts');
     await figma.loadFontAsync(node.fontName as FontName);
     node.characters = editBox.value;
     poll();
@@ -120,7 +129,8 @@ for (const [id, dy] of [
 ] as const) {
   $(id).addEventListener('click', () => {
     const node = canvas.picked();
-    if (!node || node.getPluginData('role') !== 'emotion-marker') return flash('Pick an emotion marker on the canvas first.', true);
+    if (!node || node.getPluginData('role') !== 'emotion-marker')
+      return flash('Pick an emotion marker on the canvas first.', true);
     canvas.moveY(node, dy);
   });
 }

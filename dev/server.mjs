@@ -42,10 +42,15 @@ export async function startDevServer({ port = 5173, watchMode = false, rebuild =
     };
     if (url.pathname === '/') return send('text/html; charset=utf-8', readFileSync(`${root}dev/index.html`));
     if (url.pathname === '/host.js') return send('text/javascript; charset=utf-8', hostJs);
-    if (url.pathname === '/dist/code.js') return send('text/javascript; charset=utf-8', readFileSync(`${root}dist/code.js`));
+    if (url.pathname === '/dist/code.js')
+      return send('text/javascript; charset=utf-8', readFileSync(`${root}dist/code.js`));
     if (url.pathname === '/dist/ui.html') return send('text/html; charset=utf-8', readFileSync(`${root}dist/ui.html`));
     if (url.pathname === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -73,7 +78,11 @@ export async function startDevServer({ port = 5173, watchMode = false, rebuild =
     };
     const w1 = watch(`${root}dist`, reload);
     const w2 = watch(`${root}dev`, reload);
-    stops.push(() => w1.close(), () => w2.close(), () => clearTimeout(timer));
+    stops.push(
+      () => w1.close(),
+      () => w2.close(),
+      () => clearTimeout(timer),
+    );
   }
   return {
     url,

@@ -32,7 +32,10 @@ export function withTheme(html: string, theme: ThemeName): string {
   let out = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => m + head) : head + html;
   // Figma's class on <html>; add one if the document has no <html> tag of its own.
   out = /<html[^>]*>/i.test(out)
-    ? out.replace(/<html([^>]*)>/i, (_m, attrs: string) => `<html${attrs.replace(/\sclass="[^"]*"/i, '')} class="figma-${theme}">`)
+    ? out.replace(
+        /<html([^>]*)>/i,
+        (_m, attrs: string) => `<html${attrs.replace(/\sclass="[^"]*"/i, '')} class="figma-${theme}">`,
+      )
     : `<html class="figma-${theme}">${out}</html>`;
   return out;
 }

@@ -10,7 +10,9 @@ export const stubZodLocales = {
   name: 'stub-zod-locales',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer) ? { path: 'zod-locales-en-only', namespace: 'stub-zod-locales' } : undefined,
+      /zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales-en-only', namespace: 'stub-zod-locales' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'stub-zod-locales' }, () => ({
       contents: 'export { default as en } from "zod/v4/locales/en.js";',

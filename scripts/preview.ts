@@ -43,14 +43,19 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--help' || a === '-h') {
       console.log(usage());
       process.exit(0);
-    }
-    else if (a.startsWith('--')) throw new PreviewError(`unknown option ${a}\n${usage()}`);
+    } else if (a.startsWith('--')) throw new PreviewError(`unknown option ${a}\n${usage()}`);
     else args.inputs.push(a);
   }
   if (!(args.scale > 0 && args.scale <= 4)) throw new PreviewError('--scale must be a number between 0 and 4');
   if (all) {
-    if (!existsSync('examples')) throw new PreviewError('--all: no examples/ folder here (run from the repository root)');
-    args.inputs.push(...readdirSync('examples').filter((f) => f.endsWith('.json')).sort().map((f) => join('examples', f)));
+    if (!existsSync('examples'))
+      throw new PreviewError('--all: no examples/ folder here (run from the repository root)');
+    args.inputs.push(
+      ...readdirSync('examples')
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join('examples', f)),
+    );
   }
   if (args.inputs.length === 0) throw new PreviewError(usage());
   if (args.out && args.inputs.length > 1) throw new PreviewError('--out needs exactly one input map');
@@ -91,7 +96,8 @@ export async function createWithSandbox(bundle: string, map: unknown, source: st
     throw new PreviewError(`${source}: the sandbox answered an error: ${reply.message}${issues}`);
   }
   const node = await fake.figma.getNodeByIdAsync(reply.nodeId!);
-  if (!node || !('type' in node) || node.type === 'DOCUMENT' || node.type === 'PAGE') throw new PreviewError(`${source}: the sandbox said it created ${reply.nodeId}, but no such node is on the canvas`);
+  if (!node || !('type' in node) || node.type === 'DOCUMENT' || node.type === 'PAGE')
+    throw new PreviewError(`${source}: the sandbox said it created ${reply.nodeId}, but no such node is on the canvas`);
   return node as SceneNode;
 }
 
@@ -99,9 +105,14 @@ export async function createWithSandbox(bundle: string, map: unknown, source: st
 async function waitForReply(messages: unknown[], from: number): Promise<Reply> {
   const deadline = Date.now() + REPLY_TIMEOUT_MS;
   for (;;) {
-    const hit = messages.slice(from).find((m): m is Reply => typeof m === 'object' && m !== null && ['created', 'error'].includes((m as Reply).type));
+    const hit = messages
+      .slice(from)
+      .find((m): m is Reply => typeof m === 'object' && m !== null && ['created', 'error'].includes((m as Reply).type));
     if (hit) return hit;
-    if (Date.now() > deadline) throw new PreviewError(`no reply from the sandbox within ${REPLY_TIMEOUT_MS / 1000}s (messages: ${JSON.stringify(messages.slice(from)).slice(0, 300)})`);
+    if (Date.now() > deadline)
+      throw new PreviewError(
+        `no reply from the sandbox within ${REPLY_TIMEOUT_MS / 1000}s (messages: ${JSON.stringify(messages.slice(from)).slice(0, 300)})`,
+      );
     await new Promise((r) => setTimeout(r, 20));
   }
 }

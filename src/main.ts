@@ -21,7 +21,12 @@ function post(msg: PluginToUi): void {
   figma.ui.postMessage(PluginToUiSchema.parse(msg));
 }
 
-function fail(code: 'invalid' | 'conflict' | 'not-found' | 'internal', message: string, issues: MapIssue[] = [], requestId?: string): void {
+function fail(
+  code: 'invalid' | 'conflict' | 'not-found' | 'internal',
+  message: string,
+  issues: MapIssue[] = [],
+  requestId?: string,
+): void {
   post({ type: 'error', code, message, issues, requestId });
   figma.notify(issues.length ? `${message} ${describeIssues(issues, 1)}` : message, { error: true });
 }
@@ -92,21 +97,51 @@ async function handle(msg: UiToPlugin): Promise<void> {
       const map = validMap(msg.map, requestId);
       if (!map) return;
       const frame = await targetFrame(msg.nodeId);
-      if (!frame) return fail('not-found', 'That journey map is no longer on the canvas. Create it again, or select another map.', [], requestId);
+      if (!frame)
+        return fail(
+          'not-found',
+          'That journey map is no longer on the canvas. Create it again, or select another map.',
+          [],
+          requestId,
+        );
       const result = await updateMap(frame, map, { baseRevision: msg.baseRevision, force: msg.force });
       finished(result);
-      post({ type: 'updated', requestId, nodeId: frame.id, stats: result.stats, map: result.map, revision: result.revision });
+      post({
+        type: 'updated',
+        requestId,
+        nodeId: frame.id,
+        stats: result.stats,
+        map: result.map,
+        revision: result.revision,
+      });
       const { created, updated, removed } = result.stats;
-      figma.notify(created + updated + removed ? `Updated “${map.title}”: ${updated} changed, ${created} added, ${removed} removed` : `“${map.title}” was already up to date`);
+      figma.notify(
+        created + updated + removed
+          ? `Updated “${map.title}”: ${updated} changed, ${created} added, ${removed} removed`
+          : `“${map.title}” was already up to date`,
+      );
       return;
     }
     case 'read': {
       const frame = await targetFrame(msg.nodeId);
-      if (!frame) return fail('not-found', msg.nodeId ? 'That journey map is no longer on the canvas.' : 'Select a journey map on the canvas first.', [], requestId);
+      if (!frame)
+        return fail(
+          'not-found',
+          msg.nodeId ? 'That journey map is no longer on the canvas.' : 'Select a journey map on the canvas first.',
+          [],
+          requestId,
+        );
       const result = readMap(frame);
       if (!result.ok) return fail('invalid', result.message, result.issues, requestId);
       warn(result.warnings);
-      post({ type: 'map', requestId, nodeId: frame.id, map: result.map, revision: result.revision, warnings: result.warnings });
+      post({
+        type: 'map',
+        requestId,
+        nodeId: frame.id,
+        map: result.map,
+        revision: result.revision,
+        warnings: result.warnings,
+      });
       return;
     }
     case 'save-draft':
@@ -124,8 +159,13 @@ async function handle(msg: UiToPlugin): Promise<void> {
 async function onMessage(raw: unknown): Promise<void> {
   const parsed = UiToPluginSchema.safeParse(raw);
   if (!parsed.success) {
-    const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
-    return fail('invalid', `Unknown or malformed message "${type}".`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const type =
+      typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
+    return fail(
+      'invalid',
+      `Unknown or malformed message "${type}".`,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   try {
     await handle(parsed.data);

@@ -26,7 +26,12 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('read'), requestId: RequestId, nodeId: NodeId.optional() }),
   z.strictObject({ type: z.literal('save-draft'), requestId: RequestId, draft: z.unknown() }),
-  z.strictObject({ type: z.literal('resize'), requestId: RequestId, width: z.number().min(240).max(2000), height: z.number().min(240).max(2000) }),
+  z.strictObject({
+    type: z.literal('resize'),
+    requestId: RequestId,
+    width: z.number().min(240).max(2000),
+    height: z.number().min(240).max(2000),
+  }),
   z.strictObject({ type: z.literal('notify'), requestId: RequestId, message: z.string().max(500) }),
 ]);
 
@@ -40,9 +45,29 @@ export const UpdateStatsSchema = z.object({
 });
 
 export const PluginToUiSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('created'), requestId: RequestId, nodeId: NodeId, map: z.unknown(), revision: z.number().int() }),
-  z.object({ type: z.literal('updated'), requestId: RequestId, nodeId: NodeId, stats: UpdateStatsSchema, map: z.unknown(), revision: z.number().int() }),
-  z.object({ type: z.literal('map'), requestId: RequestId, nodeId: NodeId, map: z.unknown(), revision: z.number().int(), warnings: z.array(z.string()).optional() }),
+  z.object({
+    type: z.literal('created'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    map: z.unknown(),
+    revision: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('updated'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    stats: UpdateStatsSchema,
+    map: z.unknown(),
+    revision: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('map'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    map: z.unknown(),
+    revision: z.number().int(),
+    warnings: z.array(z.string()).optional(),
+  }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   z.object({ type: z.literal('draft'), draft: z.unknown().optional() }),
   z.object({

@@ -231,11 +231,22 @@ export class PanelController {
         this.committed = stored.map;
         this.past = [];
         this.future = [];
-        this.patch({ map: stored.map, target: stored.target ?? null, canUndo: false, canRedo: false, status: { tone: 'info', text: 'Restored your last draft.' } });
+        this.patch({
+          map: stored.map,
+          target: stored.target ?? null,
+          canUndo: false,
+          canRedo: false,
+          status: { tone: 'info', text: 'Restored your last draft.' },
+        });
         return;
       }
       case 'created':
-        this.patch({ target: { nodeId: msg.nodeId, revision: msg.revision }, conflict: false, issues: [], status: { tone: 'success', text: 'Map created on the canvas.' } });
+        this.patch({
+          target: { nodeId: msg.nodeId, revision: msg.revision },
+          conflict: false,
+          issues: [],
+          status: { tone: 'success', text: 'Map created on the canvas.' },
+        });
         this.flush();
         return;
       case 'updated': {
@@ -252,7 +263,10 @@ export class PanelController {
       case 'map': {
         const r = normaliseMap(msg.map);
         if (!r.ok) {
-          this.patch({ issues: r.issues, status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` } });
+          this.patch({
+            issues: r.issues,
+            status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` },
+          });
           return;
         }
         const warn = msg.warnings?.length ? ` ${msg.warnings.join(' ')}` : '';

@@ -24,7 +24,14 @@ export interface DraftMap {
   meta?: Record<string, unknown>;
 }
 
-export const emptyPersona = (): PersonaDraft => ({ name: '', role: '', quote: '', description: '', goals: [], frustrations: [] });
+export const emptyPersona = (): PersonaDraft => ({
+  name: '',
+  role: '',
+  quote: '',
+  description: '',
+  goals: [],
+  frustrations: [],
+});
 
 export function blankDraft(): DraftMap {
   return {
@@ -87,8 +94,19 @@ const Id = z.string().min(1).max(64);
 const Cells = <T extends z.ZodType>(value: T) => z.record(z.string(), value).optional();
 const StoredLane = z.discriminatedUnion('kind', [
   z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
-  z.object({ id: Id, title: Str, kind: z.literal('cards'), tone: z.enum(['neutral', 'positive', 'negative', 'idea']).optional(), cells: Cells(z.array(Str).max(100)) }),
-  z.object({ id: Id, title: Str, kind: z.literal('emotion'), cells: Cells(z.object({ score: z.number().min(-2).max(2), note: Str.optional() })) }),
+  z.object({
+    id: Id,
+    title: Str,
+    kind: z.literal('cards'),
+    tone: z.enum(['neutral', 'positive', 'negative', 'idea']).optional(),
+    cells: Cells(z.array(Str).max(100)),
+  }),
+  z.object({
+    id: Id,
+    title: Str,
+    kind: z.literal('emotion'),
+    cells: Cells(z.object({ score: z.number().min(-2).max(2), note: Str.optional() })),
+  }),
 ]);
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
@@ -97,12 +115,26 @@ export const StoredDraftSchema = z.object({
   v: z.literal(1),
   map: z.object({
     title: Str,
-    persona: z.object({ name: Str, role: Str, quote: Str, description: Str, goals: z.array(Str).max(100), frustrations: z.array(Str).max(100) }),
-    stages: z.array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() })).min(1).max(100).refine(uniqueIds, 'duplicate stage ids'),
+    persona: z.object({
+      name: Str,
+      role: Str,
+      quote: Str,
+      description: Str,
+      goals: z.array(Str).max(100),
+      frustrations: z.array(Str).max(100),
+    }),
+    stages: z
+      .array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() }))
+      .min(1)
+      .max(100)
+      .refine(uniqueIds, 'duplicate stage ids'),
     lanes: z.array(StoredLane).max(100).refine(uniqueIds, 'duplicate lane ids'),
     meta: z.record(z.string(), z.unknown()).optional(),
   }),
-  target: z.object({ nodeId: z.string().min(1).max(200), revision: z.number().int().nonnegative() }).nullable().optional(),
+  target: z
+    .object({ nodeId: z.string().min(1).max(200), revision: z.number().int().nonnegative() })
+    .nullable()
+    .optional(),
 });
 
 export interface StoredDraft {

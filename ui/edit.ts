@@ -3,7 +3,16 @@
  * object, so components that watch one stage, lane or cell see `===` values
  * for everything a keystroke did not change and skip re-rendering.
  */
-import { LIMITS, slugify, uniqueId, type Lane, type LaneKind, type Stage, type Tone, type EmotionCell } from '../src/model';
+import {
+  LIMITS,
+  slugify,
+  uniqueId,
+  type Lane,
+  type LaneKind,
+  type Stage,
+  type Tone,
+  type EmotionCell,
+} from '../src/model';
 import type { DraftMap, PersonaDraft } from './draft';
 
 export type CellValue = string | string[] | EmotionCell | undefined;

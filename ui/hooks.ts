@@ -39,7 +39,10 @@ export function refocus(id: string | null | undefined): void {
  * Reordering a row (stage or lane) with buttons or Alt+↑/↓, keeping focus on
  * the control that had it. `shift(by)` applies the move to the map.
  */
-export function rowMover(shift: (by: number) => void): { move: (by: number) => void; onKeyDown: (e: KeyboardEvent) => void } {
+export function rowMover(shift: (by: number) => void): {
+  move: (by: number) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
+} {
   const move = (by: number) => {
     const focused = document.activeElement?.id;
     shift(by);

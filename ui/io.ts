@@ -9,24 +9,36 @@ import { detectFormat, parseMermaidJourney, parseTable, toMermaidJourney, toTabl
 export type ImportFormat = 'json' | 'mermaid' | 'table';
 export const FORMAT_NAMES: Record<ImportFormat, string> = { json: 'JSON', mermaid: 'Mermaid journey', table: 'table' };
 
-export type ImportResult = { ok: true; format: ImportFormat; map: JourneyMap } | { ok: false; format: ImportFormat | null; issues: MapIssue[] };
+export type ImportResult =
+  { ok: true; format: ImportFormat; map: JourneyMap } | { ok: false; format: ImportFormat | null; issues: MapIssue[] };
 
 export function importText(text: string): ImportResult {
-  if (!text.trim()) return { ok: false, format: null, issues: [{ path: '', message: 'Nothing to import: paste a map first.' }] };
+  if (!text.trim())
+    return { ok: false, format: null, issues: [{ path: '', message: 'Nothing to import: paste a map first.' }] };
   const format = detectFormat(text);
   if (format === 'unknown') {
     return {
       ok: false,
       format: null,
-      issues: [{ path: '', message: 'Not a format the panel reads. Paste map JSON, a Mermaid "journey" diagram, or a table copied from a spreadsheet.' }],
+      issues: [
+        {
+          path: '',
+          message:
+            'Not a format the panel reads. Paste map JSON, a Mermaid "journey" diagram, or a table copied from a spreadsheet.',
+        },
+      ],
     };
   }
-  const r = format === 'json' ? parseMapJson(text) : format === 'mermaid' ? parseMermaidJourney(text) : parseTable(text);
+  const r =
+    format === 'json' ? parseMapJson(text) : format === 'mermaid' ? parseMermaidJourney(text) : parseTable(text);
   return r.ok ? { ok: true, format, map: r.value } : { ok: false, format, issues: r.issues };
 }
 
 export type ExportFormat = 'json' | 'mermaid' | 'table';
-export const EXPORTS: Record<ExportFormat, { label: string; file: string; mime: string; make: (m: JourneyMap) => string }> = {
+export const EXPORTS: Record<
+  ExportFormat,
+  { label: string; file: string; mime: string; make: (m: JourneyMap) => string }
+> = {
   json: { label: 'JSON', file: 'journey-map.json', mime: 'application/json', make: serialiseMap },
   mermaid: { label: 'Mermaid', file: 'journey-map.mmd', mime: 'text/plain', make: toMermaidJourney },
   table: { label: 'Table (TSV)', file: 'journey-map.tsv', mime: 'text/tab-separated-values', make: (m) => toTable(m) },
@@ -74,6 +86,10 @@ export function downloadText(text: string, file: string, mime: string): void {
 }
 
 export function slugFile(title: string, ext: string): string {
-  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'journey-map';
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'journey-map';
   return `${base}.${ext}`;
 }

@@ -32,7 +32,10 @@ function countNodes(spec: NodeSpec): number {
 function checkSize(spec: NodeSpec): void {
   const n = countNodes(spec);
   if (n > LIMITS.totalNodes) {
-    throw new UserFacingError('invalid', `This map would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Use fewer stages, lanes or cards. Nothing was changed.`);
+    throw new UserFacingError(
+      'invalid',
+      `This map would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Use fewer stages, lanes or cards. Nothing was changed.`,
+    );
   }
 }
 
@@ -117,22 +120,34 @@ export interface UpdateOptions {
 
 export async function updateMap(frame: FrameNode, map: JourneyMap, options: UpdateOptions = {}): Promise<MapOpResult> {
   if ((frame as BaseNode).type === 'INSTANCE') {
-    throw new UserFacingError('invalid', 'This map is an instance of a component: its layers cannot be added or removed. Update the main component, or detach the instance first.');
+    throw new UserFacingError(
+      'invalid',
+      'This map is an instance of a component: its layers cannot be added or removed. Update the main component, or detach the instance first.',
+    );
   }
   // With dynamic-page, a map on another page must have its page loaded before its children are touched.
   await pageOf(frame)?.loadAsync();
   adoptCopiedMap(frame);
   const stored = readMapData(frame);
   if (stored && stored.format > FORMAT_VERSION) {
-    throw new UserFacingError('invalid', `This map was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the map was not changed.`);
+    throw new UserFacingError(
+      'invalid',
+      `This map was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the map was not changed.`,
+    );
   }
   const revision = stored?.revision ?? 0;
   if (!options.force) {
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
-      throw new UserFacingError('conflict', `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload it from the canvas, or overwrite.`);
+      throw new UserFacingError(
+        'conflict',
+        `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload it from the canvas, or overwrite.`,
+      );
     }
     if (stored?.canvas && stored.canvas !== canvasFingerprint(frame)) {
-      throw new UserFacingError('conflict', 'This map was edited on the canvas since it was last generated. Reload it from the canvas, or overwrite those edits.');
+      throw new UserFacingError(
+        'conflict',
+        'This map was edited on the canvas since it was last generated. Reload it from the canvas, or overwrite those edits.',
+      );
     }
   }
   const { fonts, substitutions } = await loadMapFonts();
@@ -149,7 +164,12 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     const previous = stored && normaliseMap(stored.data);
     if (previous && previous.ok) {
       try {
-        await reconcileNode(buildMapSpec(previous.value, { fonts, columnWidth }), frame, () => undefined, newContext(() => frame));
+        await reconcileNode(
+          buildMapSpec(previous.value, { fonts, columnWidth }),
+          frame,
+          () => undefined,
+          newContext(() => frame),
+        );
       } catch {
         /* the original error is the one worth reporting */
       }

@@ -4,7 +4,14 @@
  * into the map, deleted cards, a dragged emotion marker (its height → score).
  * Without usable stored data it rebuilds what it can from the tags alone.
  */
-import { FORMAT_VERSION, normaliseMap, type JourneyMap, type JourneyMapInput, type Lane, type MapIssue } from '../model';
+import {
+  FORMAT_VERSION,
+  normaliseMap,
+  type JourneyMap,
+  type JourneyMapInput,
+  type Lane,
+  type MapIssue,
+} from '../model';
 import { yToScore } from '../layout/emotion';
 import { EMOTION_AREA } from '../layout/map-spec';
 import { SPACE } from '../layout/theme';
@@ -16,7 +23,8 @@ export type ReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[] }
   | { ok: false; message: string; issues: MapIssue[] };
 
-const textOf = (t: Tagged | undefined): string | undefined => (t && t.node.type === 'TEXT' ? t.node.characters : undefined);
+const textOf = (t: Tagged | undefined): string | undefined =>
+  t && t.node.type === 'TEXT' ? t.node.characters : undefined;
 const stripBullet = (s: string) => s.replace(/^\s*[•·\-–]\s?/, '');
 const stripQuotes = (s: string) => s.replace(/^\s*[“"]/, '').replace(/[”"]\s*$/, '');
 
@@ -82,18 +90,20 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
   const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
   const cells = MapIndex.children(row.node, 'cell');
   const area = MapIndex.children(row.node, 'emotion-area')[0];
-  const kind: Lane['kind'] = base?.kind ?? (area ? 'emotion' : cells.some((c) => MapIndex.children(c.node, 'card').length) ? 'cards' : 'text');
+  const kind: Lane['kind'] =
+    base?.kind ?? (area ? 'emotion' : cells.some((c) => MapIndex.children(c.node, 'card').length) ? 'cards' : 'text');
   const lane: Record<string, unknown> = { id, title, kind };
   const out: Record<string, unknown> = {};
   if (kind === 'emotion') {
-    const baseCells = base?.kind === 'emotion' ? base.cells ?? {} : {};
+    const baseCells = base?.kind === 'emotion' ? (base.cells ?? {}) : {};
     const children = area ? MapIndex.children(area.node) : [];
     for (const m of children.filter((c) => c.tag.role === 'emotion-marker')) {
       const stage = m.tag.stage!;
       if (!stageIds.includes(stage)) continue;
       const node = m.node as EllipseNode;
       const moved = writtenY(node) === undefined || Math.abs(node.y - writtenY(node)!) > 0.5;
-      const score = !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, EMOTION_AREA);
+      const score =
+        !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, EMOTION_AREA);
       const cell: { score: number; note?: string } = { score };
       const box = children.find((c) => c.tag.role === 'emotion-note' && c.tag.stage === stage);
       const pill = box && MapIndex.children(box.node, 'emotion-note-pill')[0];
@@ -109,7 +119,9 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
         const t = textOf(MapIndex.children(c.node, 'cell-text')[0]);
         if (t !== undefined) out[stage] = t;
       } else {
-        const cards = MapIndex.children(c.node, 'card').map((card) => textOf(MapIndex.children(card.node, 'card-text')[0]) ?? '');
+        const cards = MapIndex.children(c.node, 'card').map(
+          (card) => textOf(MapIndex.children(card.node, 'card-text')[0]) ?? '',
+        );
         if (cards.length) out[stage] = cards;
       }
     }
@@ -132,7 +144,9 @@ export function readMap(frame: FrameNode): ReadResult {
   let base: JourneyMap | undefined;
   if (stored) {
     if (stored.format > FORMAT_VERSION) {
-      warnings.push(`The stored data is format version ${stored.format}; this plugin reads up to version ${FORMAT_VERSION}. Read from the canvas only.`);
+      warnings.push(
+        `The stored data is format version ${stored.format}; this plugin reads up to version ${FORMAT_VERSION}. Read from the canvas only.`,
+      );
     } else {
       const parsed = normaliseMap(stored.data);
       if (parsed.ok) base = parsed.value;
@@ -144,8 +158,18 @@ export function readMap(frame: FrameNode): ReadResult {
 
   const ix = new MapIndex(frame);
   if (!ix.role('stage-header').length) {
-    if (base) return { ok: true, map: base, revision: stored?.revision ?? 0, warnings: [...warnings, 'The stage row is gone from the canvas; the stored map was used.'] };
-    return { ok: false, message: 'This map has no stages left on the canvas and no stored data to rebuild it from.', issues: [] };
+    if (base)
+      return {
+        ok: true,
+        map: base,
+        revision: stored?.revision ?? 0,
+        warnings: [...warnings, 'The stage row is gone from the canvas; the stored map was used.'],
+      };
+    return {
+      ok: false,
+      message: 'This map has no stages left on the canvas and no stored data to rebuild it from.',
+      issues: [],
+    };
   }
   const stages = readStages(ix, base);
   const stageIds = stages.map((s) => s.id as string);
@@ -163,7 +187,12 @@ export function readMap(frame: FrameNode): ReadResult {
   if (base?.meta) input.meta = base.meta;
 
   const result = normaliseMap(input);
-  if (!result.ok) return { ok: false, message: 'The map on the canvas has content the format does not allow.', issues: result.issues };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: 'The map on the canvas has content the format does not allow.',
+      issues: result.issues,
+    };
   return { ok: true, map: result.value, revision: stored?.revision ?? 0, warnings };
 }
 

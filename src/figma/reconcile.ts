@@ -101,7 +101,12 @@ function setProp(node: Managed, key: keyof NodeProps, value: unknown): void {
 }
 
 /** Apply the difference between `spec` and what was written last (`before`; undefined = everything). */
-async function applyProps(node: Managed, spec: NodeSpec, before: Written | undefined, ctx: ReconcileContext): Promise<boolean> {
+async function applyProps(
+  node: Managed,
+  spec: NodeSpec,
+  before: Written | undefined,
+  ctx: ReconcileContext,
+): Promise<boolean> {
   const prev = before?.props ?? {};
   const changed = (k: keyof NodeProps) => k in spec.props && (!before || !same(prev[k], spec.props[k]));
   const dropped = (Object.keys(prev) as Array<keyof NodeProps>).filter((k) => !(k in spec.props) && k in RESET);
@@ -120,7 +125,10 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Written | undef
       // New nodes start in Figma's default font, which may not exist here: our font goes on first.
       // Existing ones may carry a designer's font (even mixed): load what they use.
       const ok = !before || (await loadFontsOf(node));
-      if (!ok) ctx.warnings.push(`"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`);
+      if (!ok)
+        ctx.warnings.push(
+          `"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`,
+        );
       if (!before || !ok) {
         node.fontName = spec.props.fontName as FontName;
         textKeys = textKeys.filter((k) => k !== 'fontName');
@@ -194,7 +202,12 @@ function removeManaged(node: SceneNode, ctx: ReconcileContext): void {
 }
 
 /** Create or update one node and its subtree. `node` is the existing match, if any. */
-export async function reconcileNode(spec: NodeSpec, node: Managed | undefined, place: (n: Managed) => void, ctx: ReconcileContext): Promise<Managed> {
+export async function reconcileNode(
+  spec: NodeSpec,
+  node: Managed | undefined,
+  place: (n: Managed) => void,
+  ctx: ReconcileContext,
+): Promise<Managed> {
   let before: Written | undefined;
   if (node) {
     place(node);
@@ -245,7 +258,7 @@ export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ct
     }
     const after = prev;
     const place = (n: Managed) => {
-      const afterSlot = after ? slotOf.get(after) ?? after : undefined;
+      const afterSlot = after ? (slotOf.get(after) ?? after) : undefined;
       const prevIndex = afterSlot ? parent.children.indexOf(afterSlot) : -1;
       const slot = slotOf.get(n);
       if (slot && slot !== n) return; // inside a group the designer made: it stays where they put it

@@ -72,7 +72,8 @@ export class MapIndex {
  */
 export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
-    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && n.getPluginData('role') === 'map') return n as FrameNode;
+    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && n.getPluginData('role') === 'map')
+      return n as FrameNode;
   }
   return undefined;
 }

@@ -35,7 +35,10 @@ export function hexToRgb(hex: string): Rgb {
 }
 
 export function rgbToHex(c: Rgb): string {
-  const h = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, '0');
+  const h = (v: number) =>
+    Math.round(Math.min(1, Math.max(0, v)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(c.r)}${h(c.g)}${h(c.b)}`.toUpperCase();
 }
 
@@ -46,7 +49,9 @@ type Lch = { l: number; c: number; h: number };
 
 // Björn Ottosson's OKLab matrices (https://bottosson.github.io/posts/oklab/).
 function rgbToOklch(c: Rgb): Lch {
-  const r = toLinear(c.r), g = toLinear(c.g), b = toLinear(c.b);
+  const r = toLinear(c.r),
+    g = toLinear(c.g),
+    b = toLinear(c.b);
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
@@ -57,7 +62,8 @@ function rgbToOklch(c: Rgb): Lch {
 
 /** OKLCH → sRGB channels, not yet clipped (may fall outside [0, 1]). */
 function oklchToSrgb({ l: L, c, h }: Lch): Rgb {
-  const a = c * Math.cos(h), b = c * Math.sin(h);
+  const a = c * Math.cos(h),
+    b = c * Math.sin(h);
   const l = (L + 0.3963377774 * a + 0.2158037573 * b) ** 3;
   const m = (L - 0.1055613458 * a - 0.0638541728 * b) ** 3;
   const s = (L - 0.0894841775 * a - 1.291485548 * b) ** 3;
@@ -78,7 +84,8 @@ const inGamut = (c: Rgb) => [c.r, c.g, c.b].every((v) => v >= -1e-4 && v <= 1 + 
 function toDisplayable(lch: Lch): Rgb {
   let rgb = oklchToSrgb(lch);
   if (!inGamut(rgb)) {
-    let lo = 0, hi = lch.c;
+    let lo = 0,
+      hi = lch.c;
     for (let i = 0; i < 20; i++) {
       const mid = (lo + hi) / 2;
       if (inGamut(oklchToSrgb({ l: lch.l, c: mid, h: lch.h }))) lo = mid;
@@ -108,7 +115,9 @@ const STOPS = [SCORE_COLORS.negative, SCORE_COLORS.neutral, SCORE_COLORS.positiv
  */
 export function scoreColor(score: number): Rgb {
   const s = Math.min(2, Math.max(-2, Number.isNaN(score) ? 0 : score));
-  return s <= 0 ? toDisplayable(mixLch(STOPS[0], STOPS[1], (s + 2) / 2)) : toDisplayable(mixLch(STOPS[1], STOPS[2], s / 2));
+  return s <= 0
+    ? toDisplayable(mixLch(STOPS[0], STOPS[1], (s + 2) / 2))
+    : toDisplayable(mixLch(STOPS[1], STOPS[2], s / 2));
 }
 
 /** WCAG 2 relative luminance. */

@@ -37,7 +37,8 @@ export const SCORE_STEP = 0.25;
 function span(area: EmotionArea): number {
   const s = area.height - area.padTop - area.padBottom;
   // A lane with no room between its paddings has no scale; dividing by it would spread NaN through the tree.
-  if (!(s > 0)) throw new RangeError(`Emotion area has no drawable height (${area.height} - ${area.padTop} - ${area.padBottom})`);
+  if (!(s > 0))
+    throw new RangeError(`Emotion area has no drawable height (${area.height} - ${area.padTop} - ${area.padBottom})`);
   return s;
 }
 
@@ -63,7 +64,11 @@ export function baselineY(area: EmotionArea): number {
 }
 
 /** One point per scored stage, at its column's horizontal centre, in column order. */
-export function emotionPoints(columns: Column[], scores: Record<string, number | undefined>, area: EmotionArea): EmotionPoint[] {
+export function emotionPoints(
+  columns: Column[],
+  scores: Record<string, number | undefined>,
+  area: EmotionArea,
+): EmotionPoint[] {
   const out: EmotionPoint[] = [];
   for (const c of columns) {
     const score = scores[c.stageId];

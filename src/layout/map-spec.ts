@@ -44,62 +44,173 @@ function initials(name: string): string {
 }
 
 function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
-  const t = (key: string, role: Parameters<typeof text>[2]['role'], chars: string, style: typeof TYPE.personaBody, color: string, index?: number) =>
-    text(key, role, index === undefined ? { role } : { role, index }, chars, style, fonts, { color, width: 'FILL' });
+  const t = (
+    key: string,
+    role: Parameters<typeof text>[2]['role'],
+    chars: string,
+    style: typeof TYPE.personaBody,
+    color: string,
+    index?: number,
+  ) => text(key, role, index === undefined ? { role } : { role, index }, chars, style, fonts, { color, width: 'FILL' });
   const identity: NodeSpec[] = [
     frame(
       'avatar',
       'Avatar',
       { role: 'persona-avatar' },
-      { layout: 'HORIZONTAL', sizing: ['FIXED', 'FIXED'], size: { width: SPACE.avatarSize, height: SPACE.avatarSize }, fill: COLORS.personaAccent, radius: SPACE.avatarSize / 2, align: 'CENTER', justify: 'CENTER' },
-      [text('initials', 'Initials', { role: 'persona-initials' }, initials(p.name), TYPE.avatar, fonts, { color: COLORS.personaAvatarText, width: 'HUG', align: 'CENTER' })],
+      {
+        layout: 'HORIZONTAL',
+        sizing: ['FIXED', 'FIXED'],
+        size: { width: SPACE.avatarSize, height: SPACE.avatarSize },
+        fill: COLORS.personaAccent,
+        radius: SPACE.avatarSize / 2,
+        align: 'CENTER',
+        justify: 'CENTER',
+      },
+      [
+        text('initials', 'Initials', { role: 'persona-initials' }, initials(p.name), TYPE.avatar, fonts, {
+          color: COLORS.personaAvatarText,
+          width: 'HUG',
+          align: 'CENTER',
+        }),
+      ],
     ),
     t('name', 'persona-name', p.name, TYPE.personaName, COLORS.text),
   ];
   if (p.role) identity.push(t('role', 'persona-role', p.role, TYPE.personaRole, COLORS.textSecondary));
-  if (p.quote) identity.push(t('quote', 'persona-quote', `“${p.quote}”`, TYPE.personaQuote, COLORS.personaSectionTitle));
+  if (p.quote)
+    identity.push(t('quote', 'persona-quote', `“${p.quote}”`, TYPE.personaQuote, COLORS.personaSectionTitle));
 
-  const column = (key: string, title: string, role: 'persona-column' | 'persona-goals' | 'persona-frustrations', body: NodeSpec[]) =>
+  const column = (
+    key: string,
+    title: string,
+    role: 'persona-column' | 'persona-goals' | 'persona-frustrations',
+    body: NodeSpec[],
+  ) =>
     frame(key, title, { role }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 8 }, [
-      text(`${key}-title`, `${title} title`, { role: 'persona-section-title' }, title, TYPE.personaSection, fonts, { color: COLORS.personaSectionTitle, width: 'FILL', upper: true, letterSpacing: 6 }),
+      text(`${key}-title`, `${title} title`, { role: 'persona-section-title' }, title, TYPE.personaSection, fonts, {
+        color: COLORS.personaSectionTitle,
+        width: 'FILL',
+        upper: true,
+        letterSpacing: 6,
+      }),
       ...body,
     ]);
   const children: NodeSpec[] = [
-    frame('identity', 'Identity', { role: 'persona-identity' }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.personaIdentityWidth, height: 100 }, gap: 8 }, identity),
+    frame(
+      'identity',
+      'Identity',
+      { role: 'persona-identity' },
+      {
+        layout: 'VERTICAL',
+        sizing: ['FIXED', 'HUG'],
+        size: { width: SPACE.personaIdentityWidth, height: 100 },
+        gap: 8,
+      },
+      identity,
+    ),
   ];
-  if (p.description) children.push(column('about', 'About', 'persona-column', [t('description', 'persona-description', p.description, TYPE.personaBody, COLORS.textSecondary)]));
-  if (p.goals?.length) children.push(column('goals', 'Goals', 'persona-goals', p.goals.map((g, i) => t(`goal:${i}`, 'persona-goal', `• ${g}`, TYPE.personaBody, COLORS.text, i))));
+  if (p.description)
+    children.push(
+      column('about', 'About', 'persona-column', [
+        t('description', 'persona-description', p.description, TYPE.personaBody, COLORS.textSecondary),
+      ]),
+    );
+  if (p.goals?.length)
+    children.push(
+      column(
+        'goals',
+        'Goals',
+        'persona-goals',
+        p.goals.map((g, i) => t(`goal:${i}`, 'persona-goal', `• ${g}`, TYPE.personaBody, COLORS.text, i)),
+      ),
+    );
   if (p.frustrations?.length)
-    children.push(column('frustrations', 'Frustrations', 'persona-frustrations', p.frustrations.map((g, i) => t(`frustration:${i}`, 'persona-frustration', `• ${g}`, TYPE.personaBody, COLORS.text, i))));
+    children.push(
+      column(
+        'frustrations',
+        'Frustrations',
+        'persona-frustrations',
+        p.frustrations.map((g, i) =>
+          t(`frustration:${i}`, 'persona-frustration', `• ${g}`, TYPE.personaBody, COLORS.text, i),
+        ),
+      ),
+    );
   return frame(
     'persona',
     `Persona: ${p.name}`,
     { role: 'persona' },
-    { layout: 'HORIZONTAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, padding: SPACE.personaPadding, gap: SPACE.personaGap, fill: COLORS.personaBackground, radius: SPACE.radiusBlock },
+    {
+      layout: 'HORIZONTAL',
+      sizing: ['FIXED', 'HUG'],
+      size: { width, height: 100 },
+      padding: SPACE.personaPadding,
+      gap: SPACE.personaGap,
+      fill: COLORS.personaBackground,
+      radius: SPACE.radiusBlock,
+    },
     children,
   );
 }
 
 function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
   const stageCount = `${map.stages.length} stage${map.stages.length === 1 ? '' : 's'}`;
-  const subtitle = map.persona ? `Customer journey map · ${map.persona.name} · ${stageCount}` : `Customer journey map · ${stageCount}`;
+  const subtitle = map.persona
+    ? `Customer journey map · ${map.persona.name} · ${stageCount}`
+    : `Customer journey map · ${stageCount}`;
   const children = [
     frame('title-block', 'Title', { role: 'title-block' }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 6 }, [
       text('title', 'Title', { role: 'title' }, map.title, TYPE.title, fonts, { color: COLORS.text, width: 'FILL' }),
-      text('subtitle', 'Subtitle', { role: 'subtitle' }, subtitle, TYPE.subtitle, fonts, { color: COLORS.textMuted, width: 'FILL' }),
+      text('subtitle', 'Subtitle', { role: 'subtitle' }, subtitle, TYPE.subtitle, fonts, {
+        color: COLORS.textMuted,
+        width: 'FILL',
+      }),
     ]),
   ];
   if (map.persona) children.push(personaSpec(map.persona, width, fonts));
-  return frame('header', 'Header', { role: 'header' }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, gap: SPACE.headerGap }, children);
+  return frame(
+    'header',
+    'Header',
+    { role: 'header' },
+    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, gap: SPACE.headerGap },
+    children,
+  );
 }
 
 /** A row of the grid: fixed label column, then one child per column or one spanning child. */
-function row(key: string, name: string, tag: NodeSpec['tag'], fill: string | null, label: NodeSpec, cells: NodeSpec[], stroke?: string): NodeSpec {
-  return frame(key, name, tag, { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: SPACE.cellPadding, gap: SPACE.columnGap, fill, stroke, radius: SPACE.radiusBlock }, [label, ...cells]);
+function row(
+  key: string,
+  name: string,
+  tag: NodeSpec['tag'],
+  fill: string | null,
+  label: NodeSpec,
+  cells: NodeSpec[],
+  stroke?: string,
+): NodeSpec {
+  return frame(
+    key,
+    name,
+    tag,
+    {
+      layout: 'HORIZONTAL',
+      sizing: ['HUG', 'HUG'],
+      padding: SPACE.cellPadding,
+      gap: SPACE.columnGap,
+      fill,
+      stroke,
+      radius: SPACE.radiusBlock,
+    },
+    [label, ...cells],
+  );
 }
 
 function labelColumn(key: string, tag: NodeSpec['tag'], children: NodeSpec[]): NodeSpec {
-  return frame(key, 'Label', tag, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.laneLabelWidth, height: 20 }, gap: 4 }, children);
+  return frame(
+    key,
+    'Label',
+    tag,
+    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.laneLabelWidth, height: 20 }, gap: 4 },
+    children,
+  );
 }
 
 function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -107,45 +218,107 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const bands = phaseRuns(map.stages).map((run) => {
     const width = g.span(run.count);
     if (run.phase === undefined) {
-      return frame(`gap:${run.firstStageId}`, 'No phase', { role: 'spacer', stage: run.firstStageId }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 10 } });
+      return frame(
+        `gap:${run.firstStageId}`,
+        'No phase',
+        { role: 'spacer', stage: run.firstStageId },
+        { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 10 } },
+      );
     }
     const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
     return frame(
       `phase:${run.firstStageId}`,
       `Phase: ${run.phase}`,
       { role: 'phase', stage: run.firstStageId, phase: run.phase },
-      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 20 }, padding: [SPACE.phasePaddingY, SPACE.cellPadding], fill, radius: SPACE.radiusCard },
-      [text('label', 'Phase label', { role: 'phase-label', stage: run.firstStageId }, run.phase, TYPE.phase, fonts, { color: COLORS.phaseText, width: 'FILL', upper: true, letterSpacing: 4 })],
+      {
+        layout: 'VERTICAL',
+        sizing: ['FIXED', 'HUG'],
+        size: { width, height: 20 },
+        padding: [SPACE.phasePaddingY, SPACE.cellPadding],
+        fill,
+        radius: SPACE.radiusCard,
+      },
+      [
+        text('label', 'Phase label', { role: 'phase-label', stage: run.firstStageId }, run.phase, TYPE.phase, fonts, {
+          color: COLORS.phaseText,
+          width: 'FILL',
+          upper: true,
+          letterSpacing: 4,
+        }),
+      ],
     );
   });
   // Transparent row with the same padding as the lanes so bands line up with columns.
-  return frame('phases', 'Phases', { role: 'phase-row' }, { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: [0, SPACE.cellPadding], gap: SPACE.columnGap }, [
-    labelColumn('label', { role: 'spacer' }, []),
-    ...bands,
-  ]);
+  return frame(
+    'phases',
+    'Phases',
+    { role: 'phase-row' },
+    { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: [0, SPACE.cellPadding], gap: SPACE.columnGap },
+    [labelColumn('label', { role: 'spacer' }, []), ...bands],
+  );
 }
 
 function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const headers = map.stages.map((s) => {
-    const children = [text('name', 'Stage name', { role: 'stage-name', stage: s.id }, s.name, TYPE.stageName, fonts, { color: COLORS.stageText, width: 'FILL' })];
+    const children = [
+      text('name', 'Stage name', { role: 'stage-name', stage: s.id }, s.name, TYPE.stageName, fonts, {
+        color: COLORS.stageText,
+        width: 'FILL',
+      }),
+    ];
     if (s.description)
-      children.push(text('description', 'Stage description', { role: 'stage-description', stage: s.id }, s.description, TYPE.stageDescription, fonts, { color: COLORS.stageDescription, width: 'FILL' }));
-    return frame(`stage:${s.id}`, `Stage: ${s.name}`, { role: 'stage-header', stage: s.id }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 24 }, gap: 4 }, children);
+      children.push(
+        text(
+          'description',
+          'Stage description',
+          { role: 'stage-description', stage: s.id },
+          s.description,
+          TYPE.stageDescription,
+          fonts,
+          { color: COLORS.stageDescription, width: 'FILL' },
+        ),
+      );
+    return frame(
+      `stage:${s.id}`,
+      `Stage: ${s.name}`,
+      { role: 'stage-header', stage: s.id },
+      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 24 }, gap: 4 },
+      children,
+    );
   });
   const label = labelColumn('label', { role: 'stage-row-label' }, [
-    text('title', 'Stages label', { role: 'stage-row-label' }, 'Stages', TYPE.laneTitle, fonts, { color: COLORS.stageDescription, width: 'FILL', upper: true, letterSpacing: 6 }),
+    text('title', 'Stages label', { role: 'stage-row-label' }, 'Stages', TYPE.laneTitle, fonts, {
+      color: COLORS.stageDescription,
+      width: 'FILL',
+      upper: true,
+      letterSpacing: 6,
+    }),
   ]);
   return row('stages', 'Stages', { role: 'stage-row' }, COLORS.stageBackground, label, headers);
 }
 
 function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
-  return frame(`cell:${stageId}`, `Cell: ${stageId}`, { role: 'cell', lane: lane.id, stage: stageId }, { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 20 }, gap: SPACE.cellGap }, children);
+  return frame(
+    `cell:${stageId}`,
+    `Cell: ${stageId}`,
+    { role: 'cell', lane: lane.id, stage: stageId },
+    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 20 }, gap: SPACE.cellGap },
+    children,
+  );
 }
 
 function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
   return map.stages.map((s) => {
     const value = lane.cells?.[s.id];
-    const kids = value === undefined ? [] : [text('text', 'Text', { role: 'cell-text', lane: lane.id, stage: s.id }, value, TYPE.cellText, fonts, { color: COLORS.text, width: 'FILL' })];
+    const kids =
+      value === undefined
+        ? []
+        : [
+            text('text', 'Text', { role: 'cell-text', lane: lane.id, stage: s.id }, value, TYPE.cellText, fonts, {
+              color: COLORS.text,
+              width: 'FILL',
+            }),
+          ];
     return cellFrame(lane, s.id, g, kids);
   });
 }
@@ -158,8 +331,25 @@ function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fon
         `card:${i}`,
         'Card',
         { role: 'card', lane: lane.id, stage: s.id, index: i },
-        { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], padding: [SPACE.cardPaddingY, SPACE.cardPaddingX], fill: tone.fill, stroke: tone.border, radius: SPACE.radiusCard },
-        [text('text', 'Card text', { role: 'card-text', lane: lane.id, stage: s.id, index: i }, card, TYPE.card, fonts, { color: tone.text, width: 'FILL' })],
+        {
+          layout: 'VERTICAL',
+          sizing: ['FILL', 'HUG'],
+          padding: [SPACE.cardPaddingY, SPACE.cardPaddingX],
+          fill: tone.fill,
+          stroke: tone.border,
+          radius: SPACE.radiusCard,
+        },
+        [
+          text(
+            'text',
+            'Card text',
+            { role: 'card-text', lane: lane.id, stage: s.id, index: i },
+            card,
+            TYPE.card,
+            fonts,
+            { color: tone.text, width: 'FILL' },
+          ),
+        ],
       ),
     );
     return cellFrame(lane, s.id, g, cards);
@@ -189,7 +379,15 @@ function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>): bo
   return p.score < 0;
 }
 
-function noteSpec(laneId: string, stageId: string, note: string, x: number, y: number, width: number, fonts: Fonts): NodeSpec {
+function noteSpec(
+  laneId: string,
+  stageId: string,
+  note: string,
+  x: number,
+  y: number,
+  width: number,
+  fonts: Fonts,
+): NodeSpec {
   const inner = width - 2 * SPACE.notePaddingX;
   const size = noteSize(note, inner);
   const tag = (role: NodeSpec['tag']['role']) => ({ role, lane: laneId, stage: stageId });
@@ -198,10 +396,29 @@ function noteSpec(laneId: string, stageId: string, note: string, x: number, y: n
     'pill',
     'Note background',
     tag('emotion-note-pill'),
-    { layout: 'HORIZONTAL', sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'], padding: [SPACE.notePaddingY, SPACE.notePaddingX], fill: COLORS.emotionNoteBackground, fillOpacity: 0.92, radius: SPACE.radiusNote },
-    [text('text', 'Emotion note', tag('emotion-note-text'), note, TYPE.note, fonts, { color: COLORS.textSecondary, width: size.wraps ? 'FILL' : 'HUG', align: 'CENTER' })],
+    {
+      layout: 'HORIZONTAL',
+      sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'],
+      padding: [SPACE.notePaddingY, SPACE.notePaddingX],
+      fill: COLORS.emotionNoteBackground,
+      fillOpacity: 0.92,
+      radius: SPACE.radiusNote,
+    },
+    [
+      text('text', 'Emotion note', tag('emotion-note-text'), note, TYPE.note, fonts, {
+        color: COLORS.textSecondary,
+        width: size.wraps ? 'FILL' : 'HUG',
+        align: 'CENTER',
+      }),
+    ],
   );
-  return frame(`note:${stageId}`, 'Emotion note', tag('emotion-note'), { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: size.height }, align: 'CENTER', x, y }, [pill]);
+  return frame(
+    `note:${stageId}`,
+    'Emotion note',
+    tag('emotion-note'),
+    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: size.height }, align: 'CENTER', x, y },
+    [pill],
+  );
 }
 
 function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -210,14 +427,25 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
   const scores: Record<string, number | undefined> = {};
   for (const s of map.stages) scores[s.id] = lane.cells?.[s.id]?.score;
   const points = emotionPoints(g.columns, scores, area);
-  const tag = (role: NodeSpec['tag']['role'], stage?: string): NodeSpec['tag'] => (stage ? { role, lane: lane.id, stage } : { role, lane: lane.id });
+  const tag = (role: NodeSpec['tag']['role'], stage?: string): NodeSpec['tag'] =>
+    stage ? { role, lane: lane.id, stage } : { role, lane: lane.id };
   const base = baselineY(area);
   const children: NodeSpec[] = [
-    vector('baseline', 'Neutral line', tag('emotion-baseline'), `M 0 ${base} L ${width} ${base}`, { stroke: solid(COLORS.emotionBaseline), weight: 1, dash: [4, 4] }),
+    vector('baseline', 'Neutral line', tag('emotion-baseline'), `M 0 ${base} L ${width} ${base}`, {
+      stroke: solid(COLORS.emotionBaseline),
+      weight: 1,
+      dash: [4, 4],
+    }),
   ];
   for (const run of curveRuns(g.columns, points)) {
     const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
-    if (d) children.push(vector(`curve:${run[0].stageId}`, 'Emotion curve', tag('emotion-curve', run[0].stageId), d, { stroke: solid(COLORS.emotionCurve), weight: SPACE.curveWeight }));
+    if (d)
+      children.push(
+        vector(`curve:${run[0].stageId}`, 'Emotion curve', tag('emotion-curve', run[0].stageId), d, {
+          stroke: solid(COLORS.emotionCurve),
+          weight: SPACE.curveWeight,
+        }),
+      );
   }
   const m = SPACE.markerSize;
   const runStarts = new Set(curveRuns(g.columns, points).map((r) => r[0].stageId));
@@ -229,7 +457,14 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
       name: `Emotion: ${p.score}`,
       tag: tag('emotion-marker', p.stageId),
       size: { width: m, height: m },
-      props: { x: p.x - m / 2, y: p.y - m / 2, fills: [{ type: 'SOLID', color: scoreColor(p.score) }], strokes: solid(COLORS.emotionMarkerStroke), strokeWeight: SPACE.markerStroke, strokeAlign: 'OUTSIDE' },
+      props: {
+        x: p.x - m / 2,
+        y: p.y - m / 2,
+        fills: [{ type: 'SOLID', color: scoreColor(p.score) }],
+        strokes: solid(COLORS.emotionMarkerStroke),
+        strokeWeight: SPACE.markerStroke,
+        strokeAlign: 'OUTSIDE',
+      },
     });
     const note = lane.cells?.[p.stageId]?.note;
     if (!note) return;
@@ -241,16 +476,38 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
   });
   // Notes last: on top of the curve and the markers.
   children.push(...notes);
-  return frame('area', 'Emotion curve', tag('emotion-area'), { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false }, children);
+  return frame(
+    'area',
+    'Emotion curve',
+    tag('emotion-area'),
+    { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false },
+    children,
+  );
 }
 
 function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
-    text('title', 'Lane title', { role: 'lane-title', lane: lane.id }, lane.title, TYPE.laneTitle, fonts, { color: COLORS.laneLabelText, width: 'FILL' }),
+    text('title', 'Lane title', { role: 'lane-title', lane: lane.id }, lane.title, TYPE.laneTitle, fonts, {
+      color: COLORS.laneLabelText,
+      width: 'FILL',
+    }),
   ]);
-  const cells = lane.kind === 'text' ? textCells(lane, map, g, fonts) : lane.kind === 'cards' ? cardCells(lane, map, g, fonts) : [emotionArea(lane, map, g, fonts)];
+  const cells =
+    lane.kind === 'text'
+      ? textCells(lane, map, g, fonts)
+      : lane.kind === 'cards'
+        ? cardCells(lane, map, g, fonts)
+        : [emotionArea(lane, map, g, fonts)];
   const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
-  return row(`lane:${lane.id}`, `Lane: ${lane.title}`, { role: 'lane', lane: lane.id }, fill, label, cells, COLORS.cellBorder);
+  return row(
+    `lane:${lane.id}`,
+    `Lane: ${lane.title}`,
+    { role: 'lane', lane: lane.id },
+    fill,
+    label,
+    cells,
+    COLORS.cellBorder,
+  );
 }
 
 export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec {
@@ -268,7 +525,24 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
     'map',
     map.title,
     { role: 'map' },
-    { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], padding: SPACE.mapPadding, gap: SPACE.mapGap, fill: COLORS.mapBackground, stroke: COLORS.mapBorder, radius: SPACE.radiusMap },
-    [headerSpec(map, g.rowWidth, fonts), frame('grid', 'Grid', { role: 'grid' }, { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], gap: SPACE.gridGap }, gridChildren)],
+    {
+      layout: 'VERTICAL',
+      sizing: ['HUG', 'HUG'],
+      padding: SPACE.mapPadding,
+      gap: SPACE.mapGap,
+      fill: COLORS.mapBackground,
+      stroke: COLORS.mapBorder,
+      radius: SPACE.radiusMap,
+    },
+    [
+      headerSpec(map, g.rowWidth, fonts),
+      frame(
+        'grid',
+        'Grid',
+        { role: 'grid' },
+        { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], gap: SPACE.gridGap },
+        gridChildren,
+      ),
+    ],
   );
 }

@@ -78,7 +78,15 @@ export interface TextOptions {
   y?: number;
 }
 
-export function text(key: string, name: string, tag: Tag, characters: string, style: TextStyle, fonts: Fonts, o: TextOptions): NodeSpec {
+export function text(
+  key: string,
+  name: string,
+  tag: Tag,
+  characters: string,
+  style: TextStyle,
+  fonts: Fonts,
+  o: TextOptions,
+): NodeSpec {
   const absolute = o.x !== undefined;
   const props: NodeProps = {
     fontName: fonts[style.font],
@@ -109,7 +117,13 @@ export function text(key: string, name: string, tag: Tag, characters: string, st
  * write, so the result is right whether or not Figma moves the node to the
  * path's bounding box when the path is set.
  */
-export function vector(key: string, name: string, tag: Tag, data: string, o: { stroke: SolidPaintSpec[]; weight: number; dash?: number[] }): NodeSpec {
+export function vector(
+  key: string,
+  name: string,
+  tag: Tag,
+  data: string,
+  o: { stroke: SolidPaintSpec[]; weight: number; dash?: number[] },
+): NodeSpec {
   const props: NodeProps = {
     x: 0,
     y: 0,

@@ -8,12 +8,16 @@ import { z } from 'zod';
 import { JourneyMapInputSchema } from './schema';
 
 export function mapJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(JourneyMapInputSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(JourneyMapInputSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
   return Object.assign(
     {
       $id: 'urn:journey-map:format:v1',
       title: 'Journey map (format version 1)',
-      description: 'A customer journey map for the Journey Map Figma plugin: persona, stages, lanes of text, cards and emotions.',
+      description:
+        'A customer journey map for the Journey Map Figma plugin: persona, stages, lanes of text, cards and emotions.',
     },
     schema,
   );

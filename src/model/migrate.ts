@@ -22,12 +22,18 @@ export function migrate(input: unknown, migrations = MIGRATIONS, current = FORMA
   if (raw > current) {
     return {
       ok: false,
-      issues: [{ path: 'version', message: `this map is format version ${raw}, but this plugin reads up to version ${current}; update the plugin to open it` }],
+      issues: [
+        {
+          path: 'version',
+          message: `this map is format version ${raw}, but this plugin reads up to version ${current}; update the plugin to open it`,
+        },
+      ],
     };
   }
   for (let v = raw; v < current; v++) {
     const step = migrations[v];
-    if (!step) return { ok: false, issues: [{ path: 'version', message: `no migration from version ${v} to ${v + 1}` }] };
+    if (!step)
+      return { ok: false, issues: [{ path: 'version', message: `no migration from version ${v} to ${v + 1}` }] };
     doc = Object.assign({}, step(doc), { version: v + 1 });
   }
   return { ok: true, value: doc.version === undefined ? doc : Object.assign({}, doc, { version: current }) };

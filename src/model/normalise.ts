@@ -9,14 +9,7 @@ import { formatPath, type MapIssue, type Result } from './errors';
 import { uniqueId, slugify } from './ids';
 import { migrate } from './migrate';
 import { LIMITS } from './limits';
-import {
-  FORMAT_VERSION,
-  JourneyMapInputSchema,
-  type JourneyMap,
-  type Lane,
-  type Persona,
-  type Stage,
-} from './schema';
+import { FORMAT_VERSION, JourneyMapInputSchema, type JourneyMap, type Lane, type Persona, type Stage } from './schema';
 
 type ParsedInput = z.output<typeof JourneyMapInputSchema>;
 
@@ -62,7 +55,10 @@ function assignIds<T extends { id?: string }>(
   items.forEach((item, i) => {
     if (item.id === undefined) return;
     if (firstAt.has(item.id)) {
-      issues.push({ path: `${label}[${i}].id`, message: `duplicate id "${item.id}" (also ${label}[${firstAt.get(item.id)}])` });
+      issues.push({
+        path: `${label}[${i}].id`,
+        message: `duplicate id "${item.id}" (also ${label}[${firstAt.get(item.id)}])`,
+      });
     } else firstAt.set(item.id, i);
     taken.add(item.id);
   });
@@ -82,11 +78,18 @@ function normalisePersona(p: Persona | undefined): Persona | undefined {
   });
 }
 
-function normaliseLane(lane: ParsedInput['lanes'][number], id: string, stageIds: string[], index: number, issues: MapIssue[]): Lane {
+function normaliseLane(
+  lane: ParsedInput['lanes'][number],
+  id: string,
+  stageIds: string[],
+  index: number,
+  issues: MapIssue[],
+): Lane {
   const cells = (lane.cells ?? {}) as Record<string, unknown>;
   const known = new Set(stageIds);
   for (const key of Object.keys(cells)) {
-    if (!known.has(key)) issues.push({ path: formatPath(['lanes', index, 'cells', key]), message: `no stage has id "${key}"` });
+    if (!known.has(key))
+      issues.push({ path: formatPath(['lanes', index, 'cells', key]), message: `no stage has id "${key}"` });
   }
   const out: Record<string, unknown> = {};
   for (const sid of stageIds) {
@@ -134,7 +137,11 @@ function protoKeyPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] |
 /** Validate and normalise anything (parsed JSON, a panel draft, stored plugin data). */
 export function normaliseMap(input: unknown): Result<JourneyMap> {
   const proto = protoKeyPath(input);
-  if (proto) return { ok: false, issues: [{ path: formatPath(proto), message: '"__proto__" is a reserved name; rename this key' }] };
+  if (proto)
+    return {
+      ok: false,
+      issues: [{ path: formatPath(proto), message: '"__proto__" is a reserved name; rename this key' }],
+    };
   const migrated = migrate(input);
   if (!migrated.ok) return migrated;
   const parsed = JourneyMapInputSchema.safeParse(migrated.value, {

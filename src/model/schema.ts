@@ -9,7 +9,11 @@ import { LIMITS, SCORE_MAX, SCORE_MIN } from './limits';
 
 export const FORMAT_VERSION = 1;
 
-const shortText = z.string().trim().min(1, 'must not be empty').max(LIMITS.shortText, `at most ${LIMITS.shortText} characters`);
+const shortText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(LIMITS.shortText, `at most ${LIMITS.shortText} characters`);
 const longText = z.string().max(LIMITS.longText, `at most ${LIMITS.longText} characters`);
 const itemText = z.string().max(LIMITS.itemText, `at most ${LIMITS.itemText} characters`);
 
@@ -38,7 +42,10 @@ export const StageSchema = z.strictObject({
 export const ToneSchema = z.enum(['neutral', 'positive', 'negative', 'idea']);
 
 export const EmotionCellSchema = z.strictObject({
-  score: z.number().min(SCORE_MIN, `score must be between ${SCORE_MIN} and ${SCORE_MAX}`).max(SCORE_MAX, `score must be between ${SCORE_MIN} and ${SCORE_MAX}`),
+  score: z
+    .number()
+    .min(SCORE_MIN, `score must be between ${SCORE_MIN} and ${SCORE_MAX}`)
+    .max(SCORE_MAX, `score must be between ${SCORE_MIN} and ${SCORE_MAX}`),
   note: itemText.optional(),
 });
 
@@ -57,7 +64,9 @@ export const CardsLaneSchema = z.strictObject({
   ...laneBase,
   kind: z.literal('cards'),
   tone: ToneSchema.optional(),
-  cells: z.record(z.string(), z.array(itemText).max(LIMITS.cardsPerCell, `at most ${LIMITS.cardsPerCell} cards per cell`)).optional(),
+  cells: z
+    .record(z.string(), z.array(itemText).max(LIMITS.cardsPerCell, `at most ${LIMITS.cardsPerCell} cards per cell`))
+    .optional(),
 });
 
 export const EmotionLaneSchema = z.strictObject({
@@ -75,7 +84,10 @@ export const JourneyMapInputSchema = z.strictObject({
   version: z.literal(FORMAT_VERSION).optional(),
   title: shortText,
   persona: PersonaSchema.optional(),
-  stages: z.array(StageSchema).min(1, 'a map needs at least one stage').max(LIMITS.stages, `at most ${LIMITS.stages} stages`),
+  stages: z
+    .array(StageSchema)
+    .min(1, 'a map needs at least one stage')
+    .max(LIMITS.stages, `at most ${LIMITS.stages} stages`),
   lanes: z.array(LaneSchema).max(LIMITS.lanes, `at most ${LIMITS.lanes} lanes`).default([]),
   meta: MetaSchema.optional(),
 });
@@ -83,7 +95,10 @@ export const JourneyMapInputSchema = z.strictObject({
 /** A normalised map: every stage and lane has a unique id, version is set. */
 export const JourneyMapSchema = JourneyMapInputSchema.extend({
   version: z.literal(FORMAT_VERSION),
-  stages: z.array(StageSchema.extend({ id: IdSchema })).min(1).max(LIMITS.stages),
+  stages: z
+    .array(StageSchema.extend({ id: IdSchema }))
+    .min(1)
+    .max(LIMITS.stages),
   lanes: z
     .array(
       z.discriminatedUnion('kind', [

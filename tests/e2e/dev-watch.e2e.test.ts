@@ -29,7 +29,8 @@ describe.skipIf(!browserCheck.available)('dev harness --watch', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(10000);
     await page.goto(server.url);
-    const ready = () => page.waitForFunction(() => (window as unknown as { harness?: { ready: boolean } }).harness?.ready === true);
+    const ready = () =>
+      page.waitForFunction(() => (window as unknown as { harness?: { ready: boolean } }).harness?.ready === true);
     await ready();
     // A mark that only survives if the page is NOT reloaded.
     await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));

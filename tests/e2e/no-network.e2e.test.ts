@@ -32,7 +32,10 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel network use',
     await f.getByRole('tab', { name: /Import/ }).click();
     const paste = f.getByLabel(/Paste a map/);
     await paste.fill('Trip\tPlan\tGo\nActions\tBooks\tTravels\nEmotions\t4 keen\t2 tired');
-    await f.getByRole('button', { name: /^Import/ }).first().click();
+    await f
+      .getByRole('button', { name: /^Import/ })
+      .first()
+      .click();
     await f.getByRole('tab', { name: /Stages/ }).click();
     expect(await f.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe('Plan'); // the paste was really imported
     await f.getByRole('button', { name: 'Create map' }).click();

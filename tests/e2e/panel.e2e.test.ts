@@ -43,7 +43,9 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel in Chromium',
     await f.getByRole('group', { name: 'Emotion, Arrive' }).getByTitle('−2 very negative').click();
 
     await f.getByRole('button', { name: 'Create map' }).click();
-    await p.page.waitForFunction(() => (window as unknown as { __messages: { type: string }[] }).__messages.some((m) => m.type === 'create'));
+    await p.page.waitForFunction(() =>
+      (window as unknown as { __messages: { type: string }[] }).__messages.some((m) => m.type === 'create'),
+    );
     const create = (await p.messages()).find((m) => m.type === 'create')!;
     expect(UiToPluginSchema.safeParse(create).success).toBe(true);
     const map = normaliseMap((create as { map: unknown }).map);

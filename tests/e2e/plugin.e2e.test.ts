@@ -81,11 +81,17 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
       return out;
     });
   const mapCount = () =>
-    page.evaluate(() => (window as unknown as HarnessWindow).harness.figma.currentPage.children.filter((n) => n.getPluginData('role') === 'map').length);
+    page.evaluate(
+      () =>
+        (window as unknown as HarnessWindow).harness.figma.currentPage.children.filter(
+          (n) => n.getPluginData('role') === 'map',
+        ).length,
+    );
   /** Wait until the sandbox has sent `count` messages of this type in all. */
   const waitForReplies = (type: string, count = 1) =>
     page.waitForFunction(
-      ([t, n]) => (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
+      ([t, n]) =>
+        (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
       [type, count] as const,
     );
   /** Let the harness redraw now rather than at its next 100 ms poll. */
@@ -112,9 +118,13 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await page.locator('#canvas').click({ position: { x: 5, y: 5 } });
     await expect.poll(() => panel.getByRole('button', { name: /Load selected map/ }).count()).toBe(0);
     await page.locator('#canvas [data-role="stage-name"]').first().click();
-    const selection = await page.evaluate(() => (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) => n.getPluginData('role')));
+    const selection = await page.evaluate(() =>
+      (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) => n.getPluginData('role')),
+    );
     expect(selection).toEqual(['map']);
-    await expect(panel.getByRole('button', { name: 'Load selected map “Buying running shoes online”' }).isVisible()).resolves.toBe(true);
+    await expect(
+      panel.getByRole('button', { name: 'Load selected map “Buying running shoes online”' }).isVisible(),
+    ).resolves.toBe(true);
     await expect(page.locator('#canvas .selected[data-role="map"]').count()).resolves.toBe(1);
     await expect(page.locator('#canvas .picked[data-role="stage-name"]').count()).resolves.toBe(1);
     await page.screenshot({ path: `${SHOTS}/e2e-create.png` });
@@ -136,7 +146,10 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     const { problems } = await page.evaluate(() => (window as unknown as HarnessWindow).harness.checkLayout());
     expect(problems.some((p) => /^card .* is not inside its cell/.test(p))).toBe(true);
     // 3 px off, give or take the browser's rounding at the drawing's zoom.
-    const off = problems.map((p) => /^marker .* is (-?[\d.]+) off the centre/.exec(p)?.[1]).filter(Boolean).map(Number);
+    const off = problems
+      .map((p) => /^marker .* is (-?[\d.]+) off the centre/.exec(p)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(off).toHaveLength(1);
     expect(Math.abs(off[0] - 3)).toBeLessThan(0.1);
     expect(problems.some((p) => /^texts overlap .*stage-name.*stage-name/.test(p))).toBe(true);
@@ -223,13 +236,25 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     expect(point).toBeGreaterThan(5);
     const marker = page.locator(`#canvas [data-node-id="${id}"]`);
     const box = (await marker.boundingBox())!;
-    const yBefore = await page.evaluate((nid) => ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then((n) => n.y), id);
+    const yBefore = await page.evaluate(
+      (nid) =>
+        ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then(
+          (n) => n.y,
+        ),
+      id,
+    );
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - (point * zoom) / 2, { steps: 4 });
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - point * zoom, { steps: 4 });
     await page.mouse.up();
-    const yAfter = await page.evaluate((nid) => ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then((n) => n.y), id);
+    const yAfter = await page.evaluate(
+      (nid) =>
+        ((window as unknown as HarnessWindow).harness.figma.getNodeByIdAsync(nid) as Promise<EllipseNode>).then(
+          (n) => n.y,
+        ),
+      id,
+    );
     expect(Math.abs(yBefore - point - yAfter)).toBeLessThanOrEqual(1);
 
     await panel.getByRole('button', { name: /Load selected map/ }).click();
@@ -240,8 +265,16 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
 
   it('imports a spreadsheet paste and a Mermaid diagram and creates a map from each', async () => {
     const cases = [
-      ['table', 'Trip\tPlan\tTravel\tArrive\nActions\tBooks a train\tReads\tWalks to hotel\nEmotions\t4 keen\t2 bored\t5 relieved', 'Books a train'],
-      ['mermaid', 'journey\n  title Commute\n  section Morning\n    Wake up: 2: Me\n    Train: 4: Me, Commuters', 'Commute'],
+      [
+        'table',
+        'Trip\tPlan\tTravel\tArrive\nActions\tBooks a train\tReads\tWalks to hotel\nEmotions\t4 keen\t2 bored\t5 relieved',
+        'Books a train',
+      ],
+      [
+        'mermaid',
+        'journey\n  title Commute\n  section Morning\n    Wake up: 2: Me\n    Train: 4: Me, Commuters',
+        'Commute',
+      ],
     ] as const;
     for (const [k, [name, text, expectText]] of cases.entries()) {
       await panel.getByRole('tab', { name: /Import/ }).click();
@@ -272,13 +305,16 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     expect(await canvasTexts()).toEqual(before);
     expect(await mapCount()).toBe(1);
     // Nothing went to the sandbox: an import is the panel's business until "Create map".
-    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.fromPanel.length)).toBe(sentBefore);
+    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.fromPanel.length)).toBe(
+      sentBefore,
+    );
     await page.screenshot({ path: `${SHOTS}/e2e-broken-json.png` });
   });
 
   it("switches the panel between Figma's light and dark themes, and the panel has Figma's null origin", async () => {
     const html = panel.locator('html');
-    const bg = () => html.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--figma-color-bg').trim());
+    const bg = () =>
+      html.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--figma-color-bg').trim());
     await expect(html.getAttribute('class')).resolves.toBe('figma-light');
     await expect(bg()).resolves.toBe(FIGMA_THEMES.light['--figma-color-bg']);
     await page.getByRole('button', { name: 'Dark theme' }).click();

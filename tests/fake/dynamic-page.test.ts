@@ -11,7 +11,9 @@ const ctx = useFake();
 describe('sync APIs disabled by dynamic-page', () => {
   it('figma.getNodeById throws and points to getNodeByIdAsync', () => {
     const r = ctx.figma.createRectangle();
-    expect(() => ctx.figma.getNodeById(r.id)).toThrow('in getNodeById: Cannot call with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.');
+    expect(() => ctx.figma.getNodeById(r.id)).toThrow(
+      'in getNodeById: Cannot call with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.',
+    );
   });
 
   it('assigning figma.currentPage throws and leaves the current page as it was', () => {
@@ -75,7 +77,9 @@ describe('pages', () => {
 
   it("another page's children throw until page.loadAsync()", async () => {
     const other = ctx.fake.addPage('Other');
-    expect(() => other.children).toThrow('Cannot access children on a page that has not been explicitly loaded. Remember to call await page.loadAsync() first.');
+    expect(() => other.children).toThrow(
+      'Cannot access children on a page that has not been explicitly loaded. Remember to call await page.loadAsync() first.',
+    );
     await other.loadAsync();
     expect(other.children).toEqual([]);
   });

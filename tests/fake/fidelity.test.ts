@@ -35,8 +35,10 @@ describe("Figma's error wording", () => {
     );
   });
 
-  it('rejects unknown fonts with Figma\'s message, and loads a whole family when style is omitted', async () => {
-    await expect(figma.loadFontAsync({ family: 'Comic Neue', style: 'Bold' })).rejects.toThrow('The font "Comic Neue Bold" could not be loaded');
+  it("rejects unknown fonts with Figma's message, and loads a whole family when style is omitted", async () => {
+    await expect(figma.loadFontAsync({ family: 'Comic Neue', style: 'Bold' })).rejects.toThrow(
+      'The font "Comic Neue Bold" could not be loaded',
+    );
     await figma.loadFontAsync({ family: 'Inter' } as FontName);
     const t = figma.createText();
     t.fontName = { family: 'Inter', style: 'Bold' }; // loaded as part of the family
@@ -48,8 +50,12 @@ describe("Figma's error wording", () => {
 describe('paints', () => {
   it('refuses unknown keys like an alpha inside a SOLID colour, with the failing path', () => {
     const r = figma.createRectangle();
-    expect(() => (r.fills = [{ type: 'SOLID', color: { ...red, a: 0.5 } as RGB }])).toThrow(/Unrecognized key\(s\) in object: 'a' at \[0\]\.color/);
-    expect(() => (r.strokes = [{ type: 'SOLID', color: red, alpha: 1 } as unknown as Paint])).toThrow(/in set_strokes: .*'alpha'/);
+    expect(() => (r.fills = [{ type: 'SOLID', color: { ...red, a: 0.5 } as RGB }])).toThrow(
+      /Unrecognized key\(s\) in object: 'a' at \[0\]\.color/,
+    );
+    expect(() => (r.strokes = [{ type: 'SOLID', color: red, alpha: 1 } as unknown as Paint])).toThrow(
+      /in set_strokes: .*'alpha'/,
+    );
     expect(() => (r.fills = [{ type: 'SOLID', color: red, opacity: 1.5 }])).toThrow(/opacity/);
   });
 
@@ -158,12 +164,22 @@ describe('groups', () => {
 });
 
 describe('node shape', () => {
-  it("answers `in` per node type, as plugin code tests for mixins that way", () => {
+  it('answers `in` per node type, as plugin code tests for mixins that way', () => {
     const t = figma.createText();
     const f = figma.createFrame();
     const g = figma.group([figma.createRectangle()], figma.currentPage);
-    expect(['children' in t, 'appendChild' in t, 'characters' in t, 'setRangeFontName' in t]).toEqual([false, false, true, true]);
-    expect(['children' in f, 'appendChild' in f, 'characters' in f, 'layoutSizingHorizontal' in f]).toEqual([true, true, false, true]);
+    expect(['children' in t, 'appendChild' in t, 'characters' in t, 'setRangeFontName' in t]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(['children' in f, 'appendChild' in f, 'characters' in f, 'layoutSizingHorizontal' in f]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(['layoutSizingHorizontal' in g, 'children' in g]).toEqual([false, true]);
     expect(() => (f as unknown as TextNode).getRangeFontName(0, 1)).toThrow(/does not exist on this node type/);
   });

@@ -158,7 +158,7 @@ describe('mixed fonts', () => {
     expect(u.characters).toBe('x');
   });
 
-  it('setting characters resets range styles to the first character\'s font', async () => {
+  it("setting characters resets range styles to the first character's font", async () => {
     const t = await helloWorld();
     t.characters = 'new';
     expect(t.fontName).toEqual(INTER_BOLD);

@@ -53,7 +53,9 @@ describe("'FILL'", () => {
 
   it('refuses values outside FIXED | HUG | FILL', () => {
     const r = ctx.figma.createRectangle();
-    expect(() => ((r as { layoutSizingHorizontal: string }).layoutSizingHorizontal = 'STRETCH')).toThrow(/Invalid enum value/);
+    expect(() => ((r as { layoutSizingHorizontal: string }).layoutSizingHorizontal = 'STRETCH')).toThrow(
+      /Invalid enum value/,
+    );
   });
 });
 
@@ -92,7 +94,9 @@ describe("'HUG'", () => {
 describe("layoutPositioning = 'ABSOLUTE'", () => {
   it('throws for a child of the page and of a frame without auto-layout', () => {
     const r = ctx.figma.createRectangle();
-    expect(() => (r.layoutPositioning = 'ABSOLUTE')).toThrow('in set_layoutPositioning: node must be a child of an auto-layout frame');
+    expect(() => (r.layoutPositioning = 'ABSOLUTE')).toThrow(
+      'in set_layoutPositioning: node must be a child of an auto-layout frame',
+    );
     const plain = ctx.figma.createFrame();
     plain.appendChild(r);
     expect(() => (r.layoutPositioning = 'ABSOLUTE')).toThrow(/child of an auto-layout frame/);

@@ -39,7 +39,9 @@ describe('plugin data', () => {
     const a = ctx.figma.createRectangle();
     a.setPluginData('k', 'x'.repeat(99_999)); // 1 + 99 999 bytes: exactly 100 kB
     expect(a.getPluginData('k').length).toBe(99_999);
-    expect(() => a.setPluginData('k', 'x'.repeat(100_000))).toThrow('in setPluginData: The total size of the entry "k" exceeds the 100 kB limit');
+    expect(() => a.setPluginData('k', 'x'.repeat(100_000))).toThrow(
+      'in setPluginData: The total size of the entry "k" exceeds the 100 kB limit',
+    );
     expect(() => a.setPluginData('kk', 'x'.repeat(99_999))).toThrow(/100 kB/); // the key counts too
     expect(a.getPluginData('k').length).toBe(99_999); // the refused write left the old value
   });
@@ -58,12 +60,15 @@ describe('shared plugin data', () => {
     expect(a.getPluginData('k')).toBe(''); // private plugin data is separate
   });
 
-  it.each(['', 'ab', 'journey map', 'journey-map', 'journey_map', 'journey.map', 'café'])('refuses the namespace %j on set, get and keys', (ns) => {
-    const a = ctx.figma.createRectangle();
-    expect(() => a.setSharedPluginData(ns, 'k', 'v')).toThrow(`Invalid namespace "${ns}"`);
-    expect(() => a.getSharedPluginData(ns, 'k')).toThrow(/Invalid namespace/);
-    expect(() => a.getSharedPluginDataKeys(ns)).toThrow(/Invalid namespace/);
-  });
+  it.each(['', 'ab', 'journey map', 'journey-map', 'journey_map', 'journey.map', 'café'])(
+    'refuses the namespace %j on set, get and keys',
+    (ns) => {
+      const a = ctx.figma.createRectangle();
+      expect(() => a.setSharedPluginData(ns, 'k', 'v')).toThrow(`Invalid namespace "${ns}"`);
+      expect(() => a.getSharedPluginData(ns, 'k')).toThrow(/Invalid namespace/);
+      expect(() => a.getSharedPluginDataKeys(ns)).toThrow(/Invalid namespace/);
+    },
+  );
 
   it.each(['abc', 'JourneyMap2', NS])('accepts the namespace %j', (ns) => {
     const a = ctx.figma.createRectangle();
@@ -77,7 +82,9 @@ describe('shared plugin data', () => {
     a.setSharedPluginData(NS, 'k', '');
     expect(a.getSharedPluginDataKeys(NS)).toEqual([]);
     a.setSharedPluginData(NS, 'k', 'x'.repeat(100_000 - NS.length - 1));
-    expect(() => a.setSharedPluginData(NS, 'k', 'x'.repeat(100_000 - NS.length))).toThrow('in setSharedPluginData: The total size of the entry "k" exceeds the 100 kB limit');
+    expect(() => a.setSharedPluginData(NS, 'k', 'x'.repeat(100_000 - NS.length))).toThrow(
+      'in setSharedPluginData: The total size of the entry "k" exceeds the 100 kB limit',
+    );
   });
 });
 

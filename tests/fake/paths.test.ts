@@ -16,11 +16,14 @@ function vectorWith(data: string): VectorNode {
 }
 
 describe('accepted paths', () => {
-  it.each([VALID, 'M 0 0 Q 1 1 2 2', 'M -1.5 2.25 L 3 -4 Z', 'M 0 0 L 1 1 M 5 5 L 6 6', ''])('accepts %j and reads it back', (data) => {
-    const v = vectorWith(data);
-    expect(v.vectorPaths).toEqual([{ windingRule: 'NONZERO', data }]);
-    expect(Object.isFrozen(v.vectorPaths)).toBe(true);
-  });
+  it.each([VALID, 'M 0 0 Q 1 1 2 2', 'M -1.5 2.25 L 3 -4 Z', 'M 0 0 L 1 1 M 5 5 L 6 6', ''])(
+    'accepts %j and reads it back',
+    (data) => {
+      const v = vectorWith(data);
+      expect(v.vectorPaths).toEqual([{ windingRule: 'NONZERO', data }]);
+      expect(Object.isFrozen(v.vectorPaths)).toBe(true);
+    },
+  );
 });
 
 describe('rejected paths', () => {

@@ -67,7 +67,9 @@ describe('insertChild indexes', () => {
   it('throws past the end, below zero and for a fractional index', () => {
     const { f } = frameWith(2);
     const r = ctx.figma.createRectangle();
-    expect(() => f.insertChild(3, r)).toThrow('Cannot insert node at index greater than the number of existing siblings');
+    expect(() => f.insertChild(3, r)).toThrow(
+      'Cannot insert node at index greater than the number of existing siblings',
+    );
     expect(() => f.insertChild(-1, r)).toThrow(/index/);
     expect(() => f.insertChild(0.5, r)).toThrow(/index/);
     expect(r.parent).toBe(ctx.figma.currentPage);

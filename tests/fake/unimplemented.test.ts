@@ -11,9 +11,12 @@ type Loose = Record<string, unknown>;
 const loose = (o: unknown) => o as Loose;
 
 describe('unimplemented API throws', () => {
-  it.each(['createSticky', 'createComponent', 'getLocalPaintStylesAsync', 'variables', 'exportAsync'])('figma.%s', (name) => {
-    expect(() => loose(ctx.figma)[name]).toThrow(`FakeFigma: figma.${name} is not implemented`);
-  });
+  it.each(['createSticky', 'createComponent', 'getLocalPaintStylesAsync', 'variables', 'exportAsync'])(
+    'figma.%s',
+    (name) => {
+      expect(() => loose(ctx.figma)[name]).toThrow(`FakeFigma: figma.${name} is not implemented`);
+    },
+  );
 
   it.each([
     ['figma.ui', () => loose(ctx.figma.ui).onmessageerror],
@@ -40,7 +43,19 @@ describe('unimplemented API throws', () => {
 
   it('paints other than SOLID are not implemented', () => {
     const r = ctx.figma.createRectangle();
-    expect(() => (r.fills = [{ type: 'GRADIENT_LINEAR', gradientStops: [], gradientTransform: [[1, 0, 0], [0, 1, 0]] }])).toThrow(/not implemented/);
+    expect(
+      () =>
+        (r.fills = [
+          {
+            type: 'GRADIENT_LINEAR',
+            gradientStops: [],
+            gradientTransform: [
+              [1, 0, 0],
+              [0, 1, 0],
+            ],
+          },
+        ]),
+    ).toThrow(/not implemented/);
   });
 
   it('a method of another node type is not there (a text has no appendChild)', () => {
@@ -69,7 +84,9 @@ describe('introspection still works', () => {
   it('a failing comparison of two different nodes reports the mismatch by id instead of throwing inside the fake', () => {
     const r = ctx.figma.createRectangle();
     const s = ctx.figma.createRectangle();
-    expect(() => expect([r, s]).toEqual([s, r])).toThrow(`expected [ { id: '${r.id}' }, { id: '${s.id}' } ] to deeply equal`);
+    expect(() => expect([r, s]).toEqual([s, r])).toThrow(
+      `expected [ { id: '${r.id}' }, { id: '${s.id}' } ] to deeply equal`,
+    );
     expect(() => expect(r).toBe(s)).toThrow(`expected { id: '${r.id}' } to be { id: '${s.id}' }`);
     expect(r).not.toEqual(s);
     expect(Object.keys(r)).toEqual(['id']);

@@ -66,7 +66,10 @@ describe('create', () => {
     const p = await startPlugin();
     const before = p.figma.currentPage.children.length;
     p.fake.resetStats();
-    const replies = await p.send({ type: 'create', map: { title: 'T', stages: [{ name: 'A' }, {}], lanes: [{ title: 'L', kind: 'text', cells: { nope: 'x' } }] } });
+    const replies = await p.send({
+      type: 'create',
+      map: { title: 'T', stages: [{ name: 'A' }, {}], lanes: [{ title: 'L', kind: 'text', cells: { nope: 'x' } }] },
+    });
     const error = p.expectReply(replies, 'error');
     expect(error.code).toBe('invalid');
     expect(error.issues).toContainEqual({ path: 'stages[1].name', message: 'required' });
@@ -83,10 +86,21 @@ describe('create', () => {
   });
 
   it('falls back to another font when Inter is missing, and says so', async () => {
-    const p = await startPlugin({ fonts: [{ family: 'Roboto', style: 'Regular' }, { family: 'Roboto', style: 'Bold' }, { family: 'Roboto', style: 'Medium' }, { family: 'Roboto', style: 'Italic' }] });
+    const p = await startPlugin({
+      fonts: [
+        { family: 'Roboto', style: 'Regular' },
+        { family: 'Roboto', style: 'Bold' },
+        { family: 'Roboto', style: 'Medium' },
+        { family: 'Roboto', style: 'Italic' },
+      ],
+    });
     const created = p.expectReply(await p.send({ type: 'create', map: examples[0].input }), 'created');
     const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
-    const families = new Set(allNodes(frame).filter((n): n is TextNode => n.type === 'TEXT').map((n) => (n.fontName as FontName).family));
+    const families = new Set(
+      allNodes(frame)
+        .filter((n): n is TextNode => n.type === 'TEXT')
+        .map((n) => (n.fontName as FontName).family),
+    );
     expect([...families]).toEqual(['Roboto']);
     expect(p.fake.notifications.map((n) => n.message).join(' ')).toMatch(/Inter is not available/);
   });

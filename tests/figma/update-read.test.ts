@@ -31,9 +31,16 @@ async function read(p: Plugin, nodeId?: string) {
 async function update(p: Plugin, nodeId: string, map: unknown, extra: Record<string, unknown> = {}) {
   return p.send({ type: 'update', nodeId, map, ...extra });
 }
-const idsOf = (frame: FrameNode) => new Map(allNodes(frame).filter((n) => n.getPluginData('key')).map((n) => [n.id, n]));
+const idsOf = (frame: FrameNode) =>
+  new Map(
+    allNodes(frame)
+      .filter((n) => n.getPluginData('key'))
+      .map((n) => [n.id, n]),
+  );
 const cellText = (frame: FrameNode, lane: string, stage: string) =>
-  managed(frame, 'cell-text').find((n) => n.getPluginData('lane') === lane && n.getPluginData('stage') === stage) as TextNode;
+  managed(frame, 'cell-text').find(
+    (n) => n.getPluginData('lane') === lane && n.getPluginData('stage') === stage,
+  ) as TextNode;
 
 afterEach(() => uninstallFakeFigma());
 
@@ -66,8 +73,11 @@ describe('read back', () => {
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Semi Bold' });
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
     cellText(frame, 'l0', 's1').characters = 'Typed on the canvas';
-    (managed(frame, 'stage-name').find((n) => n.getPluginData('stage') === 's2') as TextNode).characters = 'Renamed on canvas';
-    const cards = managed(frame, 'card').filter((n) => n.getPluginData('lane') === 'l1' && n.getPluginData('stage') === 's0');
+    (managed(frame, 'stage-name').find((n) => n.getPluginData('stage') === 's2') as TextNode).characters =
+      'Renamed on canvas';
+    const cards = managed(frame, 'card').filter(
+      (n) => n.getPluginData('lane') === 'l1' && n.getPluginData('stage') === 's0',
+    );
     cards[0].remove();
     const marker = managed(frame, 'emotion-marker').find((n) => n.getPluginData('stage') === 's3') as EllipseNode;
     marker.y = EMOTION_AREA.padTop - marker.height / 2; // dragged to the top of the scale: +2
@@ -90,7 +100,14 @@ describe('read back', () => {
     (managed(frame, 'persona-name')[0] as TextNode).characters = 'Sam Renamed';
     (managed(frame, 'persona-goal')[0] as TextNode).characters = '• Speed and calm';
     const back = (await read(p, frame.id)).map as JourneyMap;
-    expect(back.stages.map((s) => s.phase)).toEqual(['Discovery', 'Discovery', 'Discovery', 'Discovery', 'Phase 2', 'Phase 2']);
+    expect(back.stages.map((s) => s.phase)).toEqual([
+      'Discovery',
+      'Discovery',
+      'Discovery',
+      'Discovery',
+      'Phase 2',
+      'Phase 2',
+    ]);
     expect(back.persona).toEqual({ ...map.persona, name: 'Sam Renamed', goals: ['Speed and calm'] });
   });
 
@@ -137,7 +154,10 @@ describe('read back', () => {
     p.figma.currentPage.selection = [managed(frame, 'stage-name')[0]];
     const before = p.fake.uiMessages.length;
     p.fake.fireSelectionChange();
-    expect(p.fake.uiMessages.slice(before)).toContainEqual({ type: 'selection', maps: [{ nodeId: frame.id, title: frame.name }] });
+    expect(p.fake.uiMessages.slice(before)).toContainEqual({
+      type: 'selection',
+      maps: [{ nodeId: frame.id, title: frame.name }],
+    });
   });
 });
 
@@ -147,7 +167,9 @@ describe('update in place', () => {
     const { frame, map, revision } = await create(p, syntheticMap(12, 8));
     frame.x = 1234;
     frame.y = -55;
-    const cell = managed(frame, 'cell').find((n) => n.getPluginData('lane') === 'l3' && n.getPluginData('stage') === 's5') as FrameNode;
+    const cell = managed(frame, 'cell').find(
+      (n) => n.getPluginData('lane') === 'l3' && n.getPluginData('stage') === 's5',
+    ) as FrameNode;
     const sticker = p.figma.createRectangle();
     sticker.name = 'Designer sticker';
     cell.appendChild(sticker);
@@ -178,7 +200,11 @@ describe('update in place', () => {
 
   it('writes the same small number of nodes for a one-cell edit whatever the map size', async () => {
     const counts: number[] = [];
-    for (const [s, l] of [[5, 5], [12, 8], [40, 30]]) {
+    for (const [s, l] of [
+      [5, 5],
+      [12, 8],
+      [40, 30],
+    ]) {
       const p = await startPlugin();
       const { frame, map } = await create(p, syntheticMap(s, l));
       const edited = clone(map);
@@ -207,7 +233,8 @@ describe('update in place', () => {
     const reply = p.expectReply(await update(p, frame.id, edited), 'updated');
     const headers = managed(frame, 'stage-header');
     expect(headers.map((n) => n.getPluginData('stage'))).toEqual(['s4', 's0', 's1', 's3', 'new']);
-    for (const id of ['s4', 's0', 's1', 's3']) expect(headers.find((h) => h.getPluginData('stage') === id)!.id).toBe(headerIds.get(id));
+    for (const id of ['s4', 's0', 's1', 's3'])
+      expect(headers.find((h) => h.getPluginData('stage') === id)!.id).toBe(headerIds.get(id));
     expect(screenshot.removed).toBe(false);
     const holding = screenshot.parent as FrameNode;
     expect(holding.getPluginData('role')).toBe('holding');
@@ -263,8 +290,14 @@ describe('update in place', () => {
 
   it('random edits then update then read give the edited map; unchanged nodes keep their ids', async () => {
     const arbEdit = fc.record({
-      rename: fc.option(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), { nil: undefined }),
-      cell: fc.option(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''), { nil: undefined }),
+      rename: fc.option(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        { nil: undefined },
+      ),
+      cell: fc.option(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== ''),
+        { nil: undefined },
+      ),
       reverse: fc.boolean(),
       drop: fc.boolean(),
     });

@@ -32,22 +32,31 @@ describe('Mermaid journey import', () => {
       ['Sit down', 'Go home'],
     ]);
     const emotions = map.lanes.find((l) => l.kind === 'emotion')!;
-    expect(map.stages.map((s) => (emotions.cells as Record<string, { score: number }>)[s.id].score)).toEqual([2, 0, -2, 2, 2]);
+    expect(map.stages.map((s) => (emotions.cells as Record<string, { score: number }>)[s.id].score)).toEqual([
+      2, 0, -2, 2, 2,
+    ]);
     const actors = map.lanes.find((l) => l.title === 'Actors')!;
     expect(actors.kind).toBe('cards');
     expect((actors.cells as Record<string, string[]>)[map.stages[1].id]).toEqual(['Me', 'Cat']);
   });
 
   it('accepts comments, blank lines, odd indentation, accessibility lines and tasks without actors', () => {
-    const map = ok('%% a comment\n\njourney\naccTitle: x\n  title  T \n section S\nTask one: 4\n      Task two:2:Ann %% trailing\n');
+    const map = ok(
+      '%% a comment\n\njourney\naccTitle: x\n  title  T \n section S\nTask one: 4\n      Task two:2:Ann %% trailing\n',
+    );
     expect(map.title).toBe('T');
     expect(map.stages.map((s) => s.name)).toEqual(['Task one', 'Task two']);
     expect(map.lanes.find((l) => l.title === 'Actors')!.cells).toEqual({ [map.stages[1].id]: ['Ann'] });
   });
 
   it('gives located errors', () => {
-    expect(parseMermaidJourney('title x\njourney')).toEqual({ ok: false, issues: [{ path: 'line 1', message: 'a Mermaid journey starts with the word "journey"' }] });
-    const bad = parseMermaidJourney('journey\n  title T\n  section S\n    no score here\n    Task: 9: Me\n    Fine: 3\n');
+    expect(parseMermaidJourney('title x\njourney')).toEqual({
+      ok: false,
+      issues: [{ path: 'line 1', message: 'a Mermaid journey starts with the word "journey"' }],
+    });
+    const bad = parseMermaidJourney(
+      'journey\n  title T\n  section S\n    no score here\n    Task: 9: Me\n    Fine: 3\n',
+    );
     expect(bad).toEqual({
       ok: false,
       issues: [
@@ -57,10 +66,14 @@ describe('Mermaid journey import', () => {
     });
     const empty = parseMermaidJourney('journey\n title Nothing\n');
     expect(empty.ok).toBe(false);
-    expect(!empty.ok && empty.issues).toEqual([{ path: '', message: 'the journey has no tasks: add lines like "Make tea: 5: Me" after "journey"' }]);
+    expect(!empty.ok && empty.issues).toEqual([
+      { path: '', message: 'the journey has no tasks: add lines like "Make tea: 5: Me" after "journey"' },
+    ]);
     expect(parseMermaidJourney('journey\n  Step #1: 3\n')).toEqual({
       ok: false,
-      issues: [{ path: 'line 2', message: 'expected "task: score: actors" (Mermaid reads everything after "#" as a comment)' }],
+      issues: [
+        { path: 'line 2', message: 'expected "task: score: actors" (Mermaid reads everything after "#" as a comment)' },
+      ],
     });
     expect(parseMermaidJourney('journey\n  Pay: 3.5\n  Wait: 0: Me\n')).toEqual({
       ok: false,
@@ -115,7 +128,9 @@ describe('Mermaid journey import', () => {
   it('tasks before any section have no phase, and export puts them in a "Journey" section', () => {
     const map = ok('journey\n  Wake up: 2\n  section Work\n  Email: 1\n');
     expect(map.stages.map((s) => s.phase)).toEqual([undefined, 'Work']);
-    expect(toMermaidJourney(map)).toBe('journey\n  title Imported journey\n  section Journey\n    Wake up: 2\n  section Work\n    Email: 1\n');
+    expect(toMermaidJourney(map)).toBe(
+      'journey\n  title Imported journey\n  section Journey\n    Wake up: 2\n  section Work\n    Email: 1\n',
+    );
   });
 
   it('exports scores, sections and actors, and says when a score is missing', () => {
@@ -123,7 +138,9 @@ describe('Mermaid journey import', () => {
     const text = toMermaidJourney(map);
     expect(text).toContain('  section Go to work\n    Make tea: 5: Me\n');
     const noScore = { ...map, lanes: map.lanes.filter((l) => l.kind !== 'emotion') } as JourneyMap;
-    expect(toMermaidJourney(noScore)).toMatch(/%% "Make tea" has no emotion score: written as 3 \(neutral\)\n {4}Make tea: 3: Me/);
+    expect(toMermaidJourney(noScore)).toMatch(
+      /%% "Make tea" has no emotion score: written as 3 \(neutral\)\n {4}Make tea: 3: Me/,
+    );
   });
 
   it('escapes characters Mermaid would read as syntax', () => {
@@ -133,7 +150,9 @@ describe('Mermaid journey import', () => {
     map.stages[0].phase = 'A: b';
     (map.lanes[1].cells as Record<string, string[]>)[map.stages[0].id] = ['Ann, Bob: x'];
     const text = toMermaidJourney(map);
-    expect(text).toBe('journey\n  title Day: one； ＃2\n  section A∶ b\n    Pay∶ card； ＃1 %％ now: 3: Ann， Bob∶ x\n');
+    expect(text).toBe(
+      'journey\n  title Day: one； ＃2\n  section A∶ b\n    Pay∶ card； ＃1 %％ now: 3: Ann， Bob∶ x\n',
+    );
     const back = ok(text);
     expect(back.title).toBe('Day: one； ＃2');
     expect(back.stages[0]).toMatchObject({ name: 'Pay∶ card； ＃1 %％ now', phase: 'A∶ b' });
@@ -156,13 +175,30 @@ describe('Mermaid journey import', () => {
     const arbJourney = fc.record({
       title: word,
       sections: fc.array(
-        fc.record({ name: word, tasks: fc.array(fc.record({ name: word, score: fc.integer({ min: 1, max: 5 }), actors: fc.uniqueArray(word, { maxLength: 3 }) }), { minLength: 1, maxLength: 4 }) }),
+        fc.record({
+          name: word,
+          tasks: fc.array(
+            fc.record({
+              name: word,
+              score: fc.integer({ min: 1, max: 5 }),
+              actors: fc.uniqueArray(word, { maxLength: 3 }),
+            }),
+            { minLength: 1, maxLength: 4 },
+          ),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
     });
     fc.assert(
       fc.property(arbJourney, (j) => {
-        const text = ['journey', `  title ${j.title}`, ...j.sections.flatMap((s) => [`  section ${s.name}`, ...s.tasks.map((t) => `    ${t.name}: ${t.score}${t.actors.length ? `: ${t.actors.join(', ')}` : ''}`)])].join('\n');
+        const text = [
+          'journey',
+          `  title ${j.title}`,
+          ...j.sections.flatMap((s) => [
+            `  section ${s.name}`,
+            ...s.tasks.map((t) => `    ${t.name}: ${t.score}${t.actors.length ? `: ${t.actors.join(', ')}` : ''}`),
+          ]),
+        ].join('\n');
         const once = toMermaidJourney(ok(text));
         const twice = toMermaidJourney(ok(once));
         expect(twice).toBe(once);
@@ -186,9 +222,23 @@ describe('Mermaid journey import', () => {
       .filter((n) => /[A-Za-z]/.test(n));
     // The documented escaping, written out independently of the module.
     const esc = (s: string) =>
-      s.replace(/\s*\n\s*/g, ' ').trim().replace(/#/g, '＃').replace(/;/g, '；').replace(/%%/g, '%％').replace(/:/g, '∶');
+      s
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()
+        .replace(/#/g, '＃')
+        .replace(/;/g, '；')
+        .replace(/%%/g, '%％')
+        .replace(/:/g, '∶');
     const arbMap = fc.array(
-      fc.record({ name, phase: fc.option(fc.constantFrom('Before', 'During: now', 'After #2'), { nil: undefined }), score: fc.option(fc.integer({ min: -8, max: 8 }).map((n) => n / 4), { nil: undefined }), actors: fc.array(name, { maxLength: 3 }) }),
+      fc.record({
+        name,
+        phase: fc.option(fc.constantFrom('Before', 'During: now', 'After #2'), { nil: undefined }),
+        score: fc.option(
+          fc.integer({ min: -8, max: 8 }).map((n) => n / 4),
+          { nil: undefined },
+        ),
+        actors: fc.array(name, { maxLength: 3 }),
+      }),
       { minLength: 1, maxLength: 12 },
     );
     fc.assert(
@@ -198,8 +248,20 @@ describe('Mermaid journey import', () => {
           title: 'T',
           stages,
           lanes: [
-            { id: 'e', title: 'Feelings', kind: 'emotion', cells: Object.fromEntries(rows.flatMap((r, i) => (r.score === undefined ? [] : [[`s${i}`, { score: r.score }]]))) },
-            { id: 'a', title: 'Actors', kind: 'cards', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])) },
+            {
+              id: 'e',
+              title: 'Feelings',
+              kind: 'emotion',
+              cells: Object.fromEntries(
+                rows.flatMap((r, i) => (r.score === undefined ? [] : [[`s${i}`, { score: r.score }]])),
+              ),
+            },
+            {
+              id: 'a',
+              title: 'Actors',
+              kind: 'cards',
+              cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])),
+            },
           ],
         });
         if (!input.ok) throw new Error(JSON.stringify(input.issues));
@@ -208,9 +270,13 @@ describe('Mermaid journey import', () => {
         // Stages without a phase come back in the documented "Journey" section.
         expect(back.stages.map((s) => s.phase)).toEqual(rows.map((r) => esc(r.phase ?? 'Journey')));
         const emo = back.lanes.find((l) => l.kind === 'emotion')!.cells as Record<string, { score: number }>;
-        expect(back.stages.map((s) => emo[s.id].score)).toEqual(rows.map((r) => (r.score === undefined ? 0 : Math.round(r.score) || 0)));
+        expect(back.stages.map((s) => emo[s.id].score)).toEqual(
+          rows.map((r) => (r.score === undefined ? 0 : Math.round(r.score) || 0)),
+        );
         const actors = back.lanes.find((l) => l.title === 'Actors')?.cells as Record<string, string[]> | undefined;
-        expect(back.stages.map((s) => actors?.[s.id] ?? [])).toEqual(rows.map((r) => r.actors.map((a) => esc(a).replace(/,/g, '，'))));
+        expect(back.stages.map((s) => actors?.[s.id] ?? [])).toEqual(
+          rows.map((r) => r.actors.map((a) => esc(a).replace(/,/g, '，'))),
+        );
         // Exporting again gives the same text: escaping is stable.
         expect(toMermaidJourney(back)).toBe(toMermaidJourney(ok(toMermaidJourney(back))));
       }),
@@ -220,7 +286,10 @@ describe('Mermaid journey import', () => {
 
   it('map → Mermaid → map → Mermaid gives identical text on the second pass (1–12 stages, phases, grid scores, actors)', () => {
     const name = fc
-      .array(fc.constantFrom('a', 'B', ' ', ':', '#', ';', '%', ',', '“', '”', 'é', '🚀', '(', 'title ', 'section '), { minLength: 1, maxLength: 10 })
+      .array(fc.constantFrom('a', 'B', ' ', ':', '#', ';', '%', ',', '“', '”', 'é', '🚀', '(', 'title ', 'section '), {
+        minLength: 1,
+        maxLength: 10,
+      })
       .map((cs) => cs.join('').trim())
       .filter((n) => /[A-Za-z]/.test(n));
     const arbStage = fc.record({
@@ -235,8 +304,18 @@ describe('Mermaid journey import', () => {
           title,
           stages: rows.map((r, i) => ({ id: `s${i}`, name: r.name, ...(r.phase ? { phase: r.phase } : {}) })),
           lanes: [
-            { id: 'e', title: 'Emotions', kind: 'emotion', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, { score: r.score }])) },
-            { id: 'a', title: 'Actors', kind: 'cards', cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])) },
+            {
+              id: 'e',
+              title: 'Emotions',
+              kind: 'emotion',
+              cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, { score: r.score }])),
+            },
+            {
+              id: 'a',
+              title: 'Actors',
+              kind: 'cards',
+              cells: Object.fromEntries(rows.map((r, i) => [`s${i}`, r.actors])),
+            },
           ],
         });
         if (!map.ok) throw new Error(JSON.stringify(map.issues));

@@ -19,8 +19,23 @@ const rgb = fc.record({ r: channel, g: channel, b: channel });
 
 // culori: quarter scores → hex, stops #D92D20 / #B08800 / #079455 blended in OKLCH.
 const CULORI: Record<string, string> = {
-  '-2': '#D92D20', '-1.75': '#D63E00', '-1.5': '#CE5200', '-1.25': '#C75F00', '-1': '#C26900', '-0.75': '#BD7200', '-0.5': '#B97A00', '-0.25': '#B58100',
-  '0': '#B08800', '0.25': '#A48B00', '0.5': '#978D00', '0.75': '#898F0C', '1': '#79911E', '1.25': '#67932D', '1.5': '#52943B', '1.75': '#399448', '2': '#079455',
+  '-2': '#D92D20',
+  '-1.75': '#D63E00',
+  '-1.5': '#CE5200',
+  '-1.25': '#C75F00',
+  '-1': '#C26900',
+  '-0.75': '#BD7200',
+  '-0.5': '#B97A00',
+  '-0.25': '#B58100',
+  '0': '#B08800',
+  '0.25': '#A48B00',
+  '0.5': '#978D00',
+  '0.75': '#898F0C',
+  '1': '#79911E',
+  '1.25': '#67932D',
+  '1.5': '#52943B',
+  '1.75': '#399448',
+  '2': '#079455',
 };
 
 describe('scoreColor', () => {
@@ -29,7 +44,9 @@ describe('scoreColor', () => {
     expect(rgbToHex(scoreColor(0))).toBe('#B08800');
     expect(rgbToHex(scoreColor(2))).toBe('#079455');
     expect(SCORE_COLORS).toEqual({ negative: '#D92D20', neutral: '#B08800', positive: '#079455' });
-    const red = scoreColor(-2), amber = scoreColor(0), green = scoreColor(2);
+    const red = scoreColor(-2),
+      amber = scoreColor(0),
+      green = scoreColor(2);
     expect(red.r).toBeGreaterThan(red.g + 0.5);
     expect(green.g).toBeGreaterThan(green.r + 0.5);
     expect(amber.r).toBeGreaterThan(amber.b + 0.5); // warm…
@@ -76,7 +93,8 @@ describe('scoreColor', () => {
   it('changes smoothly: a hundredth of a point never jumps the colour', () => {
     fc.assert(
       fc.property(fc.double({ min: -2, max: 1.99, noNaN: true }), (s) => {
-        const a = scoreColor(s), b = scoreColor(s + 0.01);
+        const a = scoreColor(s),
+          b = scoreColor(s + 0.01);
         expect(Math.max(Math.abs(a.r - b.r), Math.abs(a.g - b.g), Math.abs(a.b - b.b))).toBeLessThan(0.02);
       }),
     );
@@ -114,7 +132,8 @@ describe('hex', () => {
     fc.assert(
       fc.property(rgb, (c) => {
         const back = hexToRgb(rgbToHex(c));
-        for (const k of ['r', 'g', 'b'] as const) expect(Math.abs(back[k] - c[k])).toBeLessThanOrEqual(0.5 / 255 + 1e-12);
+        for (const k of ['r', 'g', 'b'] as const)
+          expect(Math.abs(back[k] - c[k])).toBeLessThanOrEqual(0.5 / 255 + 1e-12);
       }),
     );
   });
@@ -145,7 +164,10 @@ describe('contrastRatio', () => {
     );
     fc.assert(
       fc.property(channel, channel, (x, y) => {
-        if (x < y) expect(contrastRatio({ r: x, g: x, b: x }, WHITE)).toBeGreaterThanOrEqual(contrastRatio({ r: y, g: y, b: y }, WHITE));
+        if (x < y)
+          expect(contrastRatio({ r: x, g: x, b: x }, WHITE)).toBeGreaterThanOrEqual(
+            contrastRatio({ r: y, g: y, b: y }, WHITE),
+          );
       }),
     );
   });

@@ -2,12 +2,25 @@
 // Property bodies use braces: a property returning expect(...)'s value would be read as a verdict.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { curveRuns, emotionPoints, scoreToY, smoothPath, yToScore, SCORE_STEP, type Column, type EmotionArea } from '../../src/layout/emotion';
+import {
+  curveRuns,
+  emotionPoints,
+  scoreToY,
+  smoothPath,
+  yToScore,
+  SCORE_STEP,
+  type Column,
+  type EmotionArea,
+} from '../../src/layout/emotion';
 import { validatePathData } from '../support/figma-fake/paths';
 
 /** Areas as the theme makes them: whole pixels, some room between the paddings. */
 const intArea: fc.Arbitrary<EmotionArea> = fc
-  .record({ span: fc.integer({ min: 16, max: 600 }), padTop: fc.integer({ min: 0, max: 80 }), padBottom: fc.integer({ min: 0, max: 80 }) })
+  .record({
+    span: fc.integer({ min: 16, max: 600 }),
+    padTop: fc.integer({ min: 0, max: 80 }),
+    padBottom: fc.integer({ min: 0, max: 80 }),
+  })
   .map(({ span, padTop, padBottom }) => ({ height: span + padTop + padBottom, padTop, padBottom }));
 
 /** Any area, fractional pixels included. */
@@ -27,7 +40,10 @@ const milli = fc.integer({ min: -2000, max: 2000 }).map((n) => n / 1000);
 /** Columns left to right with arbitrary widths and gaps (stage columns may differ). */
 const columnsOf = (n: number): fc.Arbitrary<Column[]> =>
   fc
-    .tuple(fc.array(fc.integer({ min: 1, max: 400 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 40 }), { minLength: n, maxLength: n }))
+    .tuple(
+      fc.array(fc.integer({ min: 1, max: 400 }), { minLength: n, maxLength: n }),
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: n, maxLength: n }),
+    )
     .map(([widths, gaps]) => {
       let x = 0;
       return widths.map((width, i) => {
@@ -39,9 +55,12 @@ const columnsOf = (n: number): fc.Arbitrary<Column[]> =>
 
 /** Columns plus an optional score per column. */
 const lane = (s: fc.Arbitrary<number> = quarter, min = 1) =>
-  fc.integer({ min, max: 40 }).chain((n) => fc.tuple(columnsOf(n), fc.array(fc.option(s, { nil: undefined }), { minLength: n, maxLength: n })));
+  fc
+    .integer({ min, max: 40 })
+    .chain((n) => fc.tuple(columnsOf(n), fc.array(fc.option(s, { nil: undefined }), { minLength: n, maxLength: n })));
 
-const toRecord = (cols: Column[], scores: Array<number | undefined>) => Object.fromEntries(cols.map((c, i) => [c.stageId, scores[i]]));
+const toRecord = (cols: Column[], scores: Array<number | undefined>) =>
+  Object.fromEntries(cols.map((c, i) => [c.stageId, scores[i]]));
 
 interface Segment {
   cmd: 'L' | 'C';
@@ -52,7 +71,10 @@ interface Segment {
 /** Parses our own path output strictly: every token is a command letter or a plain decimal. */
 function parse(d: string): { start: [number, number]; segments: Segment[] } {
   const tokens = d.split(' ');
-  expect(tokens.every((t) => /^[MLC]$/.test(t) || /^-?\d+(\.\d{1,2})?$/.test(t)), d).toBe(true);
+  expect(
+    tokens.every((t) => /^[MLC]$/.test(t) || /^-?\d+(\.\d{1,2})?$/.test(t)),
+    d,
+  ).toBe(true);
   expect(tokens[0]).toBe('M');
   const pair = (i: number): [number, number] => [Number(tokens[i]), Number(tokens[i + 1])];
   const start = pair(1);
@@ -72,7 +94,8 @@ function parse(d: string): { start: [number, number]; segments: Segment[] } {
   return { start, segments };
 }
 
-const cubic = (a: number, b: number, c: number, d: number, t: number) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+const cubic = (a: number, b: number, c: number, d: number, t: number) =>
+  (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
 /** Half a unit of the path's 2-decimal rounding, plus float noise. */
 const ROUND = 0.005 + 1e-9;
 
@@ -167,7 +190,14 @@ describe('smoothPath properties', () => {
       fc.property(lane(score, 2), intArea, tension, ([cols, scores], area, t) => {
         const minY = area.padTop;
         const maxY = area.height - area.padBottom;
-        const pts = emotionPoints(cols, toRecord(cols, scores.map((s) => s ?? 0)), area); // all scored: one run
+        const pts = emotionPoints(
+          cols,
+          toRecord(
+            cols,
+            scores.map((s) => s ?? 0),
+          ),
+          area,
+        ); // all scored: one run
         const d = smoothPath(pts, { minY, maxY, tension: t });
         expect(() => validatePathData(d)).not.toThrow();
         expect(d).not.toMatch(/ {2}|,|e/i);
@@ -206,7 +236,14 @@ describe('smoothPath properties', () => {
       fc.property(lane(score, 3), anyArea, tension, ([cols, scores], area, t) => {
         const minY = area.padTop;
         const maxY = area.height - area.padBottom;
-        const pts = emotionPoints(cols, toRecord(cols, scores.map((s) => s ?? 0)), area);
+        const pts = emotionPoints(
+          cols,
+          toRecord(
+            cols,
+            scores.map((s) => s ?? 0),
+          ),
+          area,
+        );
         const { segments } = parse(smoothPath(pts, { minY, maxY, tension: t }));
         for (const seg of segments) {
           for (const [, y] of seg.coords) {

@@ -1,7 +1,17 @@
 // Unit tests of the emotion-curve geometry with hand-computed expectations.
 // Randomised properties live in emotion.property.test.ts.
 import { describe, expect, it } from 'vitest';
-import { baselineY, curveRuns, emotionPoints, pathNumber, scoreToY, smoothPath, yToScore, type Column, type EmotionArea } from '../../src/layout/emotion';
+import {
+  baselineY,
+  curveRuns,
+  emotionPoints,
+  pathNumber,
+  scoreToY,
+  smoothPath,
+  yToScore,
+  type Column,
+  type EmotionArea,
+} from '../../src/layout/emotion';
 import { validatePathData } from '../support/figma-fake/paths';
 
 const area: EmotionArea = { height: 240, padTop: 40, padBottom: 40 }; // span 160: one score point = 40 px
@@ -50,7 +60,10 @@ describe('points and runs', () => {
 
   it('breaks the curve at each stage without a score', () => {
     const pts = emotionPoints(cols, { a: 1, b: 2, d: 0, e: -1 }, area);
-    expect(curveRuns(cols, pts).map((r) => r.map((p) => p.stageId))).toEqual([['a', 'b'], ['d', 'e']]);
+    expect(curveRuns(cols, pts).map((r) => r.map((p) => p.stageId))).toEqual([
+      ['a', 'b'],
+      ['d', 'e'],
+    ]);
     const lone = emotionPoints(cols, { a: 1, c: 2, e: 0 }, area);
     expect(curveRuns(cols, lone).map((r) => r.length)).toEqual([1, 1, 1]);
     expect(curveRuns(cols, [])).toEqual([]);
@@ -87,7 +100,12 @@ describe('smoothPath', () => {
   it('draws nothing for fewer than two points and a straight line for two', () => {
     expect(smoothPath([])).toBe('');
     expect(smoothPath([{ x: 1, y: 1 }])).toBe('');
-    expect(smoothPath([{ x: 50, y: 40 }, { x: 150.125, y: 200 }])).toBe('M 50 40 L 150.13 200');
+    expect(
+      smoothPath([
+        { x: 50, y: 40 },
+        { x: 150.125, y: 200 },
+      ]),
+    ).toBe('M 50 40 L 150.13 200');
   });
 
   it('matches textbook uniform Catmull-Rom for equal columns (end handles at a third in x)', () => {
@@ -95,18 +113,35 @@ describe('smoothPath', () => {
     // segment 1: c1 = p0 + (p1 - p0)/6 = (5, 10); c2 = p1 - (p2 - p0)/6 = (20, 55);
     // segment 2: c1 = p1 + (p2 - p0)/6 = (40, 65); c2 = p2 - (p2 - p1)/6 = (55, 35).
     // Ours keeps every y and the interior x, and moves the end handles' x to d/3 (10 and 50).
-    const d = smoothPath([{ x: 0, y: 0 }, { x: 30, y: 60 }, { x: 60, y: 30 }]);
+    const d = smoothPath([
+      { x: 0, y: 0 },
+      { x: 30, y: 60 },
+      { x: 60, y: 30 },
+    ]);
     expect(d).toBe('M 0 0 C 10 10 20 55 30 60 C 40 65 50 35 60 30');
     expect(() => validatePathData(d)).not.toThrow();
   });
 
   it('clamps control points into the lane', () => {
     // Same curve, lane y ∈ [0, 60]: the 65 overshoot is pulled back to 60.
-    expect(smoothPath([{ x: 0, y: 0 }, { x: 30, y: 60 }, { x: 60, y: 30 }], { minY: 0, maxY: 60 })).toBe('M 0 0 C 10 10 20 55 30 60 C 40 60 50 35 60 30');
+    expect(
+      smoothPath(
+        [
+          { x: 0, y: 0 },
+          { x: 30, y: 60 },
+          { x: 60, y: 30 },
+        ],
+        { minY: 0, maxY: 60 },
+      ),
+    ).toBe('M 0 0 C 10 10 20 55 30 60 C 40 60 50 35 60 30');
   });
 
   it('scales slopes by the tension', () => {
-    const pts = [{ x: 0, y: 0 }, { x: 30, y: 60 }, { x: 60, y: 30 }];
+    const pts = [
+      { x: 0, y: 0 },
+      { x: 30, y: 60 },
+      { x: 60, y: 30 },
+    ];
     // τ = 0: flat tangents, handles a third of the way along x at the points' own heights.
     expect(smoothPath(pts, { tension: 0 })).toBe('M 0 0 C 10 0 20 60 30 60 C 40 60 50 30 60 30');
     // τ = 1: slopes doubled relative to τ = 0.5 (vertical handle offsets 20, 10, 10, 10).
@@ -119,14 +154,32 @@ describe('smoothPath', () => {
     // Gaps of 10 and 200: textbook uniform Catmull-Rom would put segment 1's second handle
     // at x = 10 - (210 - 0)/6 = -25, left of the segment's start (the curve folds back).
     // Ours puts every handle a third of the way along its own segment.
-    const d = smoothPath([{ x: 0, y: 0 }, { x: 10, y: 50 }, { x: 210, y: 0 }]);
-    const nums = d.split(' ').filter((t) => t !== 'M' && t !== 'C').map(Number);
+    const d = smoothPath([
+      { x: 0, y: 0 },
+      { x: 10, y: 50 },
+      { x: 210, y: 0 },
+    ]);
+    const nums = d
+      .split(' ')
+      .filter((t) => t !== 'M' && t !== 'C')
+      .map(Number);
     expect(nums[4]).toBeCloseTo(10 - 10 / 3, 2); // segment 1, c2.x
     expect(nums[8]).toBeCloseTo(10 + 200 / 3, 2); // segment 2, c1.x
   });
 
   it('refuses points that are not left to right', () => {
-    expect(() => smoothPath([{ x: 10, y: 0 }, { x: 10, y: 5 }])).toThrow(RangeError);
-    expect(() => smoothPath([{ x: 0, y: 0 }, { x: 20, y: 5 }, { x: 10, y: 5 }])).toThrow(RangeError);
+    expect(() =>
+      smoothPath([
+        { x: 10, y: 0 },
+        { x: 10, y: 5 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      smoothPath([
+        { x: 0, y: 0 },
+        { x: 20, y: 5 },
+        { x: 10, y: 5 },
+      ]),
+    ).toThrow(RangeError);
   });
 });

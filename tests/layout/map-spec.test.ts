@@ -67,7 +67,10 @@ describe('map spec', () => {
   }
 
   it('holds for random maps', () => {
-    fc.assert(fc.property(arbMapInput({ maxStages: 12, maxLanes: 6 }), (input) => void checkMap(normalised(input))), { numRuns: 60 });
+    fc.assert(
+      fc.property(arbMapInput({ maxStages: 12, maxLanes: 6 }), (input) => void checkMap(normalised(input))),
+      { numRuns: 60 },
+    );
   });
 
   it('puts each emotion marker at its column centre, higher scores higher', () => {

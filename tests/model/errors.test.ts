@@ -64,7 +64,8 @@ describe('located error messages', () => {
   });
 
   it('version that is not a whole number', () => {
-    for (const version of [0, 1.5, '1', null]) expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 1']);
+    for (const version of [0, 1.5, '1', null])
+      expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 1']);
   });
 
   it('not an object at all', () => {
@@ -89,25 +90,38 @@ describe('located error messages', () => {
   it('empty and too long short texts', () => {
     expect(lines(map({ title: '   ' }))).toEqual(['title: must not be empty']);
     expect(lines(map({ title: 'x'.repeat(LIMITS.shortText + 1) }))).toEqual(['title: at most 120 characters']);
-    expect(lines(map({ persona: { name: 'P', role: 'r'.repeat(121) } }))).toEqual(['persona.role: at most 120 characters']);
-    expect(lines(map({ stages: [{ name: 'A', phase: 'p'.repeat(121) }] }))).toEqual(['stages[0].phase: at most 120 characters']);
+    expect(lines(map({ persona: { name: 'P', role: 'r'.repeat(121) } }))).toEqual([
+      'persona.role: at most 120 characters',
+    ]);
+    expect(lines(map({ stages: [{ name: 'A', phase: 'p'.repeat(121) }] }))).toEqual([
+      'stages[0].phase: at most 120 characters',
+    ]);
     expect(lines(map({ persona: { role: 'Runner' } }))).toEqual(['persona.name: required']);
   });
 
   it('long and item texts', () => {
-    expect(lines(map({ stages: [{ name: 'A', description: 'd'.repeat(2001) }] }))).toEqual(['stages[0].description: at most 2000 characters']);
-    expect(lines(map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'C', kind: 'cards', cells: { a: ['ok', 'c'.repeat(281)] } }] }))).toEqual([
-      'lanes[0].cells.a[1]: at most 280 characters',
+    expect(lines(map({ stages: [{ name: 'A', description: 'd'.repeat(2001) }] }))).toEqual([
+      'stages[0].description: at most 2000 characters',
     ]);
+    expect(
+      lines(
+        map({
+          stages: [{ id: 'a', name: 'A' }],
+          lanes: [{ title: 'C', kind: 'cards', cells: { a: ['ok', 'c'.repeat(281)] } }],
+        }),
+      ),
+    ).toEqual(['lanes[0].cells.a[1]: at most 280 characters']);
   });
 
   it('list limits', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `item ${i}`);
     expect(lines(map({ persona: { name: 'P', goals: many(13) } }))).toEqual(['persona.goals: at most 12 goals']);
-    expect(lines(map({ persona: { name: 'P', frustrations: many(13) } }))).toEqual(['persona.frustrations: at most 12 frustrations']);
-    expect(lines(map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'C', kind: 'cards', cells: { a: many(13) } }] }))).toEqual([
-      'lanes[0].cells.a: at most 12 cards per cell',
+    expect(lines(map({ persona: { name: 'P', frustrations: many(13) } }))).toEqual([
+      'persona.frustrations: at most 12 frustrations',
     ]);
+    expect(
+      lines(map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'C', kind: 'cards', cells: { a: many(13) } }] })),
+    ).toEqual(['lanes[0].cells.a: at most 12 cards per cell']);
     expect(lines(map({ stages: [] }))).toEqual(['stages: a map needs at least one stage']);
     expect(lines(map({ stages: stages(41) }))).toEqual(['stages: at most 40 stages']);
     const lanes = Array.from({ length: 31 }, (_, i) => ({ title: `L${i}`, kind: 'text' }));
@@ -115,7 +129,14 @@ describe('located error messages', () => {
   });
 
   it('a duplicate id names both places', () => {
-    const [line] = lines(map({ stages: [{ id: 'pay', name: 'A' }, { id: 'pay', name: 'B' }] }));
+    const [line] = lines(
+      map({
+        stages: [
+          { id: 'pay', name: 'A' },
+          { id: 'pay', name: 'B' },
+        ],
+      }),
+    );
     expect(line.startsWith('stages[1].id:')).toBe(true);
     expect(line).toContain('stages[0]');
     expect(line).toContain('"pay"');
@@ -123,12 +144,26 @@ describe('located error messages', () => {
 
   it('over-limit cards and text are located and name the limit', () => {
     const many = Array.from({ length: LIMITS.cardsPerCell + 1 }, (_, i) => `c${i}`);
-    const cards = lines(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'C', kind: 'cards', cells: { s: many } }] }));
+    const cards = lines(
+      map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'C', kind: 'cards', cells: { s: many } }] }),
+    );
     expect(cards).toEqual([`lanes[0].cells.s: at most ${LIMITS.cardsPerCell} cards per cell`]);
-    const text = lines(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText + 1) } }] }));
+    const text = lines(
+      map({
+        stages: [{ id: 's', name: 'S' }],
+        lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText + 1) } }],
+      }),
+    );
     expect(text).toEqual([`lanes[0].cells.s: at most ${LIMITS.longText} characters`]);
     // exactly at the limit is fine
-    expect(normaliseMap(map({ stages: [{ id: 's', name: 'S' }], lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText) } }] })).ok).toBe(true);
+    expect(
+      normaliseMap(
+        map({
+          stages: [{ id: 's', name: 'S' }],
+          lanes: [{ title: 'T', kind: 'text', cells: { s: 'x'.repeat(LIMITS.longText) } }],
+        }),
+      ).ok,
+    ).toBe(true);
     expect(normaliseMap(map({ stages: stages(LIMITS.stages) })).ok).toBe(true);
   });
 
@@ -136,18 +171,28 @@ describe('located error messages', () => {
     expect(lines(map({ stages: [{ id: '-a', name: 'A' }] }))).toEqual([
       'stages[0].id: letters, digits, "-" and "_" only, starting with a letter or digit',
     ]);
-    expect(lines(map({ stages: [{ id: 'a'.repeat(65), name: 'A' }] }))).toEqual(['stages[0].id: at most 64 characters']);
+    expect(lines(map({ stages: [{ id: 'a'.repeat(65), name: 'A' }] }))).toEqual([
+      'stages[0].id: at most 64 characters',
+    ]);
     expect(lines(map({ stages: [{ id: '', name: 'A' }] }))).toContain('stages[0].id: must not be empty');
     expect(lines(map({ stages: [{ id: 'x', name: 'A' }, { name: 'B' }, { id: 'x', name: 'C' }] }))).toEqual([
       'stages[2].id: duplicate id "x" (also stages[0])',
     ]);
-    expect(lines(map({ lanes: [{ id: 'l', title: 'A', kind: 'text' }, { id: 'l', title: 'B', kind: 'text' }] }))).toEqual([
-      'lanes[1].id: duplicate id "l" (also lanes[0])',
-    ]);
+    expect(
+      lines(
+        map({
+          lanes: [
+            { id: 'l', title: 'A', kind: 'text' },
+            { id: 'l', title: 'B', kind: 'text' },
+          ],
+        }),
+      ),
+    ).toEqual(['lanes[1].id: duplicate id "l" (also lanes[0])']);
   });
 
   it('scores', () => {
-    const emo = (cell: unknown) => map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'E', kind: 'emotion', cells: { a: cell } }] });
+    const emo = (cell: unknown) =>
+      map({ stages: [{ id: 'a', name: 'A' }], lanes: [{ title: 'E', kind: 'emotion', cells: { a: cell } }] });
     expect(lines(emo({ score: 2.5 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
     expect(lines(emo({ score: 3 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
     expect(lines(emo({ score: -2.5 }))).toEqual(['lanes[0].cells.a.score: score must be between -2 and 2']);
@@ -160,32 +205,47 @@ describe('located error messages', () => {
     expect(lines(map({ stage: [] }))).toEqual(['stage: unknown field']);
     // the typo the brief names: "stage" inside a stage
     expect(lines(map({ stages: [{ name: 'A', stage: 'B' }] }))).toEqual(['stages[0].stage: unknown field']);
-    expect(lines(map({ lanes: [{ title: 'L', kind: 'text', stage: 'x' }] }))).toEqual(['lanes[0].stage: unknown field']);
+    expect(lines(map({ lanes: [{ title: 'L', kind: 'text', stage: 'x' }] }))).toEqual([
+      'lanes[0].stage: unknown field',
+    ]);
     expect(lines(map({ persona: { name: 'P', goal: 'x' } }))).toEqual(['persona.goal: unknown field']);
-    expect(lines(map({ stages: [{ name: 'A', colour: 'red', size: 2 }] }))).toEqual(['stages[0].colour: unknown field', 'stages[0].size: unknown field']);
+    expect(lines(map({ stages: [{ name: 'A', colour: 'red', size: 2 }] }))).toEqual([
+      'stages[0].colour: unknown field',
+      'stages[0].size: unknown field',
+    ]);
   });
 
   it('lane kinds', () => {
     for (const kind of ['diagram', 'Text', 3, undefined]) {
-      expect(lines(map({ lanes: [{ title: 'L', kind }] }))).toEqual(['lanes[0].kind: must be "text", "cards" or "emotion"']);
+      expect(lines(map({ lanes: [{ title: 'L', kind }] }))).toEqual([
+        'lanes[0].kind: must be "text", "cards" or "emotion"',
+      ]);
     }
   });
 
   it('meta size', () => {
-    expect(lines(map({ meta: { blob: 'x'.repeat(LIMITS.metaChars) } }))).toEqual(['meta: at most 20000 characters of JSON']);
+    expect(lines(map({ meta: { blob: 'x'.repeat(LIMITS.metaChars) } }))).toEqual([
+      'meta: at most 20000 characters of JSON',
+    ]);
   });
 
   it('"__proto__" keys are refused, not silently dropped', () => {
     const input = JSON.parse('{"title":"T","stages":[{"name":"A"}],"meta":{"a":{"__proto__":{"x":1}}}}');
     expect(lines(input)).toEqual(['meta.a.__proto__: "__proto__" is a reserved name; rename this key']);
-    const cell = JSON.parse('{"title":"T","stages":[{"name":"A"}],"lanes":[{"title":"L","kind":"text","cells":{"__proto__":"x"}}]}');
+    const cell = JSON.parse(
+      '{"title":"T","stages":[{"name":"A"}],"lanes":[{"title":"L","kind":"text","cells":{"__proto__":"x"}}]}',
+    );
     expect(lines(cell)).toEqual(['lanes[0].cells.__proto__: "__proto__" is a reserved name; rename this key']);
   });
 
   it('reports every issue, not just the first', () => {
     const s = stages();
     delete (s[1] as { name?: string }).name;
-    expect(lines(map({ title: '', stages: s, extra: 1 }))).toEqual(['title: must not be empty', 'stages[1].name: required', 'extra: unknown field']);
+    expect(lines(map({ title: '', stages: s, extra: 1 }))).toEqual([
+      'title: must not be empty',
+      'stages[1].name: required',
+      'extra: unknown field',
+    ]);
   });
 });
 
@@ -201,11 +261,17 @@ describe('formatPath, describeIssues, MapError', () => {
   it('one line per issue, capped with a count of the rest', () => {
     const issues = Array.from({ length: 7 }, (_, i) => ({ path: `stages[${i}].name`, message: 'required' }));
     expect(describeIssues(issues.slice(0, 2))).toBe('stages[0].name: required\nstages[1].name: required');
-    expect(describeIssues([{ path: '', message: 'a journey map must be a JSON object' }])).toBe('a journey map must be a JSON object');
+    expect(describeIssues([{ path: '', message: 'a journey map must be a JSON object' }])).toBe(
+      'a journey map must be a JSON object',
+    );
     const text = describeIssues(issues);
     expect(text.split('\n')).toHaveLength(6);
     expect(text.endsWith('…and 2 more')).toBe(true);
-    expect(describeIssues(issues, 2).split('\n')).toEqual(['stages[0].name: required', 'stages[1].name: required', '…and 5 more']);
+    expect(describeIssues(issues, 2).split('\n')).toEqual([
+      'stages[0].name: required',
+      'stages[1].name: required',
+      '…and 5 more',
+    ]);
   });
 
   it('MapError carries the issues and the summary', () => {

@@ -7,7 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { normaliseMap, parseMapJson, serialiseMap, type JourneyMap } from '../../src/model';
 
 const dir = new URL('../../examples/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const load = (f: string) => readFileSync(new URL(f, dir), 'utf8');
 
 function parsed(text: string): JourneyMap {
@@ -80,7 +82,8 @@ describe('examples', () => {
               expect((cell as string[]).length, where).toBeLessThanOrEqual(3);
               for (const card of cell as string[]) expect(card.length, `${where}: ${card}`).toBeLessThanOrEqual(40);
             }
-            if (lane.kind === 'emotion') expect(((cell as { note?: string }).note ?? '').length, where).toBeLessThanOrEqual(40);
+            if (lane.kind === 'emotion')
+              expect(((cell as { note?: string }).note ?? '').length, where).toBeLessThanOrEqual(40);
           }
         }
       });

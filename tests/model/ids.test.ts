@@ -62,7 +62,11 @@ describe('uniqueId', () => {
 
 describe('normalised ids', () => {
   it('derive from names, with collisions numbered in order', () => {
-    const map = ok({ title: 'T', stages: [{ name: 'Pay' }, { name: 'pay!' }, { name: '🚀' }, { name: '😀' }], lanes: [{ title: 'Actions', kind: 'text' }] });
+    const map = ok({
+      title: 'T',
+      stages: [{ name: 'Pay' }, { name: 'pay!' }, { name: '🚀' }, { name: '😀' }],
+      lanes: [{ title: 'Actions', kind: 'text' }],
+    });
     expect(map.stages.map((s) => s.id)).toEqual(['pay', 'pay-2', 'stage', 'stage-2']);
     expect(map.lanes.map((l) => l.id)).toEqual(['actions']);
   });
@@ -91,16 +95,20 @@ describe('normalised ids', () => {
 
   it('stay stable under any renames of a normalised random map', () => {
     fc.assert(
-      fc.property(arbMapInput({ maxStages: 6, maxLanes: 4 }), fc.array(arbName, { minLength: 10, maxLength: 10 }), (input, names) => {
-        const map = ok(input);
-        const renamed = structuredClone(map);
-        renamed.stages.forEach((s, i) => (s.name = names[i % names.length]));
-        renamed.lanes.forEach((l, i) => (l.title = names[(i + 5) % names.length]));
-        const again = ok(renamed);
-        expect(again.stages.map((s) => s.id)).toEqual(map.stages.map((s) => s.id));
-        expect(again.lanes.map((l) => l.id)).toEqual(map.lanes.map((l) => l.id));
-        expect(again.lanes.map((l) => l.cells)).toEqual(map.lanes.map((l) => l.cells));
-      }),
+      fc.property(
+        arbMapInput({ maxStages: 6, maxLanes: 4 }),
+        fc.array(arbName, { minLength: 10, maxLength: 10 }),
+        (input, names) => {
+          const map = ok(input);
+          const renamed = structuredClone(map);
+          renamed.stages.forEach((s, i) => (s.name = names[i % names.length]));
+          renamed.lanes.forEach((l, i) => (l.title = names[(i + 5) % names.length]));
+          const again = ok(renamed);
+          expect(again.stages.map((s) => s.id)).toEqual(map.stages.map((s) => s.id));
+          expect(again.lanes.map((l) => l.id)).toEqual(map.lanes.map((l) => l.id));
+          expect(again.lanes.map((l) => l.cells)).toEqual(map.lanes.map((l) => l.cells));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -74,10 +74,12 @@ describe('map JSON Schema', () => {
     expect(validate(doc), errors()).toBe(true);
     doc.stages[0].stage = 'typo';
     expect(validate(doc)).toBe(false);
-    expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '/stages/0')).toBe(true);
+    expect(validate.errors?.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '/stages/0')).toBe(
+      true,
+    );
   });
 
-  it('agrees with the plugin on every structural defect (cross-field ones are the plugin\'s job)', () => {
+  it("agrees with the plugin on every structural defect (cross-field ones are the plugin's job)", () => {
     // Duplicate ids and cells naming missing stages cannot be said in JSON Schema.
     const structural = DEFECTS.filter((d) => d !== 'duplicateStageId' && d !== 'cellForMissingStage');
     fc.assert(

@@ -23,13 +23,27 @@ describe('migrate', () => {
   it('upgrades a v1 document to v2 with a fake table', () => {
     const v1 = { version: 1, title: 'Shoes', stages: [{ name: 'A' }, { name: 'B' }] };
     const r = migrate(v1, FAKE, 2);
-    expect(r).toEqual({ ok: true, value: { version: 2, name: 'Shoes', stages: [{ name: 'A', order: 0 }, { name: 'B', order: 1 }] } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        version: 2,
+        name: 'Shoes',
+        stages: [
+          { name: 'A', order: 0 },
+          { name: 'B', order: 1 },
+        ],
+      },
+    });
     // the caller's object is left alone
     expect(v1).toEqual({ version: 1, title: 'Shoes', stages: [{ name: 'A' }, { name: 'B' }] });
   });
 
   it('runs the step of the brief: title gets a "!" and the version becomes 2', () => {
-    const r = migrate({ version: 1, title: 'Shoes', stages: [{ name: 'A' }] }, { 1: (d) => ({ ...d, title: `${d.title as string}!` }) }, 2);
+    const r = migrate(
+      { version: 1, title: 'Shoes', stages: [{ name: 'A' }] },
+      { 1: (d) => ({ ...d, title: `${d.title as string}!` }) },
+      2,
+    );
     expect(r).toEqual({ ok: true, value: { version: 2, title: 'Shoes!', stages: [{ name: 'A' }] } });
   });
 
@@ -46,12 +60,18 @@ describe('migrate', () => {
   });
 
   it('says which step is missing', () => {
-    expect(migrate({ version: 1 }, {}, 2)).toEqual({ ok: false, issues: [{ path: 'version', message: 'no migration from version 1 to 2' }] });
+    expect(migrate({ version: 1 }, {}, 2)).toEqual({
+      ok: false,
+      issues: [{ path: 'version', message: 'no migration from version 1 to 2' }],
+    });
   });
 
   it('refuses newer documents, naming both versions', () => {
     const r = migrate({ version: 3 }, FAKE, 2);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0].message).toBe('this map is format version 3, but this plugin reads up to version 2; update the plugin to open it');
+    if (!r.ok)
+      expect(r.issues[0].message).toBe(
+        'this map is format version 3, but this plugin reads up to version 2; update the plugin to open it',
+      );
   });
 });

@@ -130,10 +130,16 @@ describe('broken maps (arbBrokenMap)', () => {
 
   it('name the paths of the brief', () => {
     // A few fixed samples, so a change in path formatting shows up as a readable diff.
-    const paths = fc.sample(arbBrokenMap(['cellForMissingStage', 'tooManyStages', 'newerVersion', 'titleTooLong']), { numRuns: 40, seed: 7 });
+    const paths = fc.sample(arbBrokenMap(['cellForMissingStage', 'tooManyStages', 'newerVersion', 'titleTooLong']), {
+      numRuns: 40,
+      seed: 7,
+    });
     for (const { path, defect } of paths) {
       if (defect === 'cellForMissingStage') expect(path).toMatch(/^lanes\[\d\]\.cells\.no-such-stage$/);
-      else expect(path).toBe({ tooManyStages: 'stages', newerVersion: 'version', titleTooLong: 'title' }[defect as string]);
+      else
+        expect(path).toBe(
+          { tooManyStages: 'stages', newerVersion: 'version', titleTooLong: 'title' }[defect as string],
+        );
     }
   });
 });

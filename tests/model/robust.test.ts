@@ -76,7 +76,8 @@ describe('normaliseMap robustness', () => {
           for (const cell of Object.values(lane.cells)) {
             if (lane.kind === 'text') expect((cell as string).trim()).not.toBe('');
             if (lane.kind === 'cards') for (const card of cell as string[]) expect(card.trim()).not.toBe('');
-            if (lane.kind === 'emotion' && (cell as { note?: string }).note !== undefined) expect((cell as { note: string }).note.trim()).not.toBe('');
+            if (lane.kind === 'emotion' && (cell as { note?: string }).note !== undefined)
+              expect((cell as { note: string }).note.trim()).not.toBe('');
           }
         }
         if (map.persona?.role !== undefined) expect(map.persona.role.trim()).not.toBe('');

@@ -26,7 +26,9 @@ function node(type: string, props: Props, data: Record<string, string> = {}): Fa
   };
 }
 
-export const solid = (r: number, g: number, b: number, opacity = 1) => [{ type: 'SOLID', visible: true, opacity, color: { r, g, b } }];
+export const solid = (r: number, g: number, b: number, opacity = 1) => [
+  { type: 'SOLID', visible: true, opacity, color: { r, g, b } },
+];
 
 export function frame(props: Props, children: FakeNode[] = [], data: Record<string, string> = {}): FakeNode {
   return node(
@@ -74,7 +76,11 @@ export function text(characters: string, props: Props = {}, data: Record<string,
   );
 }
 
-export function vector(paths: Array<{ windingRule: string; data: string }>, props: Props = {}, data: Record<string, string> = {}): FakeNode {
+export function vector(
+  paths: Array<{ windingRule: string; data: string }>,
+  props: Props = {},
+  data: Record<string, string> = {},
+): FakeNode {
   return node('VECTOR', { vectorPaths: paths, strokeCap: 'ROUND', width: 100, height: 50, ...props }, data);
 }
 

@@ -18,15 +18,47 @@ const MAP = {
     { id: 'wait', name: 'Wait for delivery' },
   ],
   lanes: [
-    { id: 'doing', title: 'Doing', kind: 'text', cells: { browse: 'Scrolls through the catalogue, compares three products side by side', pay: 'Types card details' } },
-    { id: 'pains', title: 'Pain points', kind: 'cards', tone: 'negative', cells: { cart: ['Shipping cost appears late', 'Coupon field rejects a valid code', 'Slow'], pay: ['3-D Secure popup'] } },
-    { id: 'feel', title: 'Feeling', kind: 'emotion', cells: { browse: { score: 1, note: 'Curious' }, cart: { score: -1 }, pay: { score: -2, note: 'Anxious about the payment' }, wait: { score: 2 } } },
+    {
+      id: 'doing',
+      title: 'Doing',
+      kind: 'text',
+      cells: {
+        browse: 'Scrolls through the catalogue, compares three products side by side',
+        pay: 'Types card details',
+      },
+    },
+    {
+      id: 'pains',
+      title: 'Pain points',
+      kind: 'cards',
+      tone: 'negative',
+      cells: {
+        cart: ['Shipping cost appears late', 'Coupon field rejects a valid code', 'Slow'],
+        pay: ['3-D Secure popup'],
+      },
+    },
+    {
+      id: 'feel',
+      title: 'Feeling',
+      kind: 'emotion',
+      cells: {
+        browse: { score: 1, note: 'Curious' },
+        cart: { score: -1 },
+        pay: { score: -2, note: 'Anxious about the payment' },
+        wait: { score: 2 },
+      },
+    },
   ],
 };
 
 const EPS = 1;
-const inside = (a: MeasuredBox, b: MeasuredBox) => a.x >= b.x - EPS && a.y >= b.y - EPS && a.x + a.width <= b.x + b.width + EPS && a.y + a.height <= b.y + b.height + EPS;
-const overlaps = (a: MeasuredBox, b: MeasuredBox) => a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
+const inside = (a: MeasuredBox, b: MeasuredBox) =>
+  a.x >= b.x - EPS &&
+  a.y >= b.y - EPS &&
+  a.x + a.width <= b.x + b.width + EPS &&
+  a.y + a.height <= b.y + b.height + EPS;
+const overlaps = (a: MeasuredBox, b: MeasuredBox) =>
+  a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
 const centreX = (b: MeasuredBox) => b.x + b.width / 2;
 
 const browser = requireBrowserOrSkip();
@@ -62,12 +94,14 @@ describe.skipIf(!browser.available)('the built plugin, drawn in Chromium', () =>
     const texts = boxes.filter((b) => b.type === 'TEXT' && b.width > 0 && b.height > 0);
     expect(texts.length).toBeGreaterThan(15);
     for (let i = 0; i < texts.length; i++)
-      for (let j = i + 1; j < texts.length; j++) expect(overlaps(texts[i], texts[j]), `"${texts[i].text}" overlaps "${texts[j].text}"`).toBe(false);
+      for (let j = i + 1; j < texts.length; j++)
+        expect(overlaps(texts[i], texts[j]), `"${texts[i].text}" overlaps "${texts[j].text}"`).toBe(false);
 
     // One marker per scored stage, centred on its column.
     const markers = boxes.filter((b) => b.role === 'emotion-marker');
     expect(markers.map((m) => m.stage).sort()).toEqual(['browse', 'cart', 'pay', 'wait']);
-    for (const m of markers) expect(Math.abs(centreX(m) - centreX(headers.get(m.stage!)!)), `marker ${m.stage}`).toBeLessThanOrEqual(EPS);
+    for (const m of markers)
+      expect(Math.abs(centreX(m) - centreX(headers.get(m.stage!)!)), `marker ${m.stage}`).toBeLessThanOrEqual(EPS);
     // Higher scores are drawn higher: browse (1) above cart (-1) above pay (-2); wait (2) highest.
     const y = (s: string) => markers.find((m) => m.stage === s)!.y;
     expect(y('wait')).toBeLessThan(y('browse'));

@@ -10,9 +10,29 @@ const browser = requireBrowserOrSkip();
 
 describe.skipIf(!browser.available)('renderNodeToHtml in Chromium', () => {
   it('gives two FILL children of a 400px row with gap 20 each 190px', async () => {
-    const a = frame({ layoutSizingHorizontal: 'FILL', layoutSizingVertical: 'FIXED', height: 30, fills: solid(1, 0, 0) });
-    const b = frame({ layoutSizingHorizontal: 'FILL', layoutSizingVertical: 'FIXED', height: 30, fills: solid(0, 0, 1) });
-    const row = frame({ layoutMode: 'HORIZONTAL', itemSpacing: 20, width: 400, height: 30, layoutSizingHorizontal: 'FIXED', layoutSizingVertical: 'HUG' }, [a, b]);
+    const a = frame({
+      layoutSizingHorizontal: 'FILL',
+      layoutSizingVertical: 'FIXED',
+      height: 30,
+      fills: solid(1, 0, 0),
+    });
+    const b = frame({
+      layoutSizingHorizontal: 'FILL',
+      layoutSizingVertical: 'FIXED',
+      height: 30,
+      fills: solid(0, 0, 1),
+    });
+    const row = frame(
+      {
+        layoutMode: 'HORIZONTAL',
+        itemSpacing: 20,
+        width: 400,
+        height: 30,
+        layoutSizingHorizontal: 'FIXED',
+        layoutSizingVertical: 'HUG',
+      },
+      [a, b],
+    );
     const boxes = await measureHtml(renderNodeToHtml(asScene(row)));
     const [ra, rb] = [a, b].map((n) => boxes.find((x) => x.id === n.id)!);
     expect(ra.width).toBeCloseTo(190, 0);

@@ -17,7 +17,18 @@ const css = (el: HTMLElement) => el.style;
 
 describe('renderNodeToHtml: auto-layout frames', () => {
   it('maps a horizontal frame to a flex row with gap, padding and alignment', () => {
-    const f = frame({ layoutMode: 'HORIZONTAL', itemSpacing: 12, paddingTop: 1, paddingRight: 2, paddingBottom: 3, paddingLeft: 4, primaryAxisAlignItems: 'SPACE_BETWEEN', counterAxisAlignItems: 'CENTER', width: 300, height: 50 });
+    const f = frame({
+      layoutMode: 'HORIZONTAL',
+      itemSpacing: 12,
+      paddingTop: 1,
+      paddingRight: 2,
+      paddingBottom: 3,
+      paddingLeft: 4,
+      primaryAxisAlignItems: 'SPACE_BETWEEN',
+      counterAxisAlignItems: 'CENTER',
+      width: 300,
+      height: 50,
+    });
     const s = css(elementOf(f));
     expect(s.display).toBe('flex');
     expect(s.flexDirection).toBe('row');
@@ -31,7 +42,12 @@ describe('renderNodeToHtml: auto-layout frames', () => {
   });
 
   it('maps a vertical frame to a flex column with row gap, and wrap to flex-wrap with counter-axis spacing', () => {
-    const v = frame({ layoutMode: 'VERTICAL', itemSpacing: 7, primaryAxisAlignItems: 'MAX', counterAxisAlignItems: 'MAX' });
+    const v = frame({
+      layoutMode: 'VERTICAL',
+      itemSpacing: 7,
+      primaryAxisAlignItems: 'MAX',
+      counterAxisAlignItems: 'MAX',
+    });
     const sv = css(elementOf(v));
     expect(sv.flexDirection).toBe('column');
     expect(sv.rowGap).toBe('7px');
@@ -76,7 +92,15 @@ describe('renderNodeToHtml: auto-layout frames', () => {
   });
 
   it('draws fills, strokes inside as an inset outline, dashes, radius, opacity and hidden nodes', () => {
-    const r = rectangle({ fills: solid(1, 0, 0, 0.5), strokes: solid(0, 0, 1), strokeWeight: 2, strokeAlign: 'INSIDE', dashPattern: [6, 3], cornerRadius: 8, opacity: 0.4 });
+    const r = rectangle({
+      fills: solid(1, 0, 0, 0.5),
+      strokes: solid(0, 0, 1),
+      strokeWeight: 2,
+      strokeAlign: 'INSIDE',
+      dashPattern: [6, 3],
+      cornerRadius: 8,
+      opacity: 0.4,
+    });
     const s = css(elementOf(frame({}, [r]), r));
     expect(s.backgroundColor).toBe('rgba(255, 0, 0, 0.5)');
     expect(s.outline).toContain('dashed');
@@ -126,7 +150,15 @@ describe('renderNodeToHtml: text', () => {
   });
 
   it('maps font, size, line height, letter spacing, alignment, case and colour', () => {
-    const t = text('Hi', { fontName: { family: 'Inter', style: 'Semi Bold Italic' }, fontSize: 18, lineHeight: { unit: 'PIXELS', value: 24 }, letterSpacing: { unit: 'PERCENT', value: 5 }, textAlignHorizontal: 'CENTER', textCase: 'UPPER', fills: solid(0, 0.5, 1) });
+    const t = text('Hi', {
+      fontName: { family: 'Inter', style: 'Semi Bold Italic' },
+      fontSize: 18,
+      lineHeight: { unit: 'PIXELS', value: 24 },
+      letterSpacing: { unit: 'PERCENT', value: 5 },
+      textAlignHorizontal: 'CENTER',
+      textCase: 'UPPER',
+      fills: solid(0, 0.5, 1),
+    });
     const s = css(elementOf(frame({}, [t]), t));
     expect(s.fontFamily).toContain('Inter');
     expect(s.fontWeight).toBe('600');
@@ -198,12 +230,21 @@ describe('renderNodeToHtml: vectors and data attributes', () => {
 
   it('puts id, type, name and the plugin tags on every element, tolerating nodes without plugin data', () => {
     const t = text('x', {}, { role: 'card-text', stage: 's1', lane: 'l1' });
-    const noData = rectangle({ getPluginData: () => {
-      throw new Error('not supported');
-    } });
+    const noData = rectangle({
+      getPluginData: () => {
+        throw new Error('not supported');
+      },
+    });
     const f = frame({ name: 'Map' }, [t, noData], { role: 'map' });
     const el = elementOf(f, t);
-    expect(el.dataset).toMatchObject({ nodeId: t.id, type: 'TEXT', name: 'text', role: 'card-text', stage: 's1', lane: 'l1' });
+    expect(el.dataset).toMatchObject({
+      nodeId: t.id,
+      type: 'TEXT',
+      name: 'text',
+      role: 'card-text',
+      stage: 's1',
+      lane: 'l1',
+    });
     expect(elementOf(f).dataset.role).toBe('map');
     const r = elementOf(f, noData);
     expect(r.dataset.type).toBe('RECTANGLE');

@@ -26,16 +26,23 @@ const read = async (p: Plugin, nodeId: string) => {
   const reply = p.expectReply(await p.send({ type: 'read', nodeId }), 'map');
   return { ...reply, map: reply.map as JourneyMap };
 };
-const update = async (p: Plugin, nodeId: string, map: unknown, force = true) => p.send({ type: 'update', nodeId, map, force });
+const update = async (p: Plugin, nodeId: string, map: unknown, force = true) =>
+  p.send({ type: 'update', nodeId, map, force });
 const byTag = (frame: BaseNode, role: string, tag: Record<string, string>) =>
   managed(frame, role).find((n) => Object.entries(tag).every(([k, v]) => n.getPluginData(k) === v))!;
 /** A snapshot of everything on the page: ids, names, texts and plugin data, to prove "unchanged". */
 const snapshot = (p: Plugin) =>
   JSON.stringify(
-    allNodes(p.figma.currentPage).map((n) => [n.id, n.name, n.type === 'TEXT' ? (n as TextNode).characters : '', n.getPluginDataKeys().map((k) => n.getPluginData(k))]),
+    allNodes(p.figma.currentPage).map((n) => [
+      n.id,
+      n.name,
+      n.type === 'TEXT' ? (n as TextNode).characters : '',
+      n.getPluginDataKeys().map((k) => n.getPluginData(k)),
+    ]),
   );
 async function loadInter(p: Plugin) {
-  for (const style of ['Regular', 'Medium', 'Semi Bold', 'Bold']) await p.figma.loadFontAsync({ family: 'Inter', style });
+  for (const style of ['Regular', 'Medium', 'Semi Bold', 'Bold'])
+    await p.figma.loadFontAsync({ family: 'Inter', style });
 }
 
 describe('duplicated map (Cmd+D)', () => {
@@ -111,7 +118,10 @@ describe('a map whose nodes the designer changed', () => {
     group.name = 'My pair';
     expect((await read(p, frame.id)).map).toEqual(map);
     const edited = clone(map);
-    (edited.lanes[1].cells as Record<string, string[]>).s1 = ['Renamed in the panel', (map.lanes[1].cells as Record<string, string[]>).s1[1]];
+    (edited.lanes[1].cells as Record<string, string[]>).s1 = [
+      'Renamed in the panel',
+      (map.lanes[1].cells as Record<string, string[]>).s1[1],
+    ];
     p.fake.resetStats();
     p.expectReply(await update(p, frame.id, edited), 'updated');
     expect(p.fake.stats().created).toBe(0); // no duplicate cards drawn beside the group
@@ -176,7 +186,9 @@ describe('where the map lives', () => {
   it('updates a map converted to a component; refuses an instance with a clear message, unchanged', async () => {
     const p = await startPlugin();
     const { frame, map } = await create(p, syntheticMap(3, 2));
-    const component = (p.figma as unknown as { createComponentFromNode(n: SceneNode): ComponentNode }).createComponentFromNode(frame);
+    const component = (
+      p.figma as unknown as { createComponentFromNode(n: SceneNode): ComponentNode }
+    ).createComponentFromNode(frame);
     const edited = clone(map);
     edited.stages[1].name = 'Component edit';
     p.expectReply(await update(p, component.id, edited), 'updated');
@@ -194,7 +206,11 @@ describe('where the map lives', () => {
 describe('unusual content', () => {
   it('draws an emotion lane where every score is missing: no markers, no curve, reads back the same', async () => {
     const p = await startPlugin();
-    const input = { title: 'Empty feelings', stages: [{ name: 'A' }, { name: 'B' }], lanes: [{ title: 'Emotions', kind: 'emotion', cells: {} }] };
+    const input = {
+      title: 'Empty feelings',
+      stages: [{ name: 'A' }, { name: 'B' }],
+      lanes: [{ title: 'Emotions', kind: 'emotion', cells: {} }],
+    };
     const { frame } = await create(p, input);
     expect(managed(frame, 'emotion-marker')).toHaveLength(0);
     expect(managed(frame, 'emotion-curve')).toHaveLength(0);
@@ -204,7 +220,8 @@ describe('unusual content', () => {
 
   it('handles 40 stages with very long names, emoji and right-to-left text', async () => {
     const p = await startPlugin();
-    const long = (i: number) => `${i} ${'مرحلة طويلة جدا 🚀 with a very long name that keeps going '.repeat(3)}`.slice(0, 120);
+    const long = (i: number) =>
+      `${i} ${'مرحلة طويلة جدا 🚀 with a very long name that keeps going '.repeat(3)}`.slice(0, 120);
     const input = {
       title: 'Long names 🧭 رحلة',
       stages: Array.from({ length: 40 }, (_, i) => ({ name: long(i) })),
@@ -259,7 +276,17 @@ describe('faults', () => {
 
   it('never lets an exception out of a handler: malformed messages of every kind get error replies', async () => {
     const p = await startPlugin();
-    for (const msg of [null, 42, 'create', [], { type: 'create' }, { type: 'update', nodeId: '', map: {} }, { type: 'read', nodeId: 7 }, { type: 'resize', width: -1, height: 10 }, { type: 'create', map: { title: 'x', stages: 'nope' } }]) {
+    for (const msg of [
+      null,
+      42,
+      'create',
+      [],
+      { type: 'create' },
+      { type: 'update', nodeId: '', map: {} },
+      { type: 'read', nodeId: 7 },
+      { type: 'resize', width: -1, height: 10 },
+      { type: 'create', map: { title: 'x', stages: 'nope' } },
+    ]) {
       const replies = await p.send(msg as Record<string, unknown>);
       expect(replies.some((r) => r.type === 'error')).toBe(true);
     }

@@ -27,14 +27,24 @@ type Action =
   | { kind: 'read' };
 
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('edit-text' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 30 }) }),
+  fc.record({
+    kind: fc.constant('edit-text' as const),
+    pick: fc.nat(),
+    text: fc.string({ minLength: 1, maxLength: 30 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('add-sticker' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('move-sticker' as const), pick: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('restyle' as const), pick: fc.nat(), r: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('group' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('update' as const), rename: fc.string({ minLength: 1, maxLength: 20 }), dropLast: fc.boolean(), reverse: fc.boolean(), force: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    rename: fc.string({ minLength: 1, maxLength: 20 }),
+    dropLast: fc.boolean(),
+    reverse: fc.boolean(),
+    force: fc.boolean(),
+  }),
   fc.constant({ kind: 'read' as const }),
 );
 
@@ -49,14 +59,26 @@ const holdsDesignerContent = (group: SceneNode): boolean =>
 const pickFrom = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
-async function apply(p: Plugin, frameId: string, action: Action, stickers: SceneNode[], current: { map: JourneyMap }): Promise<void> {
+async function apply(
+  p: Plugin,
+  frameId: string,
+  action: Action,
+  stickers: SceneNode[],
+  current: { map: JourneyMap },
+): Promise<void> {
   const frame = (await p.figma.getNodeByIdAsync(frameId)) as FrameNode;
   // The plugin's nodes: tagged, and tagged with their own id (a designer's copy carries its original's id).
-  const managedNodes = allNodes(frame).filter((n) => n !== frame && n.getPluginData('key') && n.getPluginData('id') === n.id && n.getPluginData('role') !== 'holding') as SceneNode[];
+  const managedNodes = allNodes(frame).filter(
+    (n) =>
+      n !== frame && n.getPluginData('key') && n.getPluginData('id') === n.id && n.getPluginData('role') !== 'holding',
+  ) as SceneNode[];
   const frames = [frame, ...(managedNodes.filter((n) => n.type === 'FRAME') as FrameNode[])];
   switch (action.kind) {
     case 'edit-text': {
-      const t = pickFrom(managedNodes.filter((n): n is TextNode => n.type === 'TEXT'), action.pick);
+      const t = pickFrom(
+        managedNodes.filter((n): n is TextNode => n.type === 'TEXT'),
+        action.pick,
+      );
       if (!t) return;
       await p.figma.loadFontAsync(t.fontName as FontName);
       t.characters = action.text;
@@ -64,12 +86,18 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
     }
     case 'delete': {
       // Only leaves: deleting a container would delete the designer's own stickers inside it, by the designer's hand.
-      const leaf = pickFrom(managedNodes.filter((n) => !('children' in n)), action.pick);
+      const leaf = pickFrom(
+        managedNodes.filter((n) => !('children' in n)),
+        action.pick,
+      );
       leaf?.remove();
       return;
     }
     case 'duplicate': {
-      const n = pickFrom(managedNodes.filter((n) => !('children' in n) || (n as FrameNode).children.every((c) => !stickers.includes(c))), action.pick);
+      const n = pickFrom(
+        managedNodes.filter((n) => !('children' in n) || (n as FrameNode).children.every((c) => !stickers.includes(c))),
+        action.pick,
+      );
       if (n) stickers.push(n.clone()); // the copy is the designer's: it must survive like a sticker
       return;
     }
@@ -82,7 +110,10 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
       return;
     }
     case 'move-sticker': {
-      const s = pickFrom(stickers.filter((n) => !n.removed), action.pick);
+      const s = pickFrom(
+        stickers.filter((n) => !n.removed),
+        action.pick,
+      );
       const to = pickFrom(frames, action.to);
       if (s && to && !allNodes(s).includes(to)) to.appendChild(s);
       return;
@@ -95,7 +126,10 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
     case 'group': {
       // Cmd+G on the first child of some managed frame together with a sticker of the designer's.
       // (A group holding only our node would vanish with it, as Figma deletes emptied groups.)
-      const f = pickFrom(frames.filter((fr) => fr.children.length > 0 && fr !== frame), action.pick);
+      const f = pickFrom(
+        frames.filter((fr) => fr.children.length > 0 && fr !== frame),
+        action.pick,
+      );
       if (!f) return;
       const sticker = p.figma.createRectangle();
       f.appendChild(sticker);
@@ -133,26 +167,30 @@ async function apply(p: Plugin, frameId: string, action: Action, stickers: Scene
 describe('random designer actions', () => {
   it('never let an exception escape and never lose a designer-added node', async () => {
     await fc.assert(
-      fc.asyncProperty(arbMapInput({ maxStages: 5, maxLanes: 4 }), fc.array(arbAction, { minLength: 1, maxLength: 14 }), async (input, actions) => {
-        const p = await startPlugin();
-        const created = p.expectReply(await p.send({ type: 'create', map: input }), 'created');
-        const current = { map: created.map as JourneyMap };
-        const stickers: SceneNode[] = [];
-        for (const action of actions) {
-          // What must survive this action: every node the designer made, and every group of
-          // theirs that still holds something of theirs. (A group left holding only our nodes
-          // goes when they go, as Figma deletes emptied groups; a designer may also delete
-          // their own group by moving its last child out, which is not the plugin's doing.)
-          const mustSurvive = stickers.filter((s) => !s.removed && (!isGroup(s) || holdsDesignerContent(s)));
-          await apply(p, created.nodeId, action, stickers, current);
-          // p.send parses every reply with the protocol schema; an internal error would mean something escaped.
-          const internal = p.fake.uiMessages.filter((m) => (m as { code?: string }).code === 'internal');
-          expect(internal).toEqual([]);
-          const byPlugin = action.kind === 'update' || action.kind === 'read';
-          for (const s of byPlugin ? mustSurvive : stickers.filter((n) => !isGroup(n))) expect(s.removed).toBe(false);
-        }
-        uninstallFakeFigma();
-      }),
+      fc.asyncProperty(
+        arbMapInput({ maxStages: 5, maxLanes: 4 }),
+        fc.array(arbAction, { minLength: 1, maxLength: 14 }),
+        async (input, actions) => {
+          const p = await startPlugin();
+          const created = p.expectReply(await p.send({ type: 'create', map: input }), 'created');
+          const current = { map: created.map as JourneyMap };
+          const stickers: SceneNode[] = [];
+          for (const action of actions) {
+            // What must survive this action: every node the designer made, and every group of
+            // theirs that still holds something of theirs. (A group left holding only our nodes
+            // goes when they go, as Figma deletes emptied groups; a designer may also delete
+            // their own group by moving its last child out, which is not the plugin's doing.)
+            const mustSurvive = stickers.filter((s) => !s.removed && (!isGroup(s) || holdsDesignerContent(s)));
+            await apply(p, created.nodeId, action, stickers, current);
+            // p.send parses every reply with the protocol schema; an internal error would mean something escaped.
+            const internal = p.fake.uiMessages.filter((m) => (m as { code?: string }).code === 'internal');
+            expect(internal).toEqual([]);
+            const byPlugin = action.kind === 'update' || action.kind === 'read';
+            for (const s of byPlugin ? mustSurvive : stickers.filter((n) => !isGroup(n))) expect(s.removed).toBe(false);
+          }
+          uninstallFakeFigma();
+        },
+      ),
       { numRuns: 60 },
     );
   });

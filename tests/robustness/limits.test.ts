@@ -29,7 +29,10 @@ describe('limits', () => {
     const p = await startPlugin();
     const before = p.figma.currentPage.children.length;
     p.fake.resetStats();
-    const error = p.expectReply(await p.send({ type: 'create', map: bigCardsMap(LIMITS.stages, LIMITS.lanes, LIMITS.cardsPerCell) }), 'error');
+    const error = p.expectReply(
+      await p.send({ type: 'create', map: bigCardsMap(LIMITS.stages, LIMITS.lanes, LIMITS.cardsPerCell) }),
+      'error',
+    );
     expect(error.message).toMatch(/layers; the limit is 15,000/);
     expect(p.figma.currentPage.children.length).toBe(before);
     expect(p.fake.stats().created).toBe(0);
@@ -46,14 +49,29 @@ describe('limits', () => {
     const p = await startPlugin();
     const e1 = p.expectReply(await p.send({ type: 'create', map: bigCardsMap(LIMITS.stages + 1, 1, 1) }), 'error');
     expect(e1.issues).toContainEqual({ path: 'stages', message: `at most ${LIMITS.stages} stages` });
-    const e2 = p.expectReply(await p.send({ type: 'create', map: bigCardsMap(2, 1, LIMITS.cardsPerCell + 1) }), 'error');
-    expect(e2.issues).toContainEqual({ path: 'lanes[0].cells.s0', message: `at most ${LIMITS.cardsPerCell} cards per cell` });
+    const e2 = p.expectReply(
+      await p.send({ type: 'create', map: bigCardsMap(2, 1, LIMITS.cardsPerCell + 1) }),
+      'error',
+    );
+    expect(e2.issues).toContainEqual({
+      path: 'lanes[0].cells.s0',
+      message: `at most ${LIMITS.cardsPerCell} cards per cell`,
+    });
   });
 
   it('lists every limit in the README', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const limits = readme.slice(readme.indexOf('## Limits'));
-    for (const value of [LIMITS.stages, LIMITS.lanes, LIMITS.shortText, LIMITS.longText, LIMITS.itemText, LIMITS.cardsPerCell, LIMITS.listItems, LIMITS.idLength]) {
+    for (const value of [
+      LIMITS.stages,
+      LIMITS.lanes,
+      LIMITS.shortText,
+      LIMITS.longText,
+      LIMITS.itemText,
+      LIMITS.cardsPerCell,
+      LIMITS.listItems,
+      LIMITS.idLength,
+    ]) {
       expect(limits).toContain(String(value));
     }
     expect(limits).toContain(LIMITS.metaChars.toLocaleString('en'));

@@ -36,7 +36,9 @@ export const arbText: fc.Arbitrary<string> = fc
 export const arbScore: fc.Arbitrary<number> = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
 
 const hasProtoKey = (v: unknown): boolean =>
-  typeof v === 'object' && v !== null && (Object.prototype.hasOwnProperty.call(v, '__proto__') || Object.values(v).some(hasProtoKey));
+  typeof v === 'object' &&
+  v !== null &&
+  (Object.prototype.hasOwnProperty.call(v, '__proto__') || Object.values(v).some(hasProtoKey));
 
 /**
  * Free-form user data as it arrives from JSON.parse: plain prototypes, and no
@@ -127,10 +129,23 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
     .map((r) => {
       const given = (flag: boolean) => (r.idStyle === 'some' ? flag : r.idStyle === 'all');
       const stageNames = r.stages.map((s) => s.name);
-      const stageGiven = explicitIds(stageNames, r.stages.map((s) => given(s.idGiven)), r.stages.map((s) => s.idPick), 'stage');
-      const stageIds = effectiveIds(stageNames.map((name, i) => ({ name, id: stageGiven[i] })), 'stage');
+      const stageGiven = explicitIds(
+        stageNames,
+        r.stages.map((s) => given(s.idGiven)),
+        r.stages.map((s) => s.idPick),
+        'stage',
+      );
+      const stageIds = effectiveIds(
+        stageNames.map((name, i) => ({ name, id: stageGiven[i] })),
+        'stage',
+      );
       const laneNames = r.lanes.map((l) => l.title);
-      const laneGiven = explicitIds(laneNames, r.lanes.map((l) => given(l.idGiven)), r.lanes.map((l) => l.idPick), 'lane');
+      const laneGiven = explicitIds(
+        laneNames,
+        r.lanes.map((l) => given(l.idGiven)),
+        r.lanes.map((l) => l.idPick),
+        'lane',
+      );
 
       const stages = r.stages.map((s, i) => {
         const out: Record<string, unknown> = {};
@@ -146,7 +161,8 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           if (!l.fill[i]) return;
           if (l.kind === 'text') cells[sid] = l.texts[i];
           else if (l.kind === 'cards') cells[sid] = l.cards[i];
-          else cells[sid] = l.notes[i] !== undefined ? { score: l.scores[i], note: l.notes[i] } : { score: l.scores[i] };
+          else
+            cells[sid] = l.notes[i] !== undefined ? { score: l.scores[i], note: l.notes[i] } : { score: l.scores[i] };
         });
         const out: Record<string, unknown> = {};
         if (laneGiven[li] !== undefined) out.id = laneGiven[li];

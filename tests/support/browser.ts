@@ -35,7 +35,10 @@ let skipLinePrinted = false;
  */
 export function requireBrowserOrSkip(): { available: boolean; reason?: string } {
   if (browserAvailable()) return { available: true };
-  if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROMIUM_PATH}: browser tests must run in CI (install: apt-get install -y chromium)`);
+  if (process.env.CI === 'true')
+    throw new Error(
+      `CI=true but no Chromium at ${CHROMIUM_PATH}: browser tests must run in CI (install: apt-get install -y chromium)`,
+    );
   if (!skipLinePrinted) {
     skipLinePrinted = true;
     console.warn(SKIP_LINE);

@@ -13,6 +13,12 @@ export function expectedTexts(map: JourneyMap): string[] {
     }
   }
   const p = map.persona;
-  if (p) out.push(p.name, ...(p.goals ?? []), ...(p.frustrations ?? []), ...[p.role, p.quote, p.description].filter((x): x is string => !!x));
+  if (p)
+    out.push(
+      p.name,
+      ...(p.goals ?? []),
+      ...(p.frustrations ?? []),
+      ...[p.role, p.quote, p.description].filter((x): x is string => !!x),
+    );
   return out;
 }

@@ -8,7 +8,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Figma's theme tokens (values as Figma injects them), light and dark. */
 export { FIGMA_THEMES } from './figma-themes';
@@ -55,7 +63,8 @@ export async function openPanel(browser: Browser, size = { width: 420, height: 6
   return {
     page,
     frame,
-    messages: () => page.evaluate(() => (window as unknown as { __messages: Array<Record<string, unknown>> }).__messages),
+    messages: () =>
+      page.evaluate(() => (window as unknown as { __messages: Array<Record<string, unknown>> }).__messages),
     post: (msg) =>
       page.evaluate((m) => {
         (document.getElementById('plugin') as HTMLIFrameElement).contentWindow!.postMessage({ pluginMessage: m }, '*');
@@ -70,7 +79,9 @@ export async function openPanel(browser: Browser, size = { width: 420, height: 6
             style.id = 'figma-style';
             document.head.appendChild(style);
           }
-          style.textContent = `:root{${Object.entries(vars).map(([k, v]) => `${k}:${v}`).join(';')}}`;
+          style.textContent = `:root{${Object.entries(vars)
+            .map(([k, v]) => `${k}:${v}`)
+            .join(';')}}`;
         },
         { vars: FIGMA_THEMES[theme], dark: theme === 'dark' },
       ),

@@ -87,7 +87,12 @@ function layoutModeOf(node: SceneNode): Axis | 'NONE' {
 // ---------------------------------------------------------------- formatting
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function r3(n: number): string {
@@ -105,7 +110,9 @@ function rgba(c: Rgba, opacity = 1): string {
 function solids(node: SceneNode, key: 'fills' | 'strokes'): string[] {
   const paints = get<readonly Paint[]>(node, key);
   if (!Array.isArray(paints)) return [];
-  return paints.filter((p) => p && p.visible !== false && p.type === 'SOLID' && p.color).map((p) => rgba(p.color!, p.opacity ?? 1));
+  return paints
+    .filter((p) => p && p.visible !== false && p.type === 'SOLID' && p.color)
+    .map((p) => rgba(p.color!, p.opacity ?? 1));
 }
 
 const topSolid = (node: SceneNode, key: 'fills' | 'strokes') => solids(node, key).at(-1);
@@ -135,7 +142,8 @@ function dataAttrs(node: SceneNode): string {
 
 /** How the node sizes along one axis, resolving Figma's rules for what is valid where. */
 function sizingOf(node: SceneNode, axis: Axis, ctx: Ctx): Sizing {
-  const inFlow = (ctx.parent === 'HORIZONTAL' || ctx.parent === 'VERTICAL') && get(node, 'layoutPositioning') !== 'ABSOLUTE';
+  const inFlow =
+    (ctx.parent === 'HORIZONTAL' || ctx.parent === 'VERTICAL') && get(node, 'layoutPositioning') !== 'ABSOLUTE';
   let s = get<string>(node, axis === 'HORIZONTAL' ? 'layoutSizingHorizontal' : 'layoutSizingVertical');
   if (s !== 'FIXED' && s !== 'HUG' && s !== 'FILL') s = legacySizing(node, axis, ctx);
   if (s === 'FILL' && !inFlow) s = 'FIXED';
@@ -153,7 +161,12 @@ function sizingOf(node: SceneNode, axis: Axis, ctx: Ctx): Sizing {
 /** Older API (primaryAxisSizingMode, layoutGrow, layoutAlign), for nodes without layoutSizing*. */
 function legacySizing(node: SceneNode, axis: Axis, ctx: Ctx): Sizing {
   if (ctx.parent === axis && num(node, 'layoutGrow') > 0) return 'FILL';
-  if ((ctx.parent === 'HORIZONTAL' || ctx.parent === 'VERTICAL') && ctx.parent !== axis && get(node, 'layoutAlign') === 'STRETCH') return 'FILL';
+  if (
+    (ctx.parent === 'HORIZONTAL' || ctx.parent === 'VERTICAL') &&
+    ctx.parent !== axis &&
+    get(node, 'layoutAlign') === 'STRETCH'
+  )
+    return 'FILL';
   const mode = layoutModeOf(node);
   if (mode === 'NONE') return 'FIXED';
   const sizingMode = get<string>(node, mode === axis ? 'primaryAxisSizingMode' : 'counterAxisSizingMode');
@@ -164,7 +177,11 @@ function boxStyle(node: SceneNode, ctx: Ctx): Style {
   const s: Style = [];
   const absolute = ctx.parent === 'NONE' || get(node, 'layoutPositioning') === 'ABSOLUTE';
   if (absolute) {
-    s.push(['position', 'absolute'], ['left', px(num(node, 'x') - ctx.origin.x)], ['top', px(num(node, 'y') - ctx.origin.y)]);
+    s.push(
+      ['position', 'absolute'],
+      ['left', px(num(node, 'x') - ctx.origin.x)],
+      ['top', px(num(node, 'y') - ctx.origin.y)],
+    );
   } else {
     s.push(['position', 'relative']);
   }
@@ -187,7 +204,8 @@ function boxStyle(node: SceneNode, ctx: Ctx): Style {
   }
   if (flowAxis) {
     s.push(['flex', sizingOf(node, flowAxis, ctx) === 'FILL' ? '1 1 0px' : 'none']);
-    if (ctx.overlap && !ctx.firstInFlow) s.push([flowAxis === 'HORIZONTAL' ? 'margin-left' : 'margin-top', px(ctx.overlap)]);
+    if (ctx.overlap && !ctx.firstInFlow)
+      s.push([flowAxis === 'HORIZONTAL' ? 'margin-left' : 'margin-top', px(ctx.overlap)]);
   }
   return s;
 }
@@ -210,8 +228,12 @@ function strokeStyle(node: SceneNode): Style {
   const align = get<string>(node, 'strokeAlign') ?? 'INSIDE';
   const offset = align === 'INSIDE' ? -weight : align === 'CENTER' ? -weight / 2 : 0;
   const dashes = get<number[]>(node, 'dashPattern');
-  const style = Array.isArray(dashes) && dashes.length > 0 ? (Math.max(...dashes) <= weight ? 'dotted' : 'dashed') : 'solid';
-  return [['outline', `${px(weight)} ${style} ${color}`], ['outline-offset', px(offset)]];
+  const style =
+    Array.isArray(dashes) && dashes.length > 0 ? (Math.max(...dashes) <= weight ? 'dotted' : 'dashed') : 'solid';
+  return [
+    ['outline', `${px(weight)} ${style} ${color}`],
+    ['outline-offset', px(offset)],
+  ];
 }
 
 function fillStyle(node: SceneNode): Style {
@@ -219,7 +241,15 @@ function fillStyle(node: SceneNode): Style {
   if (fills.length === 0) return [];
   if (fills.length === 1) return [['background-color', fills[0]]];
   // Several paints: stacked layers, CSS lists the top one first.
-  return [['background-image', [...fills].reverse().map((c) => `linear-gradient(${c},${c})`).join(',')]];
+  return [
+    [
+      'background-image',
+      [...fills]
+        .reverse()
+        .map((c) => `linear-gradient(${c},${c})`)
+        .join(','),
+    ],
+  ];
 }
 
 function effectStyle(node: SceneNode): Style {
@@ -232,7 +262,9 @@ function effectStyle(node: SceneNode): Style {
     if (e.type === 'DROP_SHADOW' || e.type === 'INNER_SHADOW') {
       const o = (e.offset as { x: number; y: number }) ?? { x: 0, y: 0 };
       const inset = e.type === 'INNER_SHADOW' ? 'inset ' : '';
-      shadows.push(`${inset}${px(o.x)} ${px(o.y)} ${px(Number(e.radius) || 0)} ${px(Number(e.spread) || 0)} ${rgba(e.color as Rgba)}`);
+      shadows.push(
+        `${inset}${px(o.x)} ${px(o.y)} ${px(Number(e.radius) || 0)} ${px(Number(e.spread) || 0)} ${rgba(e.color as Rgba)}`,
+      );
     } else if (e.type === 'LAYER_BLUR') blur = Number(e.radius) || 0;
   }
   const s: Style = [];
@@ -251,15 +283,24 @@ function commonLook(node: SceneNode): Style {
 
 // ---------------------------------------------------------------- containers
 
-const JUSTIFY: Record<string, string> = { MIN: 'flex-start', CENTER: 'center', MAX: 'flex-end', SPACE_BETWEEN: 'space-between' };
+const JUSTIFY: Record<string, string> = {
+  MIN: 'flex-start',
+  CENTER: 'center',
+  MAX: 'flex-end',
+  SPACE_BETWEEN: 'space-between',
+};
 const ALIGN: Record<string, string> = { MIN: 'flex-start', CENTER: 'center', MAX: 'flex-end', BASELINE: 'baseline' };
 
 function flexStyle(node: SceneNode, mode: Axis): Style {
-  const s: Style = [['display', 'flex'], ['flex-direction', mode === 'HORIZONTAL' ? 'row' : 'column']];
+  const s: Style = [
+    ['display', 'flex'],
+    ['flex-direction', mode === 'HORIZONTAL' ? 'row' : 'column'],
+  ];
   const justify = get<string>(node, 'primaryAxisAlignItems') ?? 'MIN';
   const spacing = num(node, 'itemSpacing');
   // With SPACE_BETWEEN Figma ignores itemSpacing; a negative spacing is done with margins.
-  if (justify !== 'SPACE_BETWEEN' && spacing > 0) s.push([mode === 'HORIZONTAL' ? 'column-gap' : 'row-gap', px(spacing)]);
+  if (justify !== 'SPACE_BETWEEN' && spacing > 0)
+    s.push([mode === 'HORIZONTAL' ? 'column-gap' : 'row-gap', px(spacing)]);
   s.push(['justify-content', JUSTIFY[justify] ?? 'flex-start']);
   s.push(['align-items', ALIGN[get<string>(node, 'counterAxisAlignItems') ?? 'MIN'] ?? 'flex-start']);
   if (get(node, 'layoutWrap') === 'WRAP') {
@@ -267,7 +308,10 @@ function flexStyle(node: SceneNode, mode: Axis): Style {
     const counter = num(node, 'counterAxisSpacing');
     if (counter > 0) s.push([mode === 'HORIZONTAL' ? 'row-gap' : 'column-gap', px(counter)]);
     // Figma packs wrapped rows at the start (CSS would stretch them over a fixed height).
-    s.push(['align-content', get(node, 'counterAxisAlignContent') === 'SPACE_BETWEEN' ? 'space-between' : 'flex-start']);
+    s.push([
+      'align-content',
+      get(node, 'counterAxisAlignContent') === 'SPACE_BETWEEN' ? 'space-between' : 'flex-start',
+    ]);
   }
   const pads = ['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'].map((k) => num(node, k));
   if (pads.some((p) => p !== 0)) s.push(['padding', pads.map(px).join(' ')]);
@@ -296,7 +340,11 @@ function renderFrame(node: SceneNode, ctx: Ctx): string {
   const inner: Ctx =
     mode === 'NONE'
       ? { parent: 'NONE', origin: { x: 0, y: 0 } }
-      : { parent: mode, origin: { x: 0, y: 0 }, overlap: spacing < 0 && get(node, 'primaryAxisAlignItems') !== 'SPACE_BETWEEN' ? spacing : undefined };
+      : {
+          parent: mode,
+          origin: { x: 0, y: 0 },
+          overlap: spacing < 0 && get(node, 'primaryAxisAlignItems') !== 'SPACE_BETWEEN' ? spacing : undefined,
+        };
   return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(s))}">${renderChildren(node, inner)}</div>`;
 }
 
@@ -370,7 +418,8 @@ function textStyle(node: SceneNode, ctx: Ctx): Style {
   const maxLines = get<number | null>(node, 'maxLines');
   if (get(node, 'textTruncation') === 'ENDING' || get(node, 'textAutoResize') === 'TRUNCATE') {
     s.push(['overflow', 'hidden'], ['text-overflow', 'ellipsis']);
-    if (typeof maxLines === 'number') s.push(['display', '-webkit-box'], ['-webkit-box-orient', 'vertical'], ['-webkit-line-clamp', maxLines]);
+    if (typeof maxLines === 'number')
+      s.push(['display', '-webkit-box'], ['-webkit-box-orient', 'vertical'], ['-webkit-line-clamp', maxLines]);
   }
   return s;
 }
@@ -382,8 +431,16 @@ function renderText(node: SceneNode, ctx: Ctx): string {
   const s: Style = [...boxStyle(node, ctx), ...commonLook(node), ...textStyle(node, ctx)];
   const vertical = get<string>(node, 'textAlignVertical');
   let body = escapeHtml(text);
-  if (sizingOf(node, 'VERTICAL', ctx) !== 'HUG' && (vertical === 'CENTER' || vertical === 'BOTTOM') && !s.some(([k]) => k === 'display')) {
-    s.push(['display', 'flex'], ['flex-direction', 'column'], ['justify-content', vertical === 'CENTER' ? 'center' : 'flex-end']);
+  if (
+    sizingOf(node, 'VERTICAL', ctx) !== 'HUG' &&
+    (vertical === 'CENTER' || vertical === 'BOTTOM') &&
+    !s.some(([k]) => k === 'display')
+  ) {
+    s.push(
+      ['display', 'flex'],
+      ['flex-direction', 'column'],
+      ['justify-content', vertical === 'CENTER' ? 'center' : 'flex-end'],
+    );
     body = `<span style="display:block">${body}</span>`;
   }
   return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(s))}">${body}</div>`;
@@ -438,11 +495,22 @@ function renderVector(node: SceneNode, ctx: Ctx): string {
 }
 
 function renderLine(node: SceneNode, ctx: Ctx): string {
-  return svgBox(node, ctx, `<line x1="0" y1="0" x2="${r3(num(node, 'width'))}" y2="0" style="${escapeHtml(svgPaint(node))}"/>`);
+  return svgBox(
+    node,
+    ctx,
+    `<line x1="0" y1="0" x2="${r3(num(node, 'width'))}" y2="0" style="${escapeHtml(svgPaint(node))}"/>`,
+  );
 }
 
 function renderShape(node: SceneNode, ctx: Ctx): string {
-  const s: Style = [...boxStyle(node, ctx), ...commonLook(node), ...fillStyle(node), ...radiusStyle(node), ...strokeStyle(node), ...effectStyle(node)];
+  const s: Style = [
+    ...boxStyle(node, ctx),
+    ...commonLook(node),
+    ...fillStyle(node),
+    ...radiusStyle(node),
+    ...strokeStyle(node),
+    ...effectStyle(node),
+  ];
   return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(s))}"></div>`;
 }
 
@@ -469,7 +537,12 @@ export function renderNodeFragment(node: SceneNode): string {
   if (GROUP_LIKE.has(node.type)) {
     const x = num(node, 'x');
     const y = num(node, 'y');
-    const s: Style = [['position', 'relative'], ['width', px(num(node, 'width'))], ['height', px(num(node, 'height'))], ...commonLook(node)];
+    const s: Style = [
+      ['position', 'relative'],
+      ['width', px(num(node, 'width'))],
+      ['height', px(num(node, 'height'))],
+      ...commonLook(node),
+    ];
     return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(s))}">${renderChildren(node, { parent: 'NONE', origin: { x, y } })}</div>`;
   }
   return renderNode(node, { parent: 'ROOT', origin: { x: 0, y: 0 } });

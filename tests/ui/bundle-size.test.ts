@@ -20,7 +20,9 @@ describe('dist/ui.html size', () => {
     expect(existsSync('dist/ui.html'), 'dist/ui.html missing: run `npm run build` first').toBe(true);
     const html = readFileSync('dist/ui.html');
     const gz = gzipSync(html, { level: 9 }).length;
-    console.log(`dist/ui.html: ${html.length} bytes raw, ${gz} bytes gzipped (budget ${UI_BUDGET_RAW} / ${UI_BUDGET_GZIP})`);
+    console.log(
+      `dist/ui.html: ${html.length} bytes raw, ${gz} bytes gzipped (budget ${UI_BUDGET_RAW} / ${UI_BUDGET_GZIP})`,
+    );
     expect(html.length).toBeLessThanOrEqual(UI_BUDGET_RAW);
     expect(gz).toBeLessThanOrEqual(UI_BUDGET_GZIP);
     // Self-contained: no external scripts, styles or fonts are fetched.

@@ -91,7 +91,12 @@ describe('lanes editor', () => {
     expect(controller.state.map.lanes.map((l) => l.title)).toEqual(['Actions', 'Ideas', 'Pains', 'Feeling']);
     // Cards → text keeps the cards as lines.
     fireEvent.change(screen.getByLabelText('Kind of lane 3'), { target: { value: 'text' } });
-    expect(controller.state.map.lanes[2]).toEqual({ id: 'pains', title: 'Pains', kind: 'text', cells: { buy: 'Slow checkout\nFees' } });
+    expect(controller.state.map.lanes[2]).toEqual({
+      id: 'pains',
+      title: 'Pains',
+      kind: 'text',
+      cells: { buy: 'Slow checkout\nFees' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Remove lane 1' }));
     expect(controller.state.map.lanes.map((l) => l.title)).toEqual(['Ideas', 'Pains', 'Feeling']);
     fireEvent.click(screen.getByRole('button', { name: '+ Emotion lane' }));
@@ -132,7 +137,9 @@ describe('cells grid', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Pains, Buy'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', altKey: true });
     // Emotion row: the checked face of that stage gets focus.
-    expect(document.activeElement).toBe(within(screen.getByRole('group', { name: 'Feeling, Buy' })).getByRole('radio', { name: '−2 very negative' }));
+    expect(document.activeElement).toBe(
+      within(screen.getByRole('group', { name: 'Feeling, Buy' })).getByRole('radio', { name: '−2 very negative' }),
+    );
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp', altKey: true });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft', altKey: true });
     expect(document.activeElement).toBe(screen.getByLabelText('Pains, Discover'));

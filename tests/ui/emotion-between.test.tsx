@@ -12,7 +12,9 @@ describe('emotion scores between the faces', () => {
     const { controller } = renderPanel(draft);
     fireEvent.click(tab(/Stages/));
     const group = screen.getAllByRole('group', { name: /Feeling, Discover/ })[0];
-    const checked = Array.from(group.querySelectorAll('input[type=radio]')).filter((r) => (r as HTMLInputElement).checked);
+    const checked = Array.from(group.querySelectorAll('input[type=radio]')).filter(
+      (r) => (r as HTMLInputElement).checked,
+    );
     expect(checked.map((r) => (r as HTMLInputElement).value)).toEqual(['1']);
     expect(group.textContent).toContain('+0.75');
     expect(controller.state.map.lanes[2].cells.discover).toEqual({ score: 0.75 });

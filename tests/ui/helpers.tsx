@@ -36,7 +36,12 @@ export function sampleDraft(): DraftMap {
     lanes: [
       { id: 'actions', title: 'Actions', kind: 'text', cells: { discover: 'Searches' } },
       { id: 'pains', title: 'Pains', kind: 'cards', tone: 'negative', cells: { buy: ['Slow checkout', 'Fees'] } },
-      { id: 'feel', title: 'Feeling', kind: 'emotion', cells: { discover: { score: 1 }, buy: { score: -2, note: 'Annoyed' } } },
+      {
+        id: 'feel',
+        title: 'Feeling',
+        kind: 'emotion',
+        cells: { discover: { score: 1 }, buy: { score: -2, note: 'Annoyed' } },
+      },
     ],
   };
 }

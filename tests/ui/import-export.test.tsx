@@ -24,7 +24,9 @@ describe('JSON import and export', () => {
     const { controller } = renderPanel();
     const json = canonical();
     paste(json);
-    expect(screen.getAllByRole('status').some((s) => /Imported JSON: 3 stages, 3 lanes/.test(s.textContent ?? ''))).toBe(true);
+    expect(
+      screen.getAllByRole('status').some((s) => /Imported JSON: 3 stages, 3 lanes/.test(s.textContent ?? '')),
+    ).toBe(true);
     expect(controller.state.map.title).toBe('Sample');
     fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
     await waitFor(() => expect((screen.getByLabelText('Exported text') as HTMLTextAreaElement).value).toBe(json));
@@ -34,7 +36,9 @@ describe('JSON import and export', () => {
     const { controller } = renderPanel(sampleDraft());
     const before = controller.state.map;
     paste('{"title": "x", "stages": [');
-    expect(screen.getByRole('alert').textContent).toMatch(/could not be imported \(your map is unchanged\)[\s\S]*not valid JSON/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /could not be imported \(your map is unchanged\)[\s\S]*not valid JSON/,
+    );
     expect(controller.state.map).toBe(before);
   });
 

@@ -27,14 +27,24 @@ describe('Mermaid journey', () => {
     const { controller } = renderPanel();
     paste(MERMAID);
     expect(controller.state.map.title).toBe('Buying shoes');
-    expect(controller.state.map.stages.map((s) => s.name)).toEqual(['Search online', 'Compare prices', 'Pay', 'Get confirmation']);
+    expect(controller.state.map.stages.map((s) => s.name)).toEqual([
+      'Search online',
+      'Compare prices',
+      'Pay',
+      'Get confirmation',
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Copy Mermaid' }));
     const out = await waitFor(() => {
       const v = (screen.getByLabelText('Exported text') as HTMLTextAreaElement).value;
       expect(v).toMatch(/^journey/);
       return v;
     });
-    for (const [task, score] of [['Search online', 3], ['Compare prices', 2], ['Pay', 1], ['Get confirmation', 5]] as const) {
+    for (const [task, score] of [
+      ['Search online', 3],
+      ['Compare prices', 2],
+      ['Pay', 1],
+      ['Get confirmation', 5],
+    ] as const) {
       expect(out).toMatch(new RegExp(`${task}\\s*:\\s*${score}\\b`));
     }
   });
@@ -55,7 +65,9 @@ describe('spreadsheet table', () => {
     expect(controller.state.map.stages.map((s) => s.name)).toEqual(['Discover', 'Buy']);
     expect(controller.state.map.lanes[0]).toMatchObject({ title: 'Actions' });
     fireEvent.click(screen.getByRole('button', { name: 'Copy Table (TSV)' }));
-    await waitFor(() => expect((screen.getByLabelText('Exported text') as HTMLTextAreaElement).value).toMatch(/Discover\tBuy/));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Exported text') as HTMLTextAreaElement).value).toMatch(/Discover\tBuy/),
+    );
   });
 
   it('text that is no known format is refused with a clear message', () => {

@@ -50,7 +50,9 @@ describe('start and create', () => {
     renderPanel({ ...sampleDraft(), persona: { ...sampleDraft().persona, name: '' } });
     fireEvent.click(tab('Cells'));
     fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
-    fireEvent.click(within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /persona\.name/ }));
+    fireEvent.click(
+      within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /persona\.name/ }),
+    );
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
@@ -93,7 +95,13 @@ describe('update, read back and conflicts', () => {
     receive({ type: 'selection', maps: [{ nodeId: '9:9', title: 'Clinic' }] });
     fireEvent.click(screen.getByRole('button', { name: 'Load selected map “Clinic”' }));
     expect(last('read')).toEqual({ type: 'read', nodeId: '9:9' });
-    receive({ type: 'map', nodeId: '9:9', map: { ...normaliseMapOrThrow(), title: 'Clinic' }, revision: 1, warnings: ['A sticky was ignored.'] });
+    receive({
+      type: 'map',
+      nodeId: '9:9',
+      map: { ...normaliseMapOrThrow(), title: 'Clinic' },
+      revision: 1,
+      warnings: ['A sticky was ignored.'],
+    });
     expect(controller.state.target).toEqual({ nodeId: '9:9', revision: 1 });
     expect(screen.getByRole('status').textContent).toMatch(/Loaded “Clinic”.*sticky was ignored/);
     fireEvent.click(screen.getByRole('button', { name: 'Read back' }));
@@ -102,7 +110,12 @@ describe('update, read back and conflicts', () => {
 
   it('sandbox validation errors are shown next to fields', () => {
     const { receive } = renderPanel(sampleDraft());
-    receive({ type: 'error', code: 'invalid', message: 'The map is invalid.', issues: [{ path: 'title', message: 'too fancy' }] });
+    receive({
+      type: 'error',
+      code: 'invalid',
+      message: 'The map is invalid.',
+      issues: [{ path: 'title', message: 'too fancy' }],
+    });
     const field = screen.getByLabelText('Map title');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('too fancy');

@@ -35,7 +35,8 @@ export function CellsTab() {
   return (
     <div class="stack">
       <p class="hint" id="grid-hint">
-        <kbd>Alt</kbd> + arrow keys move between cells. <kbd>Enter</kbd> starts a new line; in card lanes each line is one card.
+        <kbd>Alt</kbd> + arrow keys move between cells. <kbd>Enter</kbd> starts a new line; in card lanes each line is
+        one card.
       </p>
       <div class="grid-scroll">
         <table class="grid" aria-describedby="grid-hint" onKeyDown={onGridKeyDown}>
@@ -119,7 +120,11 @@ function CellText({ laneId, stageId, cards }: { laneId: string; stageId: string;
           panel.edit((m) => setCell(m, laneId, stageId, next));
         }}
       />
-      {cards && lines > 0 && <span class="card-count">{lines} card{lines === 1 ? '' : 's'}</span>}
+      {cards && lines > 0 && (
+        <span class="card-count">
+          {lines} card{lines === 1 ? '' : 's'}
+        </span>
+      )}
       {issue && <p class="field-error">{issue}</p>}
     </>
   );

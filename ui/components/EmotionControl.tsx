@@ -26,7 +26,13 @@ export function Face({ score }: { score: number }) {
       <circle cx="8" cy="8" r="6.75" fill="none" stroke="currentColor" stroke-width="1.2" />
       <circle cx="5.7" cy="6.4" r="0.9" fill="currentColor" />
       <circle cx="10.3" cy="6.4" r="0.9" fill="currentColor" />
-      <path d={`M5 10.3 Q8 ${bend + 2} 11 10.3`} fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" />
+      <path
+        d={`M5 10.3 Q8 ${bend + 2} 11 10.3`}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.2"
+        stroke-linecap="round"
+      />
     </svg>
   );
 }
@@ -59,7 +65,12 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   return (
     // aria-label names the stage too (the visible legend only names the lane); browsers differ in
     // how they join a visually hidden span into a legend's name, so spell it out.
-    <fieldset class={`emotion${compact ? ' compact' : ''}`} id={domId} data-path={path} aria-label={`${laneTitle || 'Emotion'}, ${stageName || 'stage'}`}>
+    <fieldset
+      class={`emotion${compact ? ' compact' : ''}`}
+      id={domId}
+      data-path={path}
+      aria-label={`${laneTitle || 'Emotion'}, ${stageName || 'stage'}`}
+    >
       {!compact && <legend>{laneTitle || 'Emotion'}</legend>}
       <div class="faces">
         {LEVELS.map((l) => (
@@ -83,7 +94,13 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
             {signed(score)}
           </span>
         )}
-        <button type="button" class="btn-link clear" disabled={score === undefined} onClick={() => set(undefined)} aria-label={`Clear ${laneTitle || 'emotion'} score`}>
+        <button
+          type="button"
+          class="btn-link clear"
+          disabled={score === undefined}
+          onClick={() => set(undefined)}
+          aria-label={`Clear ${laneTitle || 'emotion'} score`}
+        >
           Clear
         </button>
       </div>

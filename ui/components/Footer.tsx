@@ -12,7 +12,10 @@ function goTo(panel: ReturnType<typeof usePanel>, path: string) {
     while (p) {
       const el = document.querySelector<HTMLElement>(`[data-path="${p.replace(/["\\]/g, '\\$&')}"]`);
       if (el) {
-        (el.matches('input, textarea, select') ? el : el.querySelector<HTMLElement>('input, textarea, select') ?? el).focus();
+        (el.matches('input, textarea, select')
+          ? el
+          : (el.querySelector<HTMLElement>('input, textarea, select') ?? el)
+        ).focus();
         return;
       }
       const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));

@@ -33,16 +33,33 @@ export function Header() {
           class="btn"
           onClick={() => {
             const t = TEMPLATES.find((x) => x.id === template) ?? TEMPLATES[0];
-            panel.replace(t.make(), { target: null, status: { tone: 'info', text: `Started a new map from “${t.label}”. Undo with Ctrl+Z.` } });
+            panel.replace(t.make(), {
+              target: null,
+              status: { tone: 'info', text: `Started a new map from “${t.label}”. Undo with Ctrl+Z.` },
+            });
           }}
         >
           New map
         </button>
         <div class="undo">
-          <button type="button" class="icon-btn" aria-label="Undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => panel.undo()}>
+          <button
+            type="button"
+            class="icon-btn"
+            aria-label="Undo"
+            title="Undo (Ctrl/Cmd+Z)"
+            disabled={!canUndo}
+            onClick={() => panel.undo()}
+          >
             <span aria-hidden="true">↶</span>
           </button>
-          <button type="button" class="icon-btn" aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)" disabled={!canRedo} onClick={() => panel.redo()}>
+          <button
+            type="button"
+            class="icon-btn"
+            aria-label="Redo"
+            title="Redo (Shift+Ctrl/Cmd+Z)"
+            disabled={!canRedo}
+            onClick={() => panel.redo()}
+          >
             <span aria-hidden="true">↷</span>
           </button>
         </div>
@@ -51,7 +68,13 @@ export function Header() {
       {chosen && (
         <div class="start">
           {selection.length > 1 && (
-            <select id="selected-map" class="grow" aria-label="Selected map" value={chosen.nodeId} onChange={(e) => setPicked(e.currentTarget.value)}>
+            <select
+              id="selected-map"
+              class="grow"
+              aria-label="Selected map"
+              value={chosen.nodeId}
+              onChange={(e) => setPicked(e.currentTarget.value)}
+            >
               {selection.map((m) => (
                 <option key={m.nodeId} value={m.nodeId}>
                   {m.title}
@@ -64,7 +87,14 @@ export function Header() {
           </button>
         </div>
       )}
-      <Field class="title-field" label="Map title" path="title" value={title} maxLength={LIMITS.shortText} onValue={(v) => panel.edit((m) => setTitle(m, v))} />
+      <Field
+        class="title-field"
+        label="Map title"
+        path="title"
+        value={title}
+        maxLength={LIMITS.shortText}
+        onValue={(v) => panel.edit((m) => setTitle(m, v))}
+      />
     </header>
   );
 }

@@ -90,7 +90,11 @@ function LaneRow({ id, index, count }: { id: string; index: number; count: numbe
           <label for={`lane-${id}-kind`}>
             Kind<span class="sr-only"> of lane {n}</span>
           </label>
-          <select id={`lane-${id}-kind`} value={lane.kind} onChange={(e) => panel.edit((m) => setLaneKind(m, id, e.currentTarget.value as LaneKind))}>
+          <select
+            id={`lane-${id}-kind`}
+            value={lane.kind}
+            onChange={(e) => panel.edit((m) => setLaneKind(m, id, e.currentTarget.value as LaneKind))}
+          >
             {KINDS.map((k) => (
               <option value={k.value} key={k.value}>
                 {k.label}
@@ -106,7 +110,9 @@ function LaneRow({ id, index, count }: { id: string; index: number; count: numbe
             <select
               id={`lane-${id}-tone`}
               value={lane.tone ?? ''}
-              onChange={(e) => panel.edit((m) => setLaneTone(m, id, (e.currentTarget.value || undefined) as Tone | undefined))}
+              onChange={(e) =>
+                panel.edit((m) => setLaneTone(m, id, (e.currentTarget.value || undefined) as Tone | undefined))
+              }
             >
               <option value="">Default</option>
               {TONES.map((t) => (

@@ -26,7 +26,10 @@ export function PortTab() {
       target: null,
       status: { tone: 'success', text: `Imported “${r.map.title}” from ${from}. Undo with Ctrl+Z.` },
     });
-    setImportMsg({ tone: 'success', text: `Imported ${FORMAT_NAMES[r.format]}: ${r.map.stages.length} stages, ${r.map.lanes.length} lanes.` });
+    setImportMsg({
+      tone: 'success',
+      text: `Imported ${FORMAT_NAMES[r.format]}: ${r.map.stages.length} stages, ${r.map.lanes.length} lanes.`,
+    });
   };
 
   const make = (f: ExportFormat): string | null => {
@@ -44,7 +47,11 @@ export function PortTab() {
     const out = make(f);
     if (out === null) return;
     const ok = await copyText(out);
-    setExportMsg(ok ? { tone: 'success', text: `Copied ${EXPORTS[f].label} to the clipboard.` } : { tone: 'error', text: 'Copying was blocked; select the text below and copy it.' });
+    setExportMsg(
+      ok
+        ? { tone: 'success', text: `Copied ${EXPORTS[f].label} to the clipboard.` }
+        : { tone: 'error', text: 'Copying was blocked; select the text below and copy it.' },
+    );
   };
 
   const download = (f: ExportFormat) => {
@@ -61,7 +68,13 @@ export function PortTab() {
         <h2 id="import-h">Import</h2>
         <div class="field">
           <label for="import-text">Paste a map: JSON, Mermaid journey, or a spreadsheet table</label>
-          <textarea id="import-text" rows={6} value={text} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            id="import-text"
+            rows={6}
+            value={text}
+            spellcheck={false}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
         </div>
         <div class="btn-row">
           <button type="button" class="btn primary-outline" onClick={() => doImport(text, 'pasted text')}>

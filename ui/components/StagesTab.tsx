@@ -9,7 +9,10 @@ import { Field, IconButton } from './fields';
 export function StagesTab() {
   const panel = usePanel();
   const ids = useSlice((s) => s.map.stages.map((st) => st.id), shallowArrayEq);
-  const emotionLanes = useSlice((s) => s.map.lanes.filter((l) => l.kind === 'emotion').map((l) => l.id), shallowArrayEq);
+  const emotionLanes = useSlice(
+    (s) => s.map.lanes.filter((l) => l.kind === 'emotion').map((l) => l.id),
+    shallowArrayEq,
+  );
   return (
     <div class="stack">
       <p class="hint">
@@ -36,7 +39,17 @@ export function StagesTab() {
   );
 }
 
-function StageRow({ id, index, count, emotionLanes }: { id: string; index: number; count: number; emotionLanes: string[] }) {
+function StageRow({
+  id,
+  index,
+  count,
+  emotionLanes,
+}: {
+  id: string;
+  index: number;
+  count: number;
+  emotionLanes: string[];
+}) {
   const panel = usePanel();
   const stage = useSlice((s) => s.map.stages.find((st) => st.id === id));
   if (!stage) return null;
@@ -65,7 +78,12 @@ function StageRow({ id, index, count, emotionLanes }: { id: string; index: numbe
           <IconButton label={`Move stage ${n} down`} disabled={index === count - 1} onClick={() => move(1)}>
             ↓
           </IconButton>
-          <IconButton label={`Remove stage ${n}`} class="danger" disabled={count <= 1} onClick={() => panel.edit((m) => removeStage(m, id))}>
+          <IconButton
+            label={`Remove stage ${n}`}
+            class="danger"
+            disabled={count <= 1}
+            onClick={() => panel.edit((m) => removeStage(m, id))}
+          >
             ×
           </IconButton>
         </div>

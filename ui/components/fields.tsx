@@ -52,9 +52,22 @@ export function Field(p: FieldProps) {
   );
 }
 
-export function IconButton(p: { label: string; onClick: () => void; disabled?: boolean; children: preact.ComponentChildren; class?: string }) {
+export function IconButton(p: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: preact.ComponentChildren;
+  class?: string;
+}) {
   return (
-    <button type="button" class={`icon-btn${p.class ? ` ${p.class}` : ''}`} aria-label={p.label} title={p.label} disabled={p.disabled} onClick={p.onClick}>
+    <button
+      type="button"
+      class={`icon-btn${p.class ? ` ${p.class}` : ''}`}
+      aria-label={p.label}
+      title={p.label}
+      disabled={p.disabled}
+      onClick={p.onClick}
+    >
       <span aria-hidden="true">{p.children}</span>
     </button>
   );

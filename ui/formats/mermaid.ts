@@ -36,7 +36,8 @@ const TASK_FORMAT = 'expected "task: score: actors"';
 /** Line starts Mermaid's lexer reads as a statement rather than a task name (it is case-insensitive). */
 const KEYWORD_START = /^(journey|title\s|section\s|acctitle\s*:|accdescr\s*[:{])/i;
 /** Whether export wraps a task name in “…”: it starts with a keyword, or is such a wrapped name already (so import's unwrapping gives it back). */
-const needsQuotes = (name: string): boolean => KEYWORD_START.test(name) || (/^“[\s\S]*”$/.test(name) && needsQuotes(name.slice(1, -1)));
+const needsQuotes = (name: string): boolean =>
+  KEYWORD_START.test(name) || (/^“[\s\S]*”$/.test(name) && needsQuotes(name.slice(1, -1)));
 
 interface Task {
   name: string;
@@ -47,7 +48,10 @@ interface Task {
   sectionLine?: number;
 }
 
-const issue = (line: number | null, message: string): MapIssue => ({ path: line === null ? '' : `line ${line}`, message });
+const issue = (line: number | null, message: string): MapIssue => ({
+  path: line === null ? '' : `line ${line}`,
+  message,
+});
 
 /**
  * Lines with markdown fences and YAML front matter blanked (so line numbers
@@ -82,7 +86,16 @@ export function firstMermaidLine(text: string): string {
   return lines.map((l) => l.replace(/%%.*$/, '').trim()).find(Boolean) ?? '';
 }
 
-const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: ' ', colon: ':', num: '#', semi: ';' };
+const NAMED_ENTITIES: Record<string, string> = {
+  quot: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  colon: ':',
+  num: '#',
+  semi: ';',
+};
 const ENTITY = /#(\d+|[A-Za-z]+);/g;
 // Private-use characters stand for "#…;" while the line is split on ":" and "," (never typed by people).
 const hideEntities = (s: string) => s.replace(ENTITY, (_, code: string) => `\uE000${code}\uE001`);
@@ -115,7 +128,8 @@ export function parseMermaidJourney(text: string): Result<JourneyMap> {
     const line = hideEntities(raw).replace(/#.*$/, '').trim();
     if (!line) continue;
     if (!sawHeader) {
-      if (!/^journey\b/i.test(line)) return { ok: false, issues: [issue(n, 'a Mermaid journey starts with the word "journey"')] };
+      if (!/^journey\b/i.test(line))
+        return { ok: false, issues: [issue(n, 'a Mermaid journey starts with the word "journey"')] };
       sawHeader = true;
       continue;
     }
@@ -160,7 +174,11 @@ export function parseMermaidJourney(text: string): Result<JourneyMap> {
   }
   if (!sawHeader) return { ok: false, issues: [issue(1, 'a Mermaid journey starts with the word "journey"')] };
   if (issues.length) return { ok: false, issues };
-  if (!tasks.length) return { ok: false, issues: [issue(null, 'the journey has no tasks: add lines like "Make tea: 5: Me" after "journey"')] };
+  if (!tasks.length)
+    return {
+      ok: false,
+      issues: [issue(null, 'the journey has no tasks: add lines like "Make tea: 5: Me" after "journey"')],
+    };
 
   const stages = tasks.map((t) => (t.section ? { name: t.name, phase: t.section } : { name: t.name }));
   // A first pass gives the stage ids the normaliser chooses, so cells can be keyed by them.
@@ -174,14 +192,16 @@ export function parseMermaidJourney(text: string): Result<JourneyMap> {
     if (t.actors.length) actors[ids[i]] = t.actors;
   });
   const lanes: unknown[] = [{ id: 'emotions', title: 'Emotions', kind: 'emotion', cells: emotions }];
-  if (Object.keys(actors).length) lanes.push({ id: 'actors', title: 'Actors', kind: 'cards', tone: 'neutral', cells: actors });
+  if (Object.keys(actors).length)
+    lanes.push({ id: 'actors', title: 'Actors', kind: 'cards', tone: 'neutral', cells: actors });
   const result = normaliseMap({ title, stages: draft.value.stages, lanes });
   return result.ok ? result : { ok: false, issues: result.issues.map((i) => relocate(i, tasks, ids, titleLine)) };
 }
 
 /** A map-schema issue (`stages[3].name`, `lanes[1].cells.pay[0]`) → the diagram line it came from. */
 function relocate(iss: MapIssue, tasks: Task[], ids: string[], titleLine: number | null): MapIssue {
-  if (iss.path === 'title') return { path: titleLine === null ? '' : `line ${titleLine}`, message: `title: ${iss.message}` };
+  if (iss.path === 'title')
+    return { path: titleLine === null ? '' : `line ${titleLine}`, message: `title: ${iss.message}` };
   if (iss.path === 'stages') return { path: '', message: iss.message.replace('stages', 'tasks') };
   const stage = /^stages\[(\d+)\]\.(name|phase)$/.exec(iss.path);
   if (stage) {
@@ -223,7 +243,10 @@ export function toMermaidJourney(map: JourneyMap): string {
     const cell = emotion?.kind === 'emotion' ? emotion.cells[stage.id] : undefined;
     const score = cell ? Math.min(5, Math.max(1, Math.round(cell.score) + 3)) : 3;
     if (!cell) out.push(`    %% "${task}" has no emotion score: written as 3 (neutral)`);
-    const actors = actorsLane?.kind === 'cards' ? (actorsLane.cells[stage.id] ?? []).map((a) => escapeName(a).replace(/,/g, '，')) : [];
+    const actors =
+      actorsLane?.kind === 'cards'
+        ? (actorsLane.cells[stage.id] ?? []).map((a) => escapeName(a).replace(/,/g, '，'))
+        : [];
     out.push(`    ${task}: ${score}${actors.length ? `: ${actors.join(', ')}` : ''}`);
   }
   return out.join('\n') + '\n';

@@ -50,7 +50,9 @@ export function columnName(index: number): string {
 
 /** One card per line and per "•"; a single line without bullets is split on ";" ("Google; Blog"). */
 const splitItems = (cell: string) =>
-  (/[\n•]/.test(cell) ? cell.split('\n').flatMap((l) => l.split('•')) : cell.split(';')).map((s) => s.trim()).filter(Boolean);
+  (/[\n•]/.test(cell) ? cell.split('\n').flatMap((l) => l.split('•')) : cell.split(';'))
+    .map((s) => s.trim())
+    .filter(Boolean);
 const isBulleted = (cell: string) => cell.startsWith('•');
 
 /** Each stage's phase from the Phase row: empty continues the phase on the left (merged cells), "-" ends it. */
@@ -67,7 +69,8 @@ function readScore(cell: string): { value: number; note: string } | null {
   if (!Number.isFinite(value)) return null;
   let note = m[2].trim();
   // "4 (happy)": the brackets wrapped the note; "(" was already taken as the separator.
-  if (/^[^()]*\)$/.test(note) && /\(\s*$/.test(cell.slice(0, cell.length - m[2].length))) note = note.slice(0, -1).trim();
+  if (/^[^()]*\)$/.test(note) && /\(\s*$/.test(cell.slice(0, cell.length - m[2].length)))
+    note = note.slice(0, -1).trim();
   return { value, note };
 }
 
@@ -87,28 +90,52 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
   const rows = all.slice(headerAt);
   // Row numbers in the paste: the header is row headerAt + 1.
   const rowOf = (i: number) => headerAt + i + 1;
-  if (rows.filter((r) => r.some(Boolean)).length < 2) return { ok: false, issues: [{ path: '', message: SHAPE_MESSAGE }] };
+  if (rows.filter((r) => r.some(Boolean)).length < 2)
+    return { ok: false, issues: [{ path: '', message: SHAPE_MESSAGE }] };
   const header = rows[0];
   const stageCols: number[] = [];
   for (let c = 1; c < header.length; c++) if (header[c]) stageCols.push(c);
-  if (!stageCols.length) return { ok: false, issues: [{ path: `row ${rowOf(0)}`, message: 'the first row needs stage names after its first cell' }] };
+  if (!stageCols.length)
+    return {
+      ok: false,
+      issues: [{ path: `row ${rowOf(0)}`, message: 'the first row needs stage names after its first cell' }],
+    };
 
   const issues: MapIssue[] = [];
   // Content under no stage name would be lost silently: say where it is instead.
   rows.slice(1).forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (c > 0 && cell && !header[c]) issues.push({ path: `row ${rowOf(r + 1)}, column ${columnName(c)}`, message: `this column has no stage name in row ${rowOf(0)}` });
+      if (c > 0 && cell && !header[c])
+        issues.push({
+          path: `row ${rowOf(r + 1)}, column ${columnName(c)}`,
+          message: `this column has no stage name in row ${rowOf(0)}`,
+        });
     }),
   );
   // A blank title option (e.g. a file name without letters) falls back rather than failing on "title".
   const title = options.title?.trim() || header[0] || 'Imported journey';
   const phaseRows = rows.map((r, i) => (i > 0 && PHASE_TITLE.test(r[0] ?? '') ? i : -1)).filter((i) => i > 0);
-  if (phaseRows.length > 1) return { ok: false, issues: [{ path: `row ${rowOf(phaseRows[1])}, column A`, message: `a second "Phase" row (the first is row ${rowOf(phaseRows[0])}): keep one` }] };
+  if (phaseRows.length > 1)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: `row ${rowOf(phaseRows[1])}, column A`,
+          message: `a second "Phase" row (the first is row ${rowOf(phaseRows[0])}): keep one`,
+        },
+      ],
+    };
   const phaseAt = phaseRows[0] ?? -1;
   const phases = phaseAt > 0 ? readPhases(stageCols.map((c) => rows[phaseAt][c] ?? '')) : [];
-  const stages = stageCols.map((c, i) => (phases[i] === undefined ? { name: header[c] } : { name: header[c], phase: phases[i] }));
+  const stages = stageCols.map((c, i) =>
+    phases[i] === undefined ? { name: header[c] } : { name: header[c], phase: phases[i] },
+  );
   const draft = normaliseMap({ title, stages });
-  if (!draft.ok) return { ok: false, issues: draft.issues.map((i) => headerIssue(i, stageCols, rowOf(0), phaseAt > 0 ? rowOf(phaseAt) : rowOf(0))) };
+  if (!draft.ok)
+    return {
+      ok: false,
+      issues: draft.issues.map((i) => headerIssue(i, stageCols, rowOf(0), phaseAt > 0 ? rowOf(phaseAt) : rowOf(0))),
+    };
   const ids = draft.value.stages.map((s) => s.id);
 
   // Row number in the paste of each lane built, for error locations.
@@ -129,9 +156,12 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
       const cells: Record<string, { score: number; note?: string }> = {};
       filled.forEach((x, k) => {
         const m = scores[k];
-        if (!m) return void issues.push({ path: at(x.i), message: 'expected a score (a number, then an optional note)' });
-        if (oneToFive && !(m.value >= 1 && m.value <= 5)) return void issues.push({ path: at(x.i), message: 'score must be between 1 and 5' });
-        if (!oneToFive && !(m.value >= -2 && m.value <= 2)) return void issues.push({ path: at(x.i), message: 'score must be between -2 and 2' });
+        if (!m)
+          return void issues.push({ path: at(x.i), message: 'expected a score (a number, then an optional note)' });
+        if (oneToFive && !(m.value >= 1 && m.value <= 5))
+          return void issues.push({ path: at(x.i), message: 'score must be between 1 and 5' });
+        if (!oneToFive && !(m.value >= -2 && m.value <= 2))
+          return void issues.push({ path: at(x.i), message: 'score must be between -2 and 2' });
         // Rounded so that "3.1" gives 0.1, not 0.10000000000000009 (and toTable's "3.1" comes back as 0.1).
         const score = oneToFive ? Math.round((m.value - 3) * 1e9) / 1e9 : m.value;
         cells[ids[x.i]] = m.note ? { score, note: m.note } : { score };
@@ -157,7 +187,11 @@ export function parseTable(text: string, options: { title?: string } = {}): Resu
 /** `stages[2].name` → `row 1, column D`; `stages[2].phase` → the Phase row's cell. */
 function headerIssue(iss: MapIssue, stageCols: number[], row: number, phaseRow: number): MapIssue {
   const m = /^stages\[(\d+)\](\.phase)?/.exec(iss.path);
-  if (m) return { path: `row ${m[2] ? phaseRow : row}, column ${columnName(stageCols[Number(m[1])])}`, message: iss.message };
+  if (m)
+    return {
+      path: `row ${m[2] ? phaseRow : row}, column ${columnName(stageCols[Number(m[1])])}`,
+      message: iss.message,
+    };
   if (iss.path === 'title') return { path: `row ${row}, column A`, message: iss.message };
   if (iss.path === 'stages') return { path: `row ${row}`, message: iss.message.replace('stages', 'stage columns') };
   return iss;
@@ -171,7 +205,13 @@ function laneIssue(iss: MapIssue, laneRows: number[], ids: string[], stageCols: 
   if (m[2] === '.title') return { path: `row ${row}, column A`, message: iss.message };
   const col = ids.findIndex((id) => {
     const at = formatPath(['cells', id]);
-    return m[2] === `.${at}` || m[2] === at || m[2].startsWith(`.${at}[`) || m[2].startsWith(`${at}[`) || m[2].startsWith(`.${at}.`);
+    return (
+      m[2] === `.${at}` ||
+      m[2] === at ||
+      m[2].startsWith(`.${at}[`) ||
+      m[2].startsWith(`${at}[`) ||
+      m[2].startsWith(`.${at}.`)
+    );
   });
   return { path: col >= 0 ? `row ${row}, column ${columnName(stageCols[col])}` : `row ${row}`, message: iss.message };
 }

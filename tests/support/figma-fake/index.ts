@@ -57,7 +57,14 @@ type Handler = (...args: never[]) => unknown;
 function strict<T extends object>(name: string, target: T): T {
   return new Proxy(target, {
     get(t, prop) {
-      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON' || prop === 'asymmetricMatch' || prop === '$$typeof' || prop === 'nodeType') {
+      if (
+        typeof prop === 'symbol' ||
+        prop === 'then' ||
+        prop === 'toJSON' ||
+        prop === 'asymmetricMatch' ||
+        prop === '$$typeof' ||
+        prop === 'nodeType'
+      ) {
         return (t as Record<PropertyKey, unknown>)[prop];
       }
       if (!(prop in t)) throw new Error(`FakeFigma: ${name}.${prop} is not implemented`);
@@ -232,15 +239,19 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     },
     group(nodes: SceneNode[], parent: BaseNode & ChildrenMixin, index?: number) {
       // Typings, figma.group: "This list must be non-empty as Figma does not support empty groups."
-      if (!Array.isArray(nodes) || !nodes.length) throw new Error('in group: First argument must be an array of at least one node');
+      if (!Array.isArray(nodes) || !nodes.length)
+        throw new Error('in group: First argument must be an array of at least one node');
       const p = unwrap(parent);
       if (p.isRemoved) throw gone('group', p.id);
-      if (!p.isContainer || p.type === 'DOCUMENT') throw new Error('in group: Second argument must be a node that can have scene children');
+      if (!p.isContainer || p.type === 'DOCUMENT')
+        throw new Error('in group: Second argument must be a node that can have scene children');
       const raws = nodes.map((n) => unwrap(n));
       for (const raw of raws) {
         if (raw.isRemoved) throw gone('group', raw.id);
-        if (raw.type === 'PAGE' || raw.type === 'DOCUMENT') throw new Error('in group: Cannot group pages or the document');
-        for (let a: FakeNode | null = p; a; a = a.parentNode) if (a === raw) throw new Error('Cannot move node. Doing so would create a parenting cycle');
+        if (raw.type === 'PAGE' || raw.type === 'DOCUMENT')
+          throw new Error('in group: Cannot group pages or the document');
+        for (let a: FakeNode | null = p; a; a = a.parentNode)
+          if (a === raw) throw new Error('Cannot move node. Doing so would create a parenting cycle');
       }
       const g = new FakeNode(realm, 'GROUP');
       created++;
@@ -269,7 +280,8 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       return g.proxy;
     },
     async loadFontAsync(font: FontName) {
-      if (!font || typeof font.family !== 'string') throw new Error('in loadFontAsync: Expected a FontName { family, style }');
+      if (!font || typeof font.family !== 'string')
+        throw new Error('in loadFontAsync: Expected a FontName { family, style }');
       // Typings: omitting `style` loads every style of the family.
       if (font.style === undefined) {
         const styles = [...available].filter((k) => k.startsWith(`${font.family}|`));
@@ -296,7 +308,8 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       undoCommits++;
     },
     on(event: string, fn: Handler) {
-      if (!['run', 'selectionchange', 'currentpagechange', 'close'].includes(event)) throw new Error(`FakeFigma: figma.on("${event}") is not implemented`);
+      if (!['run', 'selectionchange', 'currentpagechange', 'close'].includes(event))
+        throw new Error(`FakeFigma: figma.on("${event}") is not implemented`);
       const set = handlers.get(event) ?? new Set<Handler>();
       set.add(fn);
       handlers.set(event, set);
@@ -369,11 +382,15 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       await new Promise((r) => setTimeout(r, 0));
       const targets = [...(onmessage ? [onmessage] : []), ...uiHandlers];
       if (!targets.length) throw new Error('FakeFigma: the plugin has no figma.ui.onmessage handler');
-      await Promise.all(targets.map((h) => (h as (m: unknown, p: { origin: string }) => unknown)(copy, { origin: 'null' })));
+      await Promise.all(
+        targets.map((h) => (h as (m: unknown, p: { origin: string }) => unknown)(copy, { origin: 'null' })),
+      );
     },
     async runCommand(command: string, parameters?: unknown) {
       (figmaApi as { command: string }).command = command;
-      await Promise.all([...(handlers.get('run') ?? [])].map((h) => (h as (e: unknown) => unknown)({ command, parameters })));
+      await Promise.all(
+        [...(handlers.get('run') ?? [])].map((h) => (h as (e: unknown) => unknown)({ command, parameters })),
+      );
     },
     fireSelectionChange() {
       for (const h of handlers.get('selectionchange') ?? []) h();

@@ -25,11 +25,44 @@ export interface Realm {
 
 const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT', 'INSTANCE']);
 /** Keys test frameworks and `await` probe on any object; answering undefined is what a plain object does. */
-const INTROSPECTION = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'constructor', 'inspect', 'length']);
+const INTROSPECTION = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '_isMockFunction',
+  'constructor',
+  'inspect',
+  'length',
+]);
 
 const DEFAULTS: Record<string, Record<string, unknown>> = {
-  common: { name: '', visible: true, locked: false, opacity: 1, x: 0, y: 0, rotation: 0, layoutPositioning: 'AUTO', layoutAlign: 'INHERIT', layoutGrow: 0, effects: [] },
-  geometry: { fills: [], strokes: [], strokeWeight: 1, strokeAlign: 'CENTER', strokeCap: 'NONE', dashPattern: [], cornerRadius: 0 },
+  common: {
+    name: '',
+    visible: true,
+    locked: false,
+    opacity: 1,
+    x: 0,
+    y: 0,
+    rotation: 0,
+    layoutPositioning: 'AUTO',
+    layoutAlign: 'INHERIT',
+    layoutGrow: 0,
+    effects: [],
+  },
+  geometry: {
+    fills: [],
+    strokes: [],
+    strokeWeight: 1,
+    strokeAlign: 'CENTER',
+    strokeCap: 'NONE',
+    dashPattern: [],
+    cornerRadius: 0,
+  },
   frame: {
     layoutMode: 'NONE',
     itemSpacing: 0,
@@ -65,10 +98,42 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
  * setting characters, fontSize, fontName, textCase, textDecoration, letterSpacing,
  * lineHeight, …" (fontName needs the NEW font loaded).
  */
-const FONT_GATED = new Set(['characters', 'fontSize', 'lineHeight', 'letterSpacing', 'textAutoResize', 'textCase', 'textDecoration', 'textAlignHorizontal', 'textAlignVertical']);
+const FONT_GATED = new Set([
+  'characters',
+  'fontSize',
+  'lineHeight',
+  'letterSpacing',
+  'textAutoResize',
+  'textCase',
+  'textDecoration',
+  'textAlignHorizontal',
+  'textAlignVertical',
+]);
 /** Methods that change the document: each call is one counted write. */
-const MUTATING = new Set(['createInstance', 'resize', 'resizeWithoutConstraints', 'appendChild', 'insertChild', 'remove', 'setPluginData', 'setSharedPluginData', 'setRelaunchData', 'setRangeFontName']);
-const READONLY = new Set(['id', 'type', 'parent', 'children', 'width', 'height', 'removed', 'absoluteBoundingBox', 'absoluteTransform', 'hasMissingFont']);
+const MUTATING = new Set([
+  'createInstance',
+  'resize',
+  'resizeWithoutConstraints',
+  'appendChild',
+  'insertChild',
+  'remove',
+  'setPluginData',
+  'setSharedPluginData',
+  'setRelaunchData',
+  'setRangeFontName',
+]);
+const READONLY = new Set([
+  'id',
+  'type',
+  'parent',
+  'children',
+  'width',
+  'height',
+  'removed',
+  'absoluteBoundingBox',
+  'absoluteTransform',
+  'hasMissingFont',
+]);
 /** Typings, setPluginData: "The total size of your entry (pluginId, key, value) cannot exceed 100 kB." Counted in UTF-8 bytes, 1 kB = 1000 B (the stricter reading). */
 const PLUGIN_DATA_LIMIT = 100_000;
 const utf8 = new TextEncoder();
@@ -106,7 +171,8 @@ export class FakeNode {
     this.type = type;
     this.id = type === 'DOCUMENT' ? '0:0' : realm.nextId();
     if (type !== 'DOCUMENT' && type !== 'PAGE') Object.assign(this.props, DEFAULTS.common);
-    if (['FRAME', 'COMPONENT', 'INSTANCE', 'RECTANGLE', 'ELLIPSE', 'VECTOR', 'TEXT'].includes(type)) Object.assign(this.props, DEFAULTS.geometry);
+    if (['FRAME', 'COMPONENT', 'INSTANCE', 'RECTANGLE', 'ELLIPSE', 'VECTOR', 'TEXT'].includes(type))
+      Object.assign(this.props, DEFAULTS.geometry);
     if (type === 'FRAME' || type === 'COMPONENT' || type === 'INSTANCE') {
       Object.assign(this.props, DEFAULTS.frame);
       // figma.createFrame() returns a frame with a white fill (Figma docs, createFrame).
@@ -125,7 +191,10 @@ export class FakeNode {
   }
 
   isAutoLayout(): boolean {
-    return (this.type === 'FRAME' || this.type === 'COMPONENT' || this.type === 'INSTANCE') && this.props.layoutMode !== 'NONE';
+    return (
+      (this.type === 'FRAME' || this.type === 'COMPONENT' || this.type === 'INSTANCE') &&
+      this.props.layoutMode !== 'NONE'
+    );
   }
 
   assertFontsLoaded(action: string, skipMissing = false): void {
@@ -134,7 +203,9 @@ export class FakeNode {
       if (skipMissing && !this.realm.fontExists(f)) continue;
       if (!this.realm.isFontLoaded(f)) {
         // Figma's message for writes with an unloaded font.
-        throw new Error(`in set_${action}: Cannot write to node with unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`);
+        throw new Error(
+          `in set_${action}: Cannot write to node with unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`,
+        );
       }
     }
   }
@@ -147,12 +218,18 @@ export class FakeNode {
    * children, in the same coordinate space as the children.
    */
   bounds(): { x: number; y: number; width: number; height: number } {
-    if (this.type !== 'GROUP') return { x: this.props.x as number, y: this.props.y as number, width: this.width, height: this.height };
+    if (this.type !== 'GROUP')
+      return { x: this.props.x as number, y: this.props.y as number, width: this.width, height: this.height };
     const bs = this.childNodes.map((c) => c.bounds());
     if (!bs.length) return { x: 0, y: 0, width: 0, height: 0 };
     const x = Math.min(...bs.map((b) => b.x));
     const y = Math.min(...bs.map((b) => b.y));
-    return { x, y, width: Math.max(...bs.map((b) => b.x + b.width)) - x, height: Math.max(...bs.map((b) => b.y + b.height)) - y };
+    return {
+      x,
+      y,
+      width: Math.max(...bs.map((b) => b.x + b.width)) - x,
+      height: Math.max(...bs.map((b) => b.y + b.height)) - y,
+    };
   }
 
   /** Absolute position of the coordinate space this node's x/y are in (groups are skipped). */
@@ -200,7 +277,9 @@ export class FakeNode {
         if (!this.isContainer) break;
         if (this.type === 'PAGE' && this.realm.currentPage() !== this && !this.pageLoaded) {
           // documentAccess: dynamic-page: other pages must be loaded first (typings, PageNode.loadAsync).
-          throw new Error('Cannot access children on a page that has not been explicitly loaded. Remember to call await page.loadAsync() first.');
+          throw new Error(
+            'Cannot access children on a page that has not been explicitly loaded. Remember to call await page.loadAsync() first.',
+          );
         }
         return Object.freeze(this.childNodes.map((c) => c.proxy));
       case 'selection':
@@ -219,7 +298,8 @@ export class FakeNode {
         const o = this.origin();
         const b = this.bounds();
         // Rotation is always 0 here, so the transform is a pure translation.
-        if (prop === 'absoluteTransform') return Object.freeze([Object.freeze([1, 0, o.x + b.x]), Object.freeze([0, 1, o.y + b.y])]);
+        if (prop === 'absoluteTransform')
+          return Object.freeze([Object.freeze([1, 0, o.x + b.x]), Object.freeze([0, 1, o.y + b.y])]);
         return { x: o.x + b.x, y: o.y + b.y, width: b.width, height: b.height };
       }
       case 'layoutSizingHorizontal':
@@ -246,10 +326,13 @@ export class FakeNode {
     }
     if (this.type === 'TEXT' && prop === 'fontName') {
       const f = value as FontName;
-      if (!f || typeof f.family !== 'string' || typeof f.style !== 'string') throw new Error('in set_fontName: Expected a FontName { family, style }');
+      if (!f || typeof f.family !== 'string' || typeof f.style !== 'string')
+        throw new Error('in set_fontName: Expected a FontName { family, style }');
       // Typings, fontName: "Setting this property to a different value requires the new font to be loaded."
       if (!this.realm.isFontLoaded(f)) {
-        throw new Error(`in set_fontName: Cannot use unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`);
+        throw new Error(
+          `in set_fontName: Cannot use unloaded font "${f.family} ${f.style}". Please call figma.loadFontAsync({ family: "${f.family}", style: "${f.style}" }) and await the returned promise first.`,
+        );
       }
       this.font = { family: f.family, style: f.style };
       this.charFonts = undefined;
@@ -257,7 +340,8 @@ export class FakeNode {
       return;
     }
     if (prop === 'layoutSizingHorizontal' || prop === 'layoutSizingVertical') {
-      if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP') throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
+      if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP')
+        throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
       writeSizing(this, prop, prop === 'layoutSizingHorizontal' ? 'H' : 'V', value);
       this.realm.countWrite(this);
       return;
@@ -282,7 +366,8 @@ export class FakeNode {
         if (typeof value !== 'boolean') throw new Error(`in set_${prop}: Expected boolean, received ${typeof value}`);
         break;
       case 'opacity':
-        if (typeof value !== 'number' || value < 0 || value > 1) throw new Error('in set_opacity: Expected a number between 0 and 1');
+        if (typeof value !== 'number' || value < 0 || value > 1)
+          throw new Error('in set_opacity: Expected a number between 0 and 1');
         break;
       case 'x':
       case 'y':
@@ -295,34 +380,43 @@ export class FakeNode {
       case 'strokeWeight':
       case 'cornerRadius':
       case 'fontSize':
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`in set_${prop}: Expected a finite number, got ${String(value)}`);
+        if (typeof value !== 'number' || !Number.isFinite(value))
+          throw new Error(`in set_${prop}: Expected a finite number, got ${String(value)}`);
         // Typings: fontSize "Has minimum value of 1".
         if (prop === 'fontSize' && value < 1) throw new Error('in set_fontSize: Expected number to be >= 1');
-        if ((prop === 'strokeWeight' || prop === 'cornerRadius' || prop.startsWith('padding')) && value < 0) throw new Error(`in set_${prop}: Expected number to be >= 0`);
+        if ((prop === 'strokeWeight' || prop === 'cornerRadius' || prop.startsWith('padding')) && value < 0)
+          throw new Error(`in set_${prop}: Expected number to be >= 0`);
         break;
       case 'vectorPaths':
         if (!Array.isArray(value)) throw new Error('in set_vectorPaths: Expected array');
         for (const p of value as VectorPaths) {
-          if (!['NONZERO', 'EVENODD', 'NONE'].includes(p.windingRule)) throw new Error(`in set_vectorPaths: Invalid windingRule ${String(p.windingRule)}`);
+          if (!['NONZERO', 'EVENODD', 'NONE'].includes(p.windingRule))
+            throw new Error(`in set_vectorPaths: Invalid windingRule ${String(p.windingRule)}`);
           validatePathData(p.data);
         }
-        value = Object.freeze((value as VectorPaths).map((p) => Object.freeze({ windingRule: p.windingRule, data: p.data })));
+        value = Object.freeze(
+          (value as VectorPaths).map((p) => Object.freeze({ windingRule: p.windingRule, data: p.data })),
+        );
         break;
       case 'layoutMode':
         if (value === 'GRID') throw new Error('FakeFigma: layoutMode GRID is not implemented');
-        if (!['NONE', 'HORIZONTAL', 'VERTICAL'].includes(value as string)) throw new Error(`in set_layoutMode: Invalid enum value, received ${String(value)}`);
+        if (!['NONE', 'HORIZONTAL', 'VERTICAL'].includes(value as string))
+          throw new Error(`in set_layoutMode: Invalid enum value, received ${String(value)}`);
         break;
       case 'layoutGrow':
         // Typings, layoutGrow: "0 and 1 are currently the only supported values."
         if (value !== 0 && value !== 1) throw new Error(`in set_layoutGrow: Expected 0 or 1, got ${String(value)}`);
         break;
       case 'layoutAlign':
-        if (!['MIN', 'CENTER', 'MAX', 'STRETCH', 'INHERIT'].includes(value as string)) throw new Error(`in set_layoutAlign: Invalid enum value, received ${String(value)}`);
+        if (!['MIN', 'CENTER', 'MAX', 'STRETCH', 'INHERIT'].includes(value as string))
+          throw new Error(`in set_layoutAlign: Invalid enum value, received ${String(value)}`);
         break;
       case 'layoutPositioning':
         // Typings, layoutPositioning: applicable only to direct children of auto-layout frames.
-        if (value === 'ABSOLUTE' && !(this.parentNode && this.parentNode.isAutoLayout())) throw new Error('in set_layoutPositioning: node must be a child of an auto-layout frame');
-        if (value !== 'ABSOLUTE' && value !== 'AUTO') throw new Error(`in set_layoutPositioning: Invalid enum value, received ${String(value)}`);
+        if (value === 'ABSOLUTE' && !(this.parentNode && this.parentNode.isAutoLayout()))
+          throw new Error('in set_layoutPositioning: node must be a child of an auto-layout frame');
+        if (value !== 'ABSOLUTE' && value !== 'AUTO')
+          throw new Error(`in set_layoutPositioning: Invalid enum value, received ${String(value)}`);
         break;
     }
     if (prop === 'characters' && this.charFonts) {
@@ -360,7 +454,8 @@ export class FakeNode {
     const self = this;
     const m: Record<string, (...args: never[]) => unknown> = {
       remove() {
-        if (self.type === 'DOCUMENT' || self.type === 'PAGE') throw new Error('Cannot remove the document or a page this way');
+        if (self.type === 'DOCUMENT' || self.type === 'PAGE')
+          throw new Error('Cannot remove the document or a page this way');
         // Figma: layers inside an instance can't be removed or moved, only overridden.
         if (self.insideInstance()) throw new Error('Cannot remove a node inside an instance');
         self.detach();
@@ -372,7 +467,8 @@ export class FakeNode {
       setPluginData(key: string, value: string) {
         if (typeof value !== 'string') throw new Error('in setPluginData: Expected value to be a string');
         if (typeof key !== 'string') throw new Error('in setPluginData: Expected key to be a string');
-        if (entrySize(key, value) > PLUGIN_DATA_LIMIT) throw new Error(`in setPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
+        if (entrySize(key, value) > PLUGIN_DATA_LIMIT)
+          throw new Error(`in setPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
         if (value === '') self.pluginData.delete(key);
         else self.pluginData.set(key, value);
       },
@@ -387,7 +483,8 @@ export class FakeNode {
         checkNamespace(namespace);
         if (typeof value !== 'string') throw new Error('in setSharedPluginData: Expected value to be a string');
         // Typings, setSharedPluginData: "The total size of your entry (namespace, key, value) cannot exceed 100 kB."
-        if (entrySize(namespace, key, value) > PLUGIN_DATA_LIMIT) throw new Error(`in setSharedPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
+        if (entrySize(namespace, key, value) > PLUGIN_DATA_LIMIT)
+          throw new Error(`in setSharedPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
         const ns = self.sharedData.get(namespace) ?? new Map<string, string>();
         if (value === '') ns.delete(key);
         else ns.set(key, value);
@@ -399,14 +496,18 @@ export class FakeNode {
       },
       setRelaunchData(data: Record<string, string>) {
         if (!data || typeof data !== 'object') throw new Error('in setRelaunchData: Expected an object');
-        for (const [k, v] of Object.entries(data)) if (typeof v !== 'string') throw new Error(`in setRelaunchData: description for "${k}" must be a string`);
+        for (const [k, v] of Object.entries(data))
+          if (typeof v !== 'string') throw new Error(`in setRelaunchData: description for "${k}" must be a string`);
         self.relaunch = { ...data };
       },
       getRelaunchData() {
         return { ...self.relaunch };
       },
       findAll(cb?: (n: SceneNode) => boolean) {
-        return self.descendants().filter((n) => !cb || cb(n.proxy as unknown as SceneNode)).map((n) => n.proxy);
+        return self
+          .descendants()
+          .filter((n) => !cb || cb(n.proxy as unknown as SceneNode))
+          .map((n) => n.proxy);
       },
       findOne(cb: (n: SceneNode) => boolean) {
         return self.descendants().find((n) => cb(n.proxy as unknown as SceneNode))?.proxy ?? null;
@@ -415,10 +516,14 @@ export class FakeNode {
         return self.childNodes.filter((n) => !cb || cb(n.proxy as unknown as SceneNode)).map((n) => n.proxy);
       },
       findAllWithCriteria(criteria: { types?: string[] }) {
-        return self.descendants().filter((n) => !criteria.types || criteria.types.includes(n.type)).map((n) => n.proxy);
+        return self
+          .descendants()
+          .filter((n) => !criteria.types || criteria.types.includes(n.type))
+          .map((n) => n.proxy);
       },
       clone() {
-        if (self.type === 'PAGE' || self.type === 'DOCUMENT') throw new Error('FakeFigma: cloning pages is not implemented');
+        if (self.type === 'PAGE' || self.type === 'DOCUMENT')
+          throw new Error('FakeFigma: cloning pages is not implemented');
         const copy = self.deepCopy();
         // Figma docs, clone(): "the duplicate will be parented under the same parent as the original", right after it.
         const parent = self.parentNode!;
@@ -451,11 +556,15 @@ export class FakeNode {
         const child = unwrap(childProxy);
         if (child.isRemoved) throw gone('insertChild', child.id);
         if (child.type === 'DOCUMENT') throw new Error('in insertChild: Cannot move the document node');
-        if (child.type === 'PAGE' && self.type !== 'DOCUMENT') throw new Error('in insertChild: Pages can only be children of the document');
-        if (self.type === 'INSTANCE' || self.insideInstance() || child.insideInstance()) throw new Error('Cannot move node. Node is inside of an instance');
+        if (child.type === 'PAGE' && self.type !== 'DOCUMENT')
+          throw new Error('in insertChild: Pages can only be children of the document');
+        if (self.type === 'INSTANCE' || self.insideInstance() || child.insideInstance())
+          throw new Error('Cannot move node. Node is inside of an instance');
         // Figma docs, insertChild: "Cannot move node. Doing so would create a parenting cycle".
-        for (let n: FakeNode | null = self; n; n = n.parentNode) if (n === child) throw new Error('Cannot move node. Doing so would create a parenting cycle');
-        if (self.type === 'DOCUMENT' && child.type !== 'PAGE') throw new Error('Cannot move node. The root node cannot have children of type other than PAGE');
+        for (let n: FakeNode | null = self; n; n = n.parentNode)
+          if (n === child) throw new Error('Cannot move node. Doing so would create a parenting cycle');
+        if (self.type === 'DOCUMENT' && child.type !== 'PAGE')
+          throw new Error('Cannot move node. The root node cannot have children of type other than PAGE');
         const sameParent = child.parentNode === self;
         const limit = sameParent ? self.childNodes.length - 1 : self.childNodes.length;
         if (!Number.isInteger(index) || index < 0 || index > limit + (sameParent ? 1 : 0)) {
@@ -478,16 +587,22 @@ export class FakeNode {
       getRangeFontName(start: number, end: number) {
         if (self.type !== 'TEXT') throw new Error('not a text node');
         const len = (self.props.characters as string).length;
-        if (start < 0 || end > len || start >= end) throw new Error(`in getRangeFontName: invalid range ${start}..${end}`);
-        const fonts = (self.charFonts ?? [self.font]).length === 1 && !self.charFonts ? [self.font] : self.charFonts!.slice(start, end);
+        if (start < 0 || end > len || start >= end)
+          throw new Error(`in getRangeFontName: invalid range ${start}..${end}`);
+        const fonts =
+          (self.charFonts ?? [self.font]).length === 1 && !self.charFonts
+            ? [self.font]
+            : self.charFonts!.slice(start, end);
         const keys = new Set(fonts.map(fontKey));
         return keys.size > 1 ? self.realm.mixed : { ...fonts[0] };
       },
       setRangeFontName(start: number, end: number, font: FontName) {
         if (self.type !== 'TEXT') throw new Error('not a text node');
-        if (!self.realm.isFontLoaded(font)) throw new Error(`in setRangeFontName: Cannot use unloaded font "${font.family} ${font.style}"`);
+        if (!self.realm.isFontLoaded(font))
+          throw new Error(`in setRangeFontName: Cannot use unloaded font "${font.family} ${font.style}"`);
         const len = (self.props.characters as string).length;
-        if (start < 0 || end > len || start >= end) throw new Error(`in setRangeFontName: invalid range ${start}..${end}`);
+        if (start < 0 || end > len || start >= end)
+          throw new Error(`in setRangeFontName: invalid range ${start}..${end}`);
         const fonts = self.charFonts ?? Array.from({ length: len }, () => ({ ...self.font }));
         for (let i = start; i < end; i++) fonts[i] = { family: font.family, style: font.style };
         self.charFonts = fonts;
@@ -577,7 +692,14 @@ export function unwrap(node: unknown): FakeNode {
   return raw;
 }
 
-const CONTAINER_METHODS = new Set(['appendChild', 'insertChild', 'findAll', 'findOne', 'findChildren', 'findAllWithCriteria']);
+const CONTAINER_METHODS = new Set([
+  'appendChild',
+  'insertChild',
+  'findAll',
+  'findOne',
+  'findChildren',
+  'findAllWithCriteria',
+]);
 const TEXT_METHODS = new Set(['getRangeFontName', 'setRangeFontName']);
 const SCENE_METHODS = new Set(['clone', 'resize', 'resizeWithoutConstraints']);
 /** Properties computed rather than stored, by node kind. */
@@ -608,7 +730,9 @@ const HANDLER: ProxyHandler<FakeNode> = {
     if (prop in target.methods()) {
       if (!hasMethod(target, prop)) {
         // In Figma the property is simply absent (calling it is a TypeError); here reading it throws.
-        throw new Error(`FakeFigma: ${target.type.toLowerCase()}.${prop} does not exist on this node type (not a container/text)`);
+        throw new Error(
+          `FakeFigma: ${target.type.toLowerCase()}.${prop} does not exist on this node type (not a container/text)`,
+        );
       }
       const fn = target.methods()[prop];
       return (...args: never[]) => {

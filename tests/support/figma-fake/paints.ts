@@ -25,16 +25,22 @@ export function validatePaints(value: unknown, prop: string): ReadonlyArray<Pain
       const color = paint.color as Record<string, unknown> | undefined;
       if (!color || typeof color !== 'object') fail(prop, `Required value missing at [${i}].color`);
       const extraC = Object.keys(color).filter((k) => !RGB_KEYS.has(k));
-      if (extraC.length) fail(prop, `Unrecognized key(s) in object: ${extraC.map((k) => `'${k}'`).join(', ')} at [${i}].color`);
+      if (extraC.length)
+        fail(prop, `Unrecognized key(s) in object: ${extraC.map((k) => `'${k}'`).join(', ')} at [${i}].color`);
       for (const ch of ['r', 'g', 'b'] as const) {
         const v = color[ch];
         if (typeof v !== 'number' || !Number.isFinite(v)) fail(prop, `Expected number at [${i}].color.${ch}`);
-        if (v < 0 || v > 1) fail(prop, `Expected color.${ch} to be a number between 0 and 1, got ${v} at [${i}].color.${ch}`);
+        if (v < 0 || v > 1)
+          fail(prop, `Expected color.${ch} to be a number between 0 and 1, got ${v} at [${i}].color.${ch}`);
       }
-      if (paint.opacity !== undefined && (typeof paint.opacity !== 'number' || paint.opacity < 0 || paint.opacity > 1)) {
+      if (
+        paint.opacity !== undefined &&
+        (typeof paint.opacity !== 'number' || paint.opacity < 0 || paint.opacity > 1)
+      ) {
         fail(prop, `Expected opacity to be a number between 0 and 1 at [${i}].opacity`);
       }
-      if (paint.visible !== undefined && typeof paint.visible !== 'boolean') fail(prop, `Expected boolean at [${i}].visible`);
+      if (paint.visible !== undefined && typeof paint.visible !== 'boolean')
+        fail(prop, `Expected boolean at [${i}].visible`);
       // Reading back gives Figma's normalised paint: visible/opacity/blendMode filled in.
       return Object.freeze({
         type: 'SOLID' as const,

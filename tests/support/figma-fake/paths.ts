@@ -14,13 +14,15 @@ export function validatePathData(data: string): void {
   if (data === '') return; // an empty path is allowed (an empty vector)
   // Typings (VectorPath.data): "Path commands must be joined into a single string in order
   // separated by a single space." Tabs, newlines, runs of spaces and padding are refused.
-  if (!/^\S+( \S+)*$/.test(data)) throw new Error(`Failed to parse path "${data.slice(0, 40)}": tokens must be separated by single spaces`);
+  if (!/^\S+( \S+)*$/.test(data))
+    throw new Error(`Failed to parse path "${data.slice(0, 40)}": tokens must be separated by single spaces`);
   const tokens = data.split(' ');
   if (tokens[0] !== 'M') throw new Error(`Failed to parse path "${data.slice(0, 40)}": must start with M`);
   let i = 0;
   while (i < tokens.length) {
     const cmd = tokens[i];
-    if (!(cmd in ARITY)) throw new Error(`Failed to parse path: unsupported command "${cmd}" (only absolute M L Q C Z)`);
+    if (!(cmd in ARITY))
+      throw new Error(`Failed to parse path: unsupported command "${cmd}" (only absolute M L Q C Z)`);
     const n = ARITY[cmd];
     for (let k = 1; k <= n; k++) {
       const t = tokens[i + k];

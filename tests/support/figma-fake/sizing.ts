@@ -64,7 +64,9 @@ function setHug(node: FakeNode, axis: Axis, on: boolean): void {
 
 export function writeSizing(node: FakeNode, prop: string, axis: Axis, value: unknown): void {
   if (value !== 'FIXED' && value !== 'HUG' && value !== 'FILL') {
-    throw new Error(`in set_${prop}: Invalid enum value. Expected 'FIXED' | 'HUG' | 'FILL', received '${String(value)}'`);
+    throw new Error(
+      `in set_${prop}: Invalid enum value. Expected 'FIXED' | 'HUG' | 'FILL', received '${String(value)}'`,
+    );
   }
   if (value === 'FILL' && !(node.parentNode && node.parentNode.isAutoLayout())) {
     throw new Error(`in set_${prop}: FILL can only be set on children of auto-layout frames`);
