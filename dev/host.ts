@@ -51,7 +51,7 @@ function describe(): void {
   status.textContent = sel
     ? `Selected “${sel.name}”` +
       (picked && picked !== sel
-        ? `; picked ${picked.type} “${picked.name}”${picked.getPluginData('role') ? ` (${picked.getPluginData('role')})` : ''}`
+        ? `; picked ${picked.type} “${picked.name}”${picked.getSharedPluginData('journeymap', 'role') ? ` (${picked.getSharedPluginData('journeymap', 'role')})` : ''}`
         : '')
     : 'Click a node on the canvas: its map is selected, the node itself is picked for the tools.';
 }
@@ -129,7 +129,7 @@ for (const [id, dy] of [
 ] as const) {
   $(id).addEventListener('click', () => {
     const node = canvas.picked();
-    if (!node || node.getPluginData('role') !== 'emotion-marker')
+    if (!node || node.getSharedPluginData('journeymap', 'role') !== 'emotion-marker')
       return flash('Pick an emotion marker on the canvas first.', true);
     canvas.moveY(node, dy);
   });

@@ -12,6 +12,7 @@ import { reconcileNode, type ReconcileContext, type ReconcileStats } from './rec
 import { fingerprint, readMapData, writeMapData } from './storage';
 import { adoptCopiedMap, writeTag } from './tags';
 import { pageOf } from './tree';
+import { getData, setData } from './node-data';
 
 export class UserFacingError extends Error {
   constructor(
@@ -55,7 +56,7 @@ function newContext(root: () => FrameNode): ReconcileContext {
     holding() {
       if (holding && !holding.removed) return holding;
       const map = root();
-      holding = map.children.find((c): c is FrameNode => c.type === 'FRAME' && c.getPluginData('role') === 'holding');
+      holding = map.children.find((c): c is FrameNode => c.type === 'FRAME' && getData(c, 'role') === 'holding');
       if (!holding) {
         // Auto-layout, so kept nodes stack instead of piling up at 0,0, and FILL-sized ones stay valid.
         holding = figma.createFrame();

@@ -18,6 +18,7 @@ import { SPACE } from '../layout/theme';
 import { SPEC_KEY } from './tags';
 import { readMapData } from './storage';
 import { MapIndex, type Tagged } from './tree';
+import { getData, setData } from './node-data';
 
 export type ReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[] }
@@ -31,7 +32,7 @@ const stripQuotes = (s: string) => s.replace(/^\s*[“"]/, '').replace(/[”"]\s
 /** The y the plugin last wrote on a node (from its `spec` record), to tell "dragged" from "as drawn". */
 function writtenY(node: SceneNode): number | undefined {
   try {
-    const y = (JSON.parse(node.getPluginData(SPEC_KEY)) as { props?: { y?: number } }).props?.y;
+    const y = (JSON.parse(getData(node, SPEC_KEY)) as { props?: { y?: number } }).props?.y;
     return typeof y === 'number' ? y : undefined;
   } catch {
     return undefined;

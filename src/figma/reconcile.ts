@@ -18,6 +18,7 @@ import type { NodeProps, NodeSpec } from '../layout/spec';
 import { loadFontsOf } from './fonts';
 import { keyOf, SPEC_KEY, writeTag } from './tags';
 import { managedSlots } from './tree';
+import { getData, setData } from './node-data';
 
 export interface ReconcileStats {
   created: number;
@@ -72,7 +73,7 @@ const RESET: Partial<Record<keyof NodeProps, unknown>> = {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function readWritten(node: BaseNode): Written | undefined {
-  const raw = node.getPluginData(SPEC_KEY);
+  const raw = getData(node, SPEC_KEY);
   if (!raw) return undefined;
   try {
     return JSON.parse(raw) as Written;
@@ -183,7 +184,7 @@ function writtenJson(spec: NodeSpec): string {
 
 function recordWritten(node: BaseNode, spec: NodeSpec): void {
   const json = writtenJson(spec);
-  if (node.getPluginData(SPEC_KEY) !== json) node.setPluginData(SPEC_KEY, json);
+  if (getData(node, SPEC_KEY) !== json) setData(node, SPEC_KEY, json);
 }
 
 /** Move the designer's nodes out of a managed subtree that is about to be removed. */
@@ -212,7 +213,7 @@ export async function reconcileNode(
   if (node) {
     place(node);
     // Fast path: what we would write is exactly what we wrote last time, so nothing to compare prop by prop.
-    if (node.getPluginData(SPEC_KEY) === writtenJson(spec) && node.getPluginData('key') === spec.key) {
+    if (getData(node, SPEC_KEY) === writtenJson(spec) && getData(node, 'key') === spec.key) {
       ctx.stats.kept++;
       if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
       return node;
@@ -243,7 +244,7 @@ export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ct
     const key = keyOf(child)!;
     // Copies the designer made carry a foreign id and don't count (see tags.ts); a repeated
     // key is left alone too, the first node with it stays managed.
-    if (!existing.has(key) && child.getPluginData('role') !== 'holding') {
+    if (!existing.has(key) && getData(child, 'role') !== 'holding') {
       existing.set(key, child);
       slotOf.set(child, slot);
     }

@@ -1,57 +1,56 @@
 /**
- * The map's data on its frame.
- *
- * Private plugin data (this plugin only):
+ * The map's data on its frame, in shared plugin data (namespace `journeymap`,
+ * see node-data.ts: readable by other plugins and the REST API, and kept
+ * across a change of plugin id):
  *   map.n, map.0 … map.<n-1>  the normalised map as JSON, in chunks
  *   format                    the format version of that JSON
  *   revision                  `<frame id>:<n>`, n bumped on every create/update by the plugin; a frame
  *                             whose stored id is not its own is a copy (Cmd+D) and starts afresh at 0
  *   canvas                    fingerprint of what read-back gave right after the last write;
  *                             a different read-back later means the canvas was edited since
- * Shared plugin data, namespace `journeymap` (readable by other plugins and the REST API):
- *   map.n, map.0 …, format    the same JSON and version
- * Figma caps one plugin-data entry at 100 kB; a chunk is at most 30,000
- * characters (≤ 90 kB even if every character takes 3 bytes in UTF-8).
+ * Figma caps one plugin-data entry at 100 kB; a chunk is at most 30,000 UTF-16
+ * units (≤ 90 kB even if every character takes 3 bytes in UTF-8), cut between
+ * characters, never inside a surrogate pair (an emoji split in two would be
+ * stored as two invalid halves).
  */
 import type { JourneyMap } from '../model';
 import { FORMAT_VERSION } from '../model';
+import { getData, setData } from './node-data';
 
-export const SHARED_NAMESPACE = 'journeymap';
 export const CHUNK_CHARS = 30000;
 
-type Store = {
-  get(key: string): string;
-  set(key: string, value: string): void;
-};
-
-const privateStore = (node: BaseNode): Store => ({
-  get: (k) => node.getPluginData(k),
-  set: (k, v) => node.setPluginData(k, v),
-});
-const sharedStore = (node: BaseNode): Store => ({
-  get: (k) => node.getSharedPluginData(SHARED_NAMESPACE, k),
-  set: (k, v) => node.setSharedPluginData(SHARED_NAMESPACE, k, v),
-});
-
 /** Write only entries whose value changed: an unchanged map costs no writes. */
-function setIfChanged(store: Store, key: string, value: string): void {
-  if (store.get(key) !== value) store.set(key, value);
+function setIfChanged(node: BaseNode, key: string, value: string): void {
+  if (getData(node, key) !== value) setData(node, key, value);
 }
 
-function writeChunks(store: Store, prefix: string, text: string): void {
+/** Cut `text` into chunks of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
+export function chunkText(text: string, size = CHUNK_CHARS): string[] {
   const chunks: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK_CHARS) chunks.push(text.slice(i, i + CHUNK_CHARS));
-  const before = Number(store.get(`${prefix}.n`)) || 0;
-  chunks.forEach((c, i) => setIfChanged(store, `${prefix}.${i}`, c));
-  for (let i = chunks.length; i < before; i++) store.set(`${prefix}.${i}`, ''); // empty string deletes an entry
-  setIfChanged(store, `${prefix}.n`, String(chunks.length));
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate: keep the pair together
+    chunks.push(text.slice(i, end));
+    i = end;
+  }
+  return chunks;
 }
 
-function readChunks(store: Store, prefix: string): string | undefined {
-  const n = Number(store.get(`${prefix}.n`));
+function writeChunks(node: BaseNode, prefix: string, text: string): void {
+  const chunks = chunkText(text);
+  const before = Number(getData(node, `${prefix}.n`)) || 0;
+  chunks.forEach((c, i) => setIfChanged(node, `${prefix}.${i}`, c));
+  for (let i = chunks.length; i < before; i++) setData(node, `${prefix}.${i}`, ''); // empty string deletes an entry
+  setIfChanged(node, `${prefix}.n`, String(chunks.length));
+}
+
+function readChunks(node: BaseNode, prefix: string): string | undefined {
+  const n = Number(getData(node, `${prefix}.n`));
   if (!Number.isInteger(n) || n <= 0) return undefined;
   let text = '';
-  for (let i = 0; i < n; i++) text += store.get(`${prefix}.${i}`);
+  for (let i = 0; i < n; i++) text += getData(node, `${prefix}.${i}`);
   return text;
 }
 
@@ -66,20 +65,15 @@ export interface StoredMap {
 }
 
 export function writeMapData(frame: FrameNode, map: JourneyMap, revision: number, canvasFingerprint: string): void {
-  const json = JSON.stringify(map);
-  for (const store of [privateStore(frame), sharedStore(frame)]) {
-    writeChunks(store, 'map', json);
-    setIfChanged(store, 'format', String(FORMAT_VERSION));
-  }
-  const p = privateStore(frame);
-  setIfChanged(p, 'revision', `${frame.id}:${revision}`);
-  setIfChanged(p, 'canvas', canvasFingerprint);
+  writeChunks(frame, 'map', JSON.stringify(map));
+  setIfChanged(frame, 'format', String(FORMAT_VERSION));
+  setIfChanged(frame, 'revision', `${frame.id}:${revision}`);
+  setIfChanged(frame, 'canvas', canvasFingerprint);
 }
 
 /** What is stored on a frame, or undefined where nothing (or nothing parseable) is. */
 export function readMapData(frame: BaseNode): StoredMap | undefined {
-  const p = privateStore(frame);
-  const text = readChunks(p, 'map') ?? readChunks(sharedStore(frame), 'map');
+  const text = readChunks(frame, 'map');
   if (text === undefined) return undefined;
   let data: unknown;
   try {
@@ -88,17 +82,17 @@ export function readMapData(frame: BaseNode): StoredMap | undefined {
     return undefined;
   }
   // Node ids contain ':' themselves ("12:34"): the count is after the last one.
-  const raw = p.get('revision');
+  const raw = getData(frame, 'revision');
   const cut = raw.lastIndexOf(':');
   const owner = cut < 0 ? '' : raw.slice(0, cut);
   const n = raw.slice(cut + 1);
   const own = owner === frame.id;
   return {
     data,
-    format: Number(p.get('format') || sharedStore(frame).get('format')) || 0,
+    format: Number(getData(frame, 'format')) || 0,
     revision: own ? Number(n) || 0 : 0,
     // A copy's fingerprint describes the original's last write, which the copy shares; still valid.
-    canvas: p.get('canvas'),
+    canvas: getData(frame, 'canvas'),
     copiedFrom: own || !owner ? undefined : owner,
   };
 }

@@ -16,30 +16,31 @@
  * A node without `key` is the designer's own and is never written or deleted.
  */
 import type { Tag } from '../layout/spec';
+import { getData, setData } from './node-data';
 
 export const TAG_KEYS = ['key', 'role', 'stage', 'lane', 'index', 'phase', 'id'] as const;
 export const SPEC_KEY = 'spec';
 
 /** Tagged by us, and not a designer's copy of a tagged node (see `id` above). */
 function isOurs(node: BaseNode): boolean {
-  const id = node.getPluginData('id');
+  const id = getData(node, 'id');
   return id === '' || id === node.id;
 }
 
 export function keyOf(node: BaseNode): string | undefined {
-  const key = node.getPluginData('key');
+  const key = getData(node, 'key');
   return key && isOurs(node) ? key : undefined;
 }
 
 export function readTag(node: BaseNode): (Tag & { key: string }) | undefined {
-  const key = node.getPluginData('key');
-  const role = node.getPluginData('role');
+  const key = getData(node, 'key');
+  const role = getData(node, 'role');
   if (!key || !role || !isOurs(node)) return undefined;
   const tag: Tag & { key: string } = { key, role: role as Tag['role'] };
-  const stage = node.getPluginData('stage');
-  const lane = node.getPluginData('lane');
-  const index = node.getPluginData('index');
-  const phase = node.getPluginData('phase');
+  const stage = getData(node, 'stage');
+  const lane = getData(node, 'lane');
+  const index = getData(node, 'index');
+  const phase = getData(node, 'phase');
   if (stage) tag.stage = stage;
   if (lane) tag.lane = lane;
   if (index) tag.index = Number(index);
@@ -58,7 +59,7 @@ export function writeTag(node: BaseNode, key: string, tag: Tag): void {
     phase: tag.phase ?? '',
     id: node.id,
   };
-  for (const k of TAG_KEYS) if (node.getPluginData(k) !== want[k]) node.setPluginData(k, want[k]);
+  for (const k of TAG_KEYS) if (getData(node, k) !== want[k]) setData(node, k, want[k]);
 }
 
 /**
@@ -69,10 +70,10 @@ export function writeTag(node: BaseNode, key: string, tag: Tag): void {
  * duplicates of a key, which readers and the reconciler leave alone.
  */
 export function adoptCopiedMap(frame: BaseNode & ChildrenMixin): boolean {
-  const id = frame.getPluginData('id');
+  const id = getData(frame, 'id');
   if (!id || id === frame.id) return false;
   const walk = (node: BaseNode) => {
-    if (node.getPluginData('key') && node.getPluginData('id') !== node.id) node.setPluginData('id', node.id);
+    if (getData(node, 'key') && getData(node, 'id') !== node.id) setData(node, 'id', node.id);
     if ('children' in node) for (const child of (node as ChildrenMixin).children) walk(child);
   };
   walk(frame);

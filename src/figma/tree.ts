@@ -5,6 +5,7 @@
  */
 import type { Role, Tag } from '../layout/spec';
 import { keyOf, readTag } from './tags';
+import { getData, setData } from './node-data';
 
 export interface Tagged {
   node: SceneNode;
@@ -72,7 +73,7 @@ export class MapIndex {
  */
 export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
-    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && n.getPluginData('role') === 'map')
+    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && getData(n, 'role') === 'map')
       return n as FrameNode;
   }
   return undefined;

@@ -84,7 +84,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     page.evaluate(
       () =>
         (window as unknown as HarnessWindow).harness.figma.currentPage.children.filter(
-          (n) => n.getPluginData('role') === 'map',
+          (n) => n.getSharedPluginData('journeymap', 'role') === 'map',
         ).length,
     );
   /** Wait until the sandbox has sent `count` messages of this type in all. */
@@ -119,7 +119,9 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await expect.poll(() => panel.getByRole('button', { name: /Load selected map/ }).count()).toBe(0);
     await page.locator('#canvas [data-role="stage-name"]').first().click();
     const selection = await page.evaluate(() =>
-      (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) => n.getPluginData('role')),
+      (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) =>
+        n.getSharedPluginData('journeymap', 'role'),
+      ),
     );
     expect(selection).toEqual(['map']);
     await expect(

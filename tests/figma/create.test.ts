@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { normaliseMap, type JourneyMap } from '../../src/model';
-import { readMapData, SHARED_NAMESPACE } from '../../src/figma/storage';
+import { readMapData } from '../../src/figma/storage';
+import { NAMESPACE as SHARED_NAMESPACE } from '../../src/figma/node-data';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { expectedTexts } from '../support/map-texts';
@@ -49,8 +50,12 @@ describe('create', () => {
       expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe('1');
       expect(frame.getRelaunchData()).toHaveProperty('edit');
       // one stage header per stage, one lane row per lane, in order
-      expect(managed(frame, 'stage-header').map((n) => n.getPluginData('stage'))).toEqual(map.stages.map((s) => s.id));
-      expect(managed(frame, 'lane').map((n) => n.getPluginData('lane'))).toEqual(map.lanes.map((l) => l.id));
+      expect(managed(frame, 'stage-header').map((n) => n.getSharedPluginData('journeymap', 'stage'))).toEqual(
+        map.stages.map((s) => s.id),
+      );
+      expect(managed(frame, 'lane').map((n) => n.getSharedPluginData('journeymap', 'lane'))).toEqual(
+        map.lanes.map((l) => l.id),
+      );
     });
   }
 
@@ -133,7 +138,7 @@ describe('create', () => {
 
   it('creates a map from a template menu command without the panel', async () => {
     const p = await startPlugin(undefined, 'template:ecommerce');
-    const frames = p.figma.currentPage.children.filter((n) => n.getPluginData('role') === 'map');
+    const frames = p.figma.currentPage.children.filter((n) => n.getSharedPluginData('journeymap', 'role') === 'map');
     expect(frames).toHaveLength(1);
     expect(p.fake.undoCommits).toBe(1);
     expect(p.fake.closed).toBe(true);

@@ -29,7 +29,9 @@ const read = async (p: Plugin, nodeId: string) => {
 const update = async (p: Plugin, nodeId: string, map: unknown, force = true) =>
   p.send({ type: 'update', nodeId, map, force });
 const byTag = (frame: BaseNode, role: string, tag: Record<string, string>) =>
-  managed(frame, role).find((n) => Object.entries(tag).every(([k, v]) => n.getPluginData(k) === v))!;
+  managed(frame, role).find((n) =>
+    Object.entries(tag).every(([k, v]) => n.getSharedPluginData('journeymap', k) === v),
+  )!;
 /** A snapshot of everything on the page: ids, names, texts and plugin data, to prove "unchanged". */
 const snapshot = (p: Plugin) =>
   JSON.stringify(
@@ -37,7 +39,7 @@ const snapshot = (p: Plugin) =>
       n.id,
       n.name,
       n.type === 'TEXT' ? (n as TextNode).characters : '',
-      n.getPluginDataKeys().map((k) => n.getPluginData(k)),
+      n.getPluginDataKeys().map((k) => n.getSharedPluginData('journeymap', k)),
     ]),
   );
 async function loadInter(p: Plugin) {
@@ -264,7 +266,7 @@ describe('faults', () => {
   it('refuses to update a map saved by a newer version, and changes nothing', async () => {
     const p = await startPlugin();
     const { frame, map } = await create(p, syntheticMap(3, 2));
-    frame.setPluginData('format', '9');
+    frame.setSharedPluginData('journeymap', 'format', '9');
     const before = snapshot(p);
     const error = p.expectReply(await update(p, frame.id, map), 'error');
     expect(error.message).toMatch(/format 9/);

@@ -54,7 +54,11 @@ const isGroup = (n: SceneNode) => groups.has(n);
 
 /** Whether a designer's group holds any node of the designer's own (untagged, or a copy with a foreign id). */
 const holdsDesignerContent = (group: SceneNode): boolean =>
-  allNodes(group).some((n) => n !== group && (!n.getPluginData('key') || n.getPluginData('id') !== n.id));
+  allNodes(group).some(
+    (n) =>
+      n !== group &&
+      (!n.getSharedPluginData('journeymap', 'key') || n.getSharedPluginData('journeymap', 'id') !== n.id),
+  );
 
 const pickFrom = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
@@ -70,7 +74,10 @@ async function apply(
   // The plugin's nodes: tagged, and tagged with their own id (a designer's copy carries its original's id).
   const managedNodes = allNodes(frame).filter(
     (n) =>
-      n !== frame && n.getPluginData('key') && n.getPluginData('id') === n.id && n.getPluginData('role') !== 'holding',
+      n !== frame &&
+      n.getSharedPluginData('journeymap', 'key') &&
+      n.getSharedPluginData('journeymap', 'id') === n.id &&
+      n.getSharedPluginData('journeymap', 'role') !== 'holding',
   ) as SceneNode[];
   const frames = [frame, ...(managedNodes.filter((n) => n.type === 'FRAME') as FrameNode[])];
   switch (action.kind) {

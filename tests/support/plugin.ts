@@ -41,5 +41,5 @@ export function allNodes(node: BaseNode): BaseNode[] {
 }
 
 export function managed(node: BaseNode, role: string): SceneNode[] {
-  return allNodes(node).filter((n) => n.getPluginData('role') === role) as SceneNode[];
+  return allNodes(node).filter((n) => n.getSharedPluginData('journeymap', 'role') === role) as SceneNode[];
 }
