@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { normaliseMap } from '../../src/model';
+import { norm } from '../support/maps';
 import { UiToPluginSchema } from '../../src/protocol';
 import { CHROMIUM, CHROMIUM_ARGS, openPanel } from '../support/panel-page';
 
@@ -48,14 +48,12 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel in Chromium',
     );
     const create = (await p.messages()).find((m) => m.type === 'create')!;
     expect(UiToPluginSchema.safeParse(create).success).toBe(true);
-    const map = normaliseMap((create as { map: unknown }).map);
-    expect(map.ok).toBe(true);
-    if (!map.ok) return;
-    expect(map.value.title).toBe('Clinic visit');
-    expect(map.value.persona).toEqual({ name: 'Maya', role: 'Night nurse', goals: ['Park close to the entrance'] });
-    expect(map.value.stages.map((s) => s.name)).toEqual(['Book', 'Arrive', 'Consult']);
-    const emotion = map.value.lanes.find((l) => l.kind === 'emotion')!;
-    expect(emotion.cells).toEqual({ [map.value.stages[1].id]: { score: -2 } });
+    const map = norm((create as { map: unknown }).map);
+    expect(map.title).toBe('Clinic visit');
+    expect(map.persona).toEqual({ name: 'Maya', role: 'Night nurse', goals: ['Park close to the entrance'] });
+    expect(map.stages.map((s) => s.name)).toEqual(['Book', 'Arrive', 'Consult']);
+    const emotion = map.lanes.find((l) => l.kind === 'emotion')!;
+    expect(emotion.cells).toEqual({ [map.stages[1].id]: { score: -2 } });
     await p.page.close();
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseMermaidJourney, toMermaidJourney } from '../../ui/formats';
 import { normaliseMap, type JourneyMap } from '../../src/model';
+import { ok } from '../support/maps';
 
 const DOCS_EXAMPLE = `journey
     title My working day
@@ -14,15 +15,9 @@ const DOCS_EXAMPLE = `journey
       Sit down: 5: Me
 `;
 
-function ok(text: string): JourneyMap {
-  const r = parseMermaidJourney(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
-
 describe('Mermaid journey import', () => {
   it("reads Mermaid's documentation example", () => {
-    const map = ok(DOCS_EXAMPLE);
+    const map = ok(parseMermaidJourney(DOCS_EXAMPLE));
     expect(map.title).toBe('My working day');
     expect(map.stages.map((s) => [s.name, s.phase])).toEqual([
       ['Make tea', 'Go to work'],
@@ -42,7 +37,9 @@ describe('Mermaid journey import', () => {
 
   it('accepts comments, blank lines, odd indentation, accessibility lines and tasks without actors', () => {
     const map = ok(
-      '%% a comment\n\njourney\naccTitle: x\n  title  T \n section S\nTask one: 4\n      Task two:2:Ann %% trailing\n',
+      parseMermaidJourney(
+        '%% a comment\n\njourney\naccTitle: x\n  title  T \n section S\nTask one: 4\n      Task two:2:Ann %% trailing\n',
+      ),
     );
     expect(map.title).toBe('T');
     expect(map.stages.map((s) => s.name)).toEqual(['Task one', 'Task two']);
@@ -104,29 +101,31 @@ describe('Mermaid journey import', () => {
 
   it('reads what Mermaid reads: any-case keywords, # comments, entity codes, multi-line accDescr, fences and front matter', () => {
     const map = ok(
-      [
-        '```mermaid',
-        '---',
-        'title: "From front matter"',
-        '---',
-        'Journey',
-        '  accDescr {',
-        '    Make tea: 9: not a task',
-        '  }',
-        '  accTitle: Day',
-        '  SECTION Morning # a comment',
-        '    Ratio #58; 1#59;2: 4: Me #35;1, You # trailing comment',
-        '```',
-      ].join('\n'),
+      parseMermaidJourney(
+        [
+          '```mermaid',
+          '---',
+          'title: "From front matter"',
+          '---',
+          'Journey',
+          '  accDescr {',
+          '    Make tea: 9: not a task',
+          '  }',
+          '  accTitle: Day',
+          '  SECTION Morning # a comment',
+          '    Ratio #58; 1#59;2: 4: Me #35;1, You # trailing comment',
+          '```',
+        ].join('\n'),
+      ),
     );
     expect(map.title).toBe('From front matter');
     expect(map.stages).toEqual([{ id: expect.any(String), name: 'Ratio : 1;2', phase: 'Morning' }]);
     expect(Object.values(map.lanes[1].cells)).toEqual([['Me #1', 'You']]);
-    expect(ok('journey\n TITLE Day: one\n Go: 2').title).toBe('Day: one');
+    expect(ok(parseMermaidJourney('journey\n TITLE Day: one\n Go: 2')).title).toBe('Day: one');
   });
 
   it('tasks before any section have no phase, and export puts them in a "Journey" section', () => {
-    const map = ok('journey\n  Wake up: 2\n  section Work\n  Email: 1\n');
+    const map = ok(parseMermaidJourney('journey\n  Wake up: 2\n  section Work\n  Email: 1\n'));
     expect(map.stages.map((s) => s.phase)).toEqual([undefined, 'Work']);
     expect(toMermaidJourney(map)).toBe(
       'journey\n  title Imported journey\n  section Journey\n    Wake up: 2\n  section Work\n    Email: 1\n',
@@ -134,7 +133,7 @@ describe('Mermaid journey import', () => {
   });
 
   it('exports scores, sections and actors, and says when a score is missing', () => {
-    const map = ok(DOCS_EXAMPLE);
+    const map = ok(parseMermaidJourney(DOCS_EXAMPLE));
     const text = toMermaidJourney(map);
     expect(text).toContain('  section Go to work\n    Make tea: 5: Me\n');
     const noScore = { ...map, lanes: map.lanes.filter((l) => l.kind !== 'emotion') } as JourneyMap;
@@ -144,7 +143,7 @@ describe('Mermaid journey import', () => {
   });
 
   it('escapes characters Mermaid would read as syntax', () => {
-    const map = ok('journey\n title T\n section S\n  Go: 3: Me\n');
+    const map = ok(parseMermaidJourney('journey\n title T\n section S\n  Go: 3: Me\n'));
     map.title = 'Day: one; #2';
     map.stages[0].name = 'Pay: card; #1 %% now';
     map.stages[0].phase = 'A: b';
@@ -153,21 +152,21 @@ describe('Mermaid journey import', () => {
     expect(text).toBe(
       'journey\n  title Day: one； ＃2\n  section A∶ b\n    Pay∶ card； ＃1 %％ now: 3: Ann， Bob∶ x\n',
     );
-    const back = ok(text);
+    const back = ok(parseMermaidJourney(text));
     expect(back.title).toBe('Day: one； ＃2');
     expect(back.stages[0]).toMatchObject({ name: 'Pay∶ card； ＃1 %％ now', phase: 'A∶ b' });
     expect(Object.values(back.lanes[1].cells)).toEqual([['Ann， Bob∶ x']]);
   });
 
   it('quotes task names Mermaid would read as keywords, and import unquotes them', () => {
-    const map = ok('journey\n  Go: 3\n');
+    const map = ok(parseMermaidJourney('journey\n  Go: 3\n'));
     const names = ['Title search', 'section 2 review', 'Journey planning', 'journey', 'accDescr {x}', 'Titles'];
     const many = { ...map, stages: names.map((name, i) => ({ id: `s${i}`, name })), lanes: [] } as JourneyMap;
     const text = toMermaidJourney(many);
     expect(text).toContain('    “Title search”: 3\n');
     expect(text).toContain('    “Journey planning”: 3\n');
     expect(text).toContain('    Titles: 3\n');
-    expect(ok(text).stages.map((s) => s.name)).toEqual(names);
+    expect(ok(parseMermaidJourney(text)).stages.map((s) => s.name)).toEqual(names);
   });
 
   it('round-trips: Mermaid → map → Mermaid keeps every task, section and score', () => {
@@ -199,10 +198,10 @@ describe('Mermaid journey import', () => {
             ...s.tasks.map((t) => `    ${t.name}: ${t.score}${t.actors.length ? `: ${t.actors.join(', ')}` : ''}`),
           ]),
         ].join('\n');
-        const once = toMermaidJourney(ok(text));
-        const twice = toMermaidJourney(ok(once));
+        const once = toMermaidJourney(ok(parseMermaidJourney(text)));
+        const twice = toMermaidJourney(ok(parseMermaidJourney(once)));
         expect(twice).toBe(once);
-        const map = ok(once);
+        const map = ok(parseMermaidJourney(once));
         const tasks = j.sections.flatMap((s) => s.tasks.map((t) => ({ ...t, section: s.name })));
         expect(map.stages.map((s) => s.name)).toEqual(tasks.map((t) => t.name.trim()));
         expect(map.stages.map((s) => s.phase)).toEqual(tasks.map((t) => t.section.trim()));
@@ -265,7 +264,7 @@ describe('Mermaid journey import', () => {
           ],
         });
         if (!input.ok) throw new Error(JSON.stringify(input.issues));
-        const back = ok(toMermaidJourney(input.value));
+        const back = ok(parseMermaidJourney(toMermaidJourney(input.value)));
         expect(back.stages.map((s) => s.name)).toEqual(rows.map((r) => esc(r.name)));
         // Stages without a phase come back in the documented "Journey" section.
         expect(back.stages.map((s) => s.phase)).toEqual(rows.map((r) => esc(r.phase ?? 'Journey')));
@@ -278,7 +277,7 @@ describe('Mermaid journey import', () => {
           rows.map((r) => r.actors.map((a) => esc(a).replace(/,/g, '，'))),
         );
         // Exporting again gives the same text: escaping is stable.
-        expect(toMermaidJourney(back)).toBe(toMermaidJourney(ok(toMermaidJourney(back))));
+        expect(toMermaidJourney(back)).toBe(toMermaidJourney(ok(parseMermaidJourney(toMermaidJourney(back)))));
       }),
       { numRuns: 300 },
     );
@@ -320,7 +319,7 @@ describe('Mermaid journey import', () => {
         });
         if (!map.ok) throw new Error(JSON.stringify(map.issues));
         const first = toMermaidJourney(map.value);
-        const back = ok(first);
+        const back = ok(parseMermaidJourney(first));
         expect(toMermaidJourney(back)).toBe(first);
         // Nothing dropped or reordered: one task per stage, scores kept.
         const emo = back.lanes.find((l) => l.kind === 'emotion')!.cells as Record<string, { score: number }>;

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { columnName, detectFormat, parseMermaidJourney, parseTable, toTable } from '../../ui/formats';
 import { normaliseMap, type JourneyMap } from '../../src/model';
+import { ok } from '../support/maps';
 
-function ok(text: string): JourneyMap {
-  const r = parseTable(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
 const cellsOf = (map: JourneyMap, title: string) => map.lanes.find((l) => l.title === title)!;
 
 describe('spreadsheet import', () => {
@@ -20,7 +16,7 @@ describe('spreadsheet import', () => {
       'Opportunities\t\tFilter by width\t',
       'Emotions\t4 curious\t2 (confused)\t5',
     ].join('\n');
-    const map = ok(tsv);
+    const map = ok(parseTable(tsv));
     expect(map.title).toBe('Buying shoes');
     expect(map.stages.map((s) => s.name)).toEqual(['Search', 'Compare', 'Checkout']);
     expect(cellsOf(map, 'Actions')).toMatchObject({ kind: 'text', cells: { search: 'Googles "running shoes"' } });
@@ -50,7 +46,7 @@ describe('spreadsheet import', () => {
   it('reads CSV with quoted cells holding commas and line breaks', () => {
     const csv =
       'Journey,Discover,Buy\nThoughts,"Hmm, which one?","Fine"\nChannels,"Web\nStore",Phone\nMood,-1 unsure,2\n';
-    const map = ok(csv);
+    const map = ok(parseTable(csv));
     expect(cellsOf(map, 'Thoughts').cells).toEqual({ discover: 'Hmm, which one?', buy: 'Fine' });
     expect(cellsOf(map, 'Channels').cells).toEqual({ discover: ['Web', 'Store'], buy: ['Phone'] });
     expect(cellsOf(map, 'Mood').cells).toEqual({ discover: { score: -1, note: 'unsure' }, buy: { score: 2 } });
@@ -111,12 +107,14 @@ describe('spreadsheet import', () => {
 
   it('reads score cells with notes the ways people write them', () => {
     const map = ok(
-      [
-        'x\ta\tb\tc\td\te\tf',
-        // One value above 2 puts the whole row on the 1…5 scale.
-        'Emotion (1-5)\t4 (happy)\t1; worried\t2 great (really)\t5: fine\t4,5\t3',
-        'Mood\t−1\t-1.5 meh\t.5\t2e-7\t0 (ok\t-2 - low',
-      ].join('\n'),
+      parseTable(
+        [
+          'x\ta\tb\tc\td\te\tf',
+          // One value above 2 puts the whole row on the 1…5 scale.
+          'Emotion (1-5)\t4 (happy)\t1; worried\t2 great (really)\t5: fine\t4,5\t3',
+          'Mood\t−1\t-1.5 meh\t.5\t2e-7\t0 (ok\t-2 - low',
+        ].join('\n'),
+      ),
     );
     expect(Object.values(map.lanes[0].cells)).toEqual([
       { score: 1, note: 'happy' },
@@ -137,10 +135,10 @@ describe('spreadsheet import', () => {
   });
 
   it('keeps -2…2 scores as they are and keeps an empty top-left cell as the default title', () => {
-    const map = ok('\tSearch\tPay\nSentiment\t-2\t0.5 fine\n');
+    const map = ok(parseTable('\tSearch\tPay\nSentiment\t-2\t0.5 fine\n'));
     expect(map.title).toBe('Imported journey');
     expect(Object.values(map.lanes[0].cells)).toEqual([{ score: -2 }, { score: 0.5, note: 'fine' }]);
-    expect(ok('Corner\tA\nNotes\tx').title).toBe('Corner');
+    expect(ok(parseTable('Corner\tA\nNotes\tx')).title).toBe('Corner');
     expect((parseTable('Corner\tA\nNotes\tx', { title: '  ' }) as { value: JourneyMap }).value.title).toBe('Corner');
     expect(
       parseTable('Corner\tA\nNotes\tx', { title: 'From file' }).ok &&
@@ -149,21 +147,24 @@ describe('spreadsheet import', () => {
   });
 
   it('keeps commas inside tab-separated cells, and reads semicolon CSV', () => {
-    const map = ok('T\tA\tB\nThoughts\tWell, maybe\tYes, sure\n');
+    const map = ok(parseTable('T\tA\tB\nThoughts\tWell, maybe\tYes, sure\n'));
     expect(map.stages.map((s) => s.name)).toEqual(['A', 'B']);
     expect(Object.values(map.lanes[0].cells)).toEqual(['Well, maybe', 'Yes, sure']);
-    const semi = ok('T;A;B\nThoughts;hmm;ok\n');
+    const semi = ok(parseTable('T;A;B\nThoughts;hmm;ok\n'));
     expect(semi.stages.map((s) => s.name)).toEqual(['A', 'B']);
   });
 
   it('reads a "Phase" row: an empty cell continues the phase on its left (merged cells), "-" ends it', () => {
     const map = ok(
-      'Trip\tSearch\tCompare\tPay\tWait\tUnbox\nPhase\tBefore\t\tDuring\t-\tAfter\nNotes\ta\tb\tc\td\te\n',
+      parseTable('Trip\tSearch\tCompare\tPay\tWait\tUnbox\nPhase\tBefore\t\tDuring\t-\tAfter\nNotes\ta\tb\tc\td\te\n'),
     );
     expect(map.stages.map((s) => s.phase)).toEqual(['Before', 'Before', 'During', undefined, 'After']);
     // The Phase row is not a lane.
     expect(map.lanes.map((l) => l.title)).toEqual(['Notes']);
-    expect(ok('T\tA\tB\nNotes\tx\ty\nphases\t\tLater').stages.map((s) => s.phase)).toEqual([undefined, 'Later']);
+    expect(ok(parseTable('T\tA\tB\nNotes\tx\ty\nphases\t\tLater')).stages.map((s) => s.phase)).toEqual([
+      undefined,
+      'Later',
+    ]);
     expect(parseTable(`T\tA\tB\nPhase\tok\t${'P'.repeat(121)}\nNotes\tx\ty`)).toEqual({
       ok: false,
       issues: [{ path: 'row 2, column C', message: 'at most 120 characters' }],
@@ -176,7 +177,9 @@ describe('spreadsheet import', () => {
 
   it('keeps text cells exactly (line breaks and ";"), and reads bullet lists as cards whatever the title', () => {
     const map = ok(
-      'T,A,B\nActions,"Calls;\nthen waits",Pays; leaves\nActors,"• Me\n• Cat",• Dog • Bird\nSteps,• one,plain\n',
+      parseTable(
+        'T,A,B\nActions,"Calls;\nthen waits",Pays; leaves\nActors,"• Me\n• Cat",• Dog • Bird\nSteps,• one,plain\n',
+      ),
     );
     expect(cellsOf(map, 'Actions')).toMatchObject({
       kind: 'text',
@@ -190,12 +193,14 @@ describe('spreadsheet import', () => {
     // Only some cells bulleted: text, not a guess.
     expect(cellsOf(map, 'Steps')).toMatchObject({ kind: 'text', cells: { a: '• one', b: 'plain' } });
     // In a cards lane, lines and bullets split cards; ";" splits only a one-line cell without bullets.
-    const tp = ok('T\tA\tB\nTouchpoints\t"Google; Blog\nStore"\tGoogle; Blog\n');
+    const tp = ok(parseTable('T\tA\tB\nTouchpoints\t"Google; Blog\nStore"\tGoogle; Blog\n'));
     expect(cellsOf(tp, 'Touchpoints').cells).toEqual({ a: ['Google; Blog', 'Store'], b: ['Google', 'Blog'] });
   });
 
   it('reads 1…5 scores when the title names that scale, even if no value is above 2', () => {
-    const map = ok('T\tA\tB\tC\nEmotion (1-5)\t1\t2 meh\t3.1\nMood 1 to 5\t2\t\t\nFeeling /5\t1\t\t\nMood\t1\t2\t\n');
+    const map = ok(
+      parseTable('T\tA\tB\tC\nEmotion (1-5)\t1\t2 meh\t3.1\nMood 1 to 5\t2\t\t\nFeeling /5\t1\t\t\nMood\t1\t2\t\n'),
+    );
     expect(Object.values(map.lanes[0].cells)).toEqual([{ score: -2 }, { score: -1, note: 'meh' }, { score: 0.1 }]);
     expect(Object.values(map.lanes[1].cells)).toEqual([{ score: -1 }]);
     expect(Object.values(map.lanes[2].cells)).toEqual([{ score: -2 }]);
@@ -227,7 +232,7 @@ describe('spreadsheet import', () => {
     });
     if (!map.ok) throw new Error(JSON.stringify(map.issues));
     expect(toTable(map.value)).toBe('T\tA\tB\nPhase\tBefore\t–\nActors\t"• Me\n• Cat; dog"\t\nMood (1-5)\t1\t3.5 ok');
-    expect(ok(toTable(map.value))).toEqual(map.value);
+    expect(ok(parseTable(toTable(map.value)))).toEqual(map.value);
   });
 
   it('names columns like a spreadsheet', () => {
@@ -300,7 +305,7 @@ describe('spreadsheet import', () => {
           if (!map.ok) throw new Error(JSON.stringify(map.issues));
           for (const delimiter of ['\t', ','] as const) {
             const table = toTable(map.value, delimiter);
-            const back = ok(table);
+            const back = ok(parseTable(table));
             expect(back.stages.map((s) => [s.name, s.phase])).toEqual(map.value.stages.map((s) => [s.name, s.phase]));
             // Lanes with no filled cell cannot show their kind; the rest keep title, kind, tone and every cell.
             const kept = map.value.lanes.filter((l) => Object.keys(l.cells).length);

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { normaliseMap, type JourneyMap } from '../../src/model';
+import type { JourneyMap } from '../../src/model';
 import { buildMapSpec } from '../../src/layout/map-spec';
 import { PREFERRED_FONTS, SPACE } from '../../src/layout/theme';
 import { phaseRuns } from '../../src/layout/phases';
 import type { NodeSpec } from '../../src/layout/spec';
 import { arbMapInput } from '../support/arbitraries';
 import { expectedTexts } from '../support/map-texts';
+import { loadExamples, norm } from '../support/maps';
 
 const fonts = PREFERRED_FONTS;
-
-function normalised(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
 
 function walk(spec: NodeSpec, visit: (n: NodeSpec, parent?: NodeSpec) => void, parent?: NodeSpec): void {
   visit(spec, parent);
@@ -55,26 +49,25 @@ function checkMap(map: JourneyMap) {
 }
 
 describe('map spec', () => {
-  const dir = new URL('../../examples/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  const examples = loadExamples();
 
-  it('has examples to check', () => expect(files.length).toBeGreaterThanOrEqual(4));
+  it('has examples to check', () => expect(examples.length).toBeGreaterThanOrEqual(4));
 
-  for (const file of files) {
+  for (const { file, input } of examples) {
     it(`shows every text of ${file} and follows Figma's sizing rules`, () => {
-      checkMap(normalised(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))));
+      checkMap(norm(input));
     });
   }
 
   it('holds for random maps', () => {
     fc.assert(
-      fc.property(arbMapInput({ maxStages: 12, maxLanes: 6 }), (input) => void checkMap(normalised(input))),
+      fc.property(arbMapInput({ maxStages: 12, maxLanes: 6 }), (input) => void checkMap(norm(input))),
       { numRuns: 60 },
     );
   });
 
   it('puts each emotion marker at its column centre, higher scores higher', () => {
-    const map = normalised({
+    const map = norm({
       title: 'T',
       stages: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
       lanes: [{ title: 'Feel', kind: 'emotion', cells: { a: { score: -2 }, b: { score: 2 }, d: { score: 0.5 } } }],
@@ -98,7 +91,7 @@ describe('map spec', () => {
   });
 
   it('uses the column width it is given, within bounds', () => {
-    const map = normalised({ title: 'T', stages: [{ name: 'A' }] });
+    const map = norm({ title: 'T', stages: [{ name: 'A' }] });
     const header = (spec: NodeSpec) => {
       let found: NodeSpec | undefined;
       walk(spec, (n) => n.tag.role === 'stage-header' && (found = n));

@@ -3,20 +3,12 @@
  * round trip unchanged, and stay short enough to read in a ~220 px column.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { normaliseMap, parseMapJson, serialiseMap, type JourneyMap } from '../../src/model';
+import { normaliseMap, parseMapJson, serialiseMap } from '../../src/model';
+import { loadExamples, ok } from '../support/maps';
 
-const dir = new URL('../../examples/', import.meta.url);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-const load = (f: string) => readFileSync(new URL(f, dir), 'utf8');
-
-function parsed(text: string): JourneyMap {
-  const r = parseMapJson(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const examples = loadExamples();
+const files = examples.map((e) => e.file);
+const load = (f: string) => examples.find((e) => e.file === f)!.text;
 
 describe('examples', () => {
   it('are the four templates', () => {
@@ -31,8 +23,8 @@ describe('examples', () => {
       });
 
       it('round-trips: parse → serialise → parse is deep-equal, and normalise is idempotent', () => {
-        const map = parsed(load(file));
-        const again = parsed(serialiseMap(map));
+        const map = ok(parseMapJson(load(file)));
+        const again = ok(parseMapJson(serialiseMap(map)));
         expect(again).toEqual(map);
         expect(serialiseMap(again)).toBe(serialiseMap(map));
         const twice = normaliseMap(map);
@@ -42,13 +34,13 @@ describe('examples', () => {
       it('carries meta through parse → serialise → parse untouched', () => {
         const meta = { source: 'workshop', tags: ['a', 'b'], nested: { n: 1.5, none: null, ok: true } };
         const doc = { ...(JSON.parse(load(file)) as Record<string, unknown>), meta };
-        const map = parsed(JSON.stringify(doc));
+        const map = ok(parseMapJson(JSON.stringify(doc)));
         expect(map.meta).toEqual(meta);
-        expect(parsed(serialiseMap(map)).meta).toEqual(meta);
+        expect(ok(parseMapJson(serialiseMap(map))).meta).toEqual(meta);
       });
 
       it('has a full persona and 6–8 stages in 2–3 phases', () => {
-        const map = parsed(load(file));
+        const map = ok(parseMapJson(load(file)));
         const p = map.persona!;
         expect(p.name && p.role && p.quote && p.description).toBeTruthy();
         expect(p.goals).toHaveLength(3);
@@ -63,7 +55,7 @@ describe('examples', () => {
       });
 
       it('has the standard lanes', () => {
-        const map = parsed(load(file));
+        const map = ok(parseMapJson(load(file)));
         const kinds = map.lanes.map((l) => `${l.title}:${l.kind}${l.kind === 'cards' ? `:${l.tone}` : ''}`);
         expect(kinds).toContain('Actions:text');
         expect(kinds).toContain('Touchpoints:cards:neutral');
@@ -73,7 +65,7 @@ describe('examples', () => {
       });
 
       it('keeps texts short enough for a ~220 px column', () => {
-        const map = parsed(load(file));
+        const map = ok(parseMapJson(load(file)));
         for (const lane of map.lanes) {
           for (const [stage, cell] of Object.entries(lane.cells)) {
             const where = `${lane.id}.${stage}`;
@@ -102,7 +94,7 @@ describe('examples', () => {
 
   it('show a gap: exactly one stage in one example has no emotion score', () => {
     const gaps = files.flatMap((f) => {
-      const map = parsed(load(f));
+      const map = ok(parseMapJson(load(f)));
       const lane = map.lanes.find((l) => l.kind === 'emotion')!;
       return map.stages.filter((s) => !(s.id in lane.cells)).map((s) => `${f}:${s.id}`);
     });

@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseMap, slugify, uniqueId, IdSchema, type JourneyMap } from '../../src/model';
+import { slugify, uniqueId, IdSchema } from '../../src/model';
 import { arbMapInput, arbName } from '../support/arbitraries';
-
-function ok(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+import { norm } from '../support/maps';
 
 describe('slugify', () => {
   it('lower-cases and joins words with dashes', () => {
@@ -62,7 +57,7 @@ describe('uniqueId', () => {
 
 describe('normalised ids', () => {
   it('derive from names, with collisions numbered in order', () => {
-    const map = ok({
+    const map = norm({
       title: 'T',
       stages: [{ name: 'Pay' }, { name: 'pay!' }, { name: '🚀' }, { name: '😀' }],
       lanes: [{ title: 'Actions', kind: 'text' }],
@@ -72,12 +67,12 @@ describe('normalised ids', () => {
   });
 
   it('never let a derived id take one written later in the file', () => {
-    const map = ok({ title: 'T', stages: [{ name: 'Pay' }, { id: 'pay', name: 'Checkout' }] });
+    const map = norm({ title: 'T', stages: [{ name: 'Pay' }, { id: 'pay', name: 'Checkout' }] });
     expect(map.stages.map((s) => s.id)).toEqual(['pay-2', 'pay']);
   });
 
   it('stay stable when a stage or lane is renamed', () => {
-    const first = ok({
+    const first = norm({
       title: 'T',
       stages: [{ name: 'Browse' }, { name: 'Check out' }],
       lanes: [{ title: 'Doing', kind: 'text', cells: { 'check-out': 'Pays' } }],
@@ -86,7 +81,7 @@ describe('normalised ids', () => {
     const renamed = structuredClone(first);
     renamed.stages[1].name = 'Payment';
     renamed.lanes[0].title = 'Actions';
-    const second = ok(renamed);
+    const second = norm(renamed);
     expect(second.stages.map((s) => s.id)).toEqual(['browse', 'check-out']);
     expect(second.lanes[0].id).toBe(first.lanes[0].id);
     expect(second.lanes[0].cells).toEqual({ 'check-out': 'Pays' });
@@ -99,11 +94,11 @@ describe('normalised ids', () => {
         arbMapInput({ maxStages: 6, maxLanes: 4 }),
         fc.array(arbName, { minLength: 10, maxLength: 10 }),
         (input, names) => {
-          const map = ok(input);
+          const map = norm(input);
           const renamed = structuredClone(map);
           renamed.stages.forEach((s, i) => (s.name = names[i % names.length]));
           renamed.lanes.forEach((l, i) => (l.title = names[(i + 5) % names.length]));
-          const again = ok(renamed);
+          const again = norm(renamed);
           expect(again.stages.map((s) => s.id)).toEqual(map.stages.map((s) => s.id));
           expect(again.lanes.map((l) => l.id)).toEqual(map.lanes.map((l) => l.id));
           expect(again.lanes.map((l) => l.cells)).toEqual(map.lanes.map((l) => l.cells));

@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { mapJsonSchema } from '../../src/model/json-schema';
 import { arbBrokenMap, arbMapInput, DEFECTS } from '../support/arbitraries';
+import { loadExamples } from '../support/maps';
 
 const schema = mapJsonSchema();
 // strict: ajv also refuses unknown keywords, so a zod change that emits non-standard JSON Schema fails here.
@@ -17,10 +18,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(schema);
 const errors = () => ajv.errorsText(validate.errors);
 
-const dir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ file: f, doc: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Record<string, unknown> }));
+const examples = loadExamples().map(({ file, input }) => ({ file, doc: input as Record<string, unknown> }));
 
 describe('map JSON Schema', () => {
   it('is a draft 2020-12 object schema with an id', () => {

@@ -5,20 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseMap, parseMapJson, serialiseMap, JourneyMapSchema, type JourneyMap } from '../../src/model';
+import { normaliseMap, parseMapJson, serialiseMap, JourneyMapSchema } from '../../src/model';
 import { arbBrokenMap, arbMapInput, DEFECTS, type Defect } from '../support/arbitraries';
-
-function ok(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(`expected a valid map: ${JSON.stringify(r.issues)}`);
-  return r.value;
-}
+import { norm } from '../support/maps';
 
 describe('valid maps (arbMapInput)', () => {
   it('normalise, with unique ids and cells keyed only by stage ids', () => {
     fc.assert(
       fc.property(arbMapInput(), (input) => {
-        const map = ok(input);
+        const map = norm(input);
         const stageIds = map.stages.map((s) => s.id);
         expect(new Set(stageIds).size).toBe(stageIds.length);
         const laneIds = map.lanes.map((l) => l.id);
@@ -37,7 +32,7 @@ describe('valid maps (arbMapInput)', () => {
   it('keep every explicit id and every non-empty cell', () => {
     fc.assert(
       fc.property(arbMapInput(), (input) => {
-        const map = ok(input);
+        const map = norm(input);
         const raw = input as { stages: { id?: string }[]; lanes: { id?: string; cells?: Record<string, unknown> }[] };
         raw.stages.forEach((s, i) => s.id !== undefined && expect(map.stages[i].id).toBe(s.id));
         raw.lanes.forEach((l, i) => {
@@ -53,7 +48,7 @@ describe('valid maps (arbMapInput)', () => {
   it('put cells in stage order even when the file lists them in another order', () => {
     fc.assert(
       fc.property(arbMapInput(), fc.nat(), (input, seed) => {
-        const expected = ok(input);
+        const expected = norm(input);
         // Rotate and reverse every lane's cell keys: the generator writes them in stage order.
         const shuffled = structuredClone(input) as { lanes: { cells?: Record<string, unknown> }[] };
         for (const lane of shuffled.lanes) {
@@ -62,7 +57,7 @@ describe('valid maps (arbMapInput)', () => {
           const k = entries.length ? seed % entries.length : 0;
           lane.cells = Object.fromEntries([...entries.slice(k), ...entries.slice(0, k)]);
         }
-        const map = ok(shuffled);
+        const map = norm(shuffled);
         const order = map.stages.map((s) => s.id);
         for (const [i, lane] of map.lanes.entries()) {
           const keys = Object.keys(lane.cells);
@@ -78,7 +73,7 @@ describe('valid maps (arbMapInput)', () => {
   it('leave meta untouched', () => {
     fc.assert(
       fc.property(arbMapInput(), (input) => {
-        const map = ok(input);
+        const map = norm(input);
         const meta = (input as { meta?: unknown }).meta;
         expect(JSON.stringify(map.meta)).toBe(JSON.stringify(meta));
         expect(map.meta).toStrictEqual(meta);
@@ -90,7 +85,7 @@ describe('valid maps (arbMapInput)', () => {
   it('round-trip through JSON text and normalise idempotently', () => {
     fc.assert(
       fc.property(arbMapInput(), (input) => {
-        const map = ok(input);
+        const map = norm(input);
         const back = parseMapJson(serialiseMap(map));
         expect(back).toEqual({ ok: true, value: map });
         expect(normaliseMap(map)).toEqual({ ok: true, value: map });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { normaliseMap, serialiseMap } from '../../src/model';
+import { serialiseMap } from '../../src/model';
+import { norm } from '../support/maps';
 import { toMapInput } from '../../ui/draft';
 import { renderPanel, sampleDraft, tab } from './helpers';
 
@@ -14,9 +15,7 @@ const paste = (text: string) => {
 };
 
 function canonical(): string {
-  const r = normaliseMap({ ...toMapInput(sampleDraft()), meta: { source: 'test', n: [1, 2] } });
-  if (!r.ok) throw new Error('sample invalid');
-  return serialiseMap(r.value);
+  return serialiseMap(norm({ ...toMapInput(sampleDraft()), meta: { source: 'test', n: [1, 2] } }));
 }
 
 describe('JSON import and export', () => {

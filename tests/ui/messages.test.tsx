@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { normaliseMap } from '../../src/model';
+import { norm } from '../support/maps';
 import { UiToPluginSchema } from '../../src/protocol';
 import { DRAFT_DEBOUNCE_MS } from '../../ui/controller';
 import { toMapInput } from '../../ui/draft';
@@ -21,8 +21,7 @@ describe('start and create', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
     const msg = last('create')!;
     expect(UiToPluginSchema.safeParse(msg).success).toBe(true);
-    const expected = normaliseMap(toMapInput(sampleDraft()));
-    expect(expected.ok && msg.map).toEqual(expected.ok && expected.value);
+    expect(msg.map).toEqual(norm(toMapInput(sampleDraft())));
   });
 
   it('does not send an invalid map: shows issues next to the field and in the summary', async () => {
@@ -81,7 +80,7 @@ describe('update, read back and conflicts', () => {
     receive({ type: 'error', code: 'conflict', message: 'Changed again.', issues: [] });
     fireEvent.click(screen.getByRole('button', { name: 'Reload from canvas' }));
     expect(last('read')).toEqual({ type: 'read', nodeId: '1:2' });
-    const canvasMap = { ...normaliseMapOrThrow(), title: 'Edited on canvas' };
+    const canvasMap = { ...norm(toMapInput(sampleDraft())), title: 'Edited on canvas' };
     receive({ type: 'map', nodeId: '1:2', map: canvasMap, revision: 5 });
     expect((screen.getByLabelText('Map title') as HTMLInputElement).value).toBe('Edited on canvas');
     expect(screen.queryByRole('button', { name: 'Overwrite' })).toBeNull();
@@ -98,7 +97,7 @@ describe('update, read back and conflicts', () => {
     receive({
       type: 'map',
       nodeId: '9:9',
-      map: { ...normaliseMapOrThrow(), title: 'Clinic' },
+      map: { ...norm(toMapInput(sampleDraft())), title: 'Clinic' },
       revision: 1,
       warnings: ['A sticky was ignored.'],
     });
@@ -176,9 +175,3 @@ describe('resize grip', () => {
     expect(last('resize')!.height).toBe(Math.max(320, window.innerHeight - 64));
   });
 });
-
-function normaliseMapOrThrow() {
-  const r = normaliseMap(toMapInput(sampleDraft()));
-  if (!r.ok) throw new Error('sample invalid');
-  return r.value;
-}
