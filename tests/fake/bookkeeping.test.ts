@@ -36,7 +36,7 @@ describe('stats()', () => {
     void c.getPluginData('k');
     expect(() => (c.opacity = 2)).toThrow();
     const s = ctx.fake.stats();
-    expect(s).toMatchObject({ created: 0, writes: 4, nodesWritten: 2 });
+    expect(s).toMatchObject({ created: 0, writes: 4, reads: 2, nodesWritten: 2 });
     expect(s.writtenIds).toEqual(new Set([a.id, b.id]));
   });
 
@@ -45,7 +45,7 @@ describe('stats()', () => {
     a.name = 'x';
     const before = ctx.fake.stats();
     ctx.fake.resetStats();
-    expect(ctx.fake.stats()).toEqual({ created: 0, writes: 0, nodesWritten: 0, writtenIds: new Set() });
+    expect(ctx.fake.stats()).toEqual({ created: 0, writes: 0, reads: 0, nodesWritten: 0, writtenIds: new Set() });
     expect(before.created).toBe(1);
     expect(before.writtenIds.has(a.id)).toBe(true);
   });
@@ -63,10 +63,42 @@ describe('undo, notifications', () => {
     const handle = ctx.figma.notify('Map created');
     ctx.figma.notify('Could not read', { error: true, timeout: 5000 });
     expect(ctx.fake.notifications).toEqual([
-      { message: 'Map created', options: undefined },
-      { message: 'Could not read', options: { error: true, timeout: 5000 } },
+      { message: 'Map created', shown: 'Map created', options: undefined },
+      { message: 'Could not read', shown: 'Could not read', options: { error: true, timeout: 5000 } },
     ]);
     expect(() => handle.cancel()).not.toThrow();
+  });
+
+  it('shows at most 100 characters of a notification (typings: "Longer messages will be truncated")', () => {
+    const long = `This map was edited on the canvas since it was last generated. ${'x'.repeat(60)}`;
+    ctx.figma.notify(long);
+    const [toast] = ctx.fake.notifications;
+    expect(toast.message).toBe(long);
+    expect(toast.shown).toBe(long.slice(0, 100));
+    expect(toast.shown).toHaveLength(100);
+  });
+
+  it('keeps toasts visible until cancelled; closePlugin() ends them all', () => {
+    const a = ctx.figma.notify('first');
+    ctx.figma.notify('second');
+    expect(ctx.fake.visibleToasts.map((t) => t.shown)).toEqual(['first', 'second']);
+    a.cancel();
+    expect(ctx.fake.visibleToasts.map((t) => t.shown)).toEqual(['second']);
+    ctx.figma.closePlugin();
+    expect(ctx.fake.visibleToasts).toEqual([]);
+    expect(ctx.fake.closeMessage).toBeUndefined();
+    expect(ctx.fake.notifications.map((t) => t.message)).toEqual(['first', 'second']); // the record stays
+  });
+
+  it('closePlugin(message) shows the message after closing, and notify afterwards throws', () => {
+    ctx.figma.notify('Created “Onboarding”');
+    ctx.figma.closePlugin('Created “Onboarding”. Run the plugin again to edit it.');
+    expect(ctx.fake.closeMessage).toBe('Created “Onboarding”. Run the plugin again to edit it.');
+    expect(ctx.fake.visibleToasts.map((t) => t.shown)).toEqual([
+      'Created “Onboarding”. Run the plugin again to edit it.',
+    ]);
+    // Typings, closePlugin: "Calling figma.closePlugin() disables callbacks and Figma APIs."
+    expect(() => ctx.figma.notify('too late')).toThrow('in notify: The plugin has been closed');
   });
 });
 
@@ -159,6 +191,36 @@ describe('clientStorage', () => {
     expect(read).toEqual({ recent: ['a'], nested: { n: 1 } });
     read.recent.push('c');
     expect(await ctx.figma.clientStorage.getAsync('prefs')).toEqual({ recent: ['a'], nested: { n: 1 } });
+  });
+
+  it('belongs to the plugin id (docs: "The data is specific to your plugin ID")', async () => {
+    await ctx.figma.clientStorage.setAsync('draft', { title: 'A' });
+    ctx.fake.switchPluginId('1234567890');
+    expect(await ctx.figma.clientStorage.getAsync('draft')).toBeUndefined();
+    expect(await ctx.figma.clientStorage.keysAsync()).toEqual([]);
+    ctx.fake.switchPluginId('journey-map-figma-plugin');
+    expect(await ctx.figma.clientStorage.getAsync('draft')).toEqual({ title: 'A' });
+  });
+
+  it('has a 5 MB quota per plugin: key + JSON of the value, a Uint8Array by its bytes', async () => {
+    const cs = ctx.figma.clientStorage;
+    // 'big' (3 bytes) + a JSON string of 4 999 995 x's and 2 quotes: exactly 5 000 000 bytes.
+    await cs.setAsync('big', 'x'.repeat(4_999_995));
+    expect(ctx.fake.clientStorageBytes()).toBe(5_000_000);
+    await expect(cs.setAsync('one', 1)).rejects.toThrow(/in setAsync: Client storage quota exceeded/);
+    expect(await cs.keysAsync()).toEqual(['big']); // the refused value was not stored
+    // Replacing a key counts the new value instead of the old one.
+    await cs.setAsync('big', 'x'.repeat(10));
+    await cs.setAsync('bytes', new Uint8Array(4_000_000));
+    expect(ctx.fake.clientStorageBytes()).toBe(3 + 12 + 5 + 4_000_000);
+    await expect(cs.setAsync('more', new Uint8Array(1_000_000))).rejects.toThrow(/quota/);
+    // UTF-8 bytes, not characters: 'é' is two bytes.
+    await cs.deleteAsync('bytes');
+    await cs.setAsync('é', 'é'.repeat(2_000_000));
+    expect(ctx.fake.clientStorageBytes()).toBe(3 + 12 + 2 + 4_000_002);
+    // Another plugin id has its own quota.
+    ctx.fake.switchPluginId('other');
+    await cs.setAsync('big', 'x'.repeat(4_000_000));
   });
 
   it('lists and deletes keys; a missing key reads undefined', async () => {

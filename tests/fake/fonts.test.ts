@@ -172,3 +172,75 @@ describe('mixed fonts', () => {
     expect(t.getRangeFontName(0, 11)).toEqual(INTER);
   });
 });
+
+describe('getStyledTextSegments', () => {
+  async function helloWorld(): Promise<TextNode> {
+    await ctx.figma.loadFontAsync(INTER);
+    await ctx.figma.loadFontAsync(INTER_BOLD);
+    const t = ctx.figma.createText();
+    t.characters = 'hello world';
+    t.fontSize = 14;
+    t.setRangeFontName(0, 5, INTER_BOLD);
+    return t;
+  }
+
+  it('gives runs of equal fonts, with characters, start and end (the example in the typings)', async () => {
+    const t = await helloWorld();
+    expect(t.getStyledTextSegments(['fontName'])).toEqual([
+      { characters: 'hello', start: 0, end: 5, fontName: INTER_BOLD },
+      { characters: ' world', start: 5, end: 11, fontName: INTER },
+    ]);
+  });
+
+  it('adds the other requested fields, uniform over the text in this fake', async () => {
+    const t = await helloWorld();
+    t.fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }];
+    const segs = t.getStyledTextSegments(['fontName', 'fontSize', 'fills']);
+    expect(segs.map((s) => [s.characters, s.fontName.style, s.fontSize])).toEqual([
+      ['hello', 'Bold', 14],
+      [' world', 'Regular', 14],
+    ]);
+    expect(segs[1].fills).toEqual([
+      { type: 'SOLID', visible: true, opacity: 1, blendMode: 'NORMAL', color: { r: 1, g: 0, b: 0 } },
+    ]);
+    // Without fontName, nothing splits the text.
+    expect(t.getStyledTextSegments(['fontSize'])).toEqual([
+      { characters: 'hello world', start: 0, end: 11, fontSize: 14 },
+    ]);
+  });
+
+  it('reads a range; end is required with start; a uniform or empty text', async () => {
+    const t = await helloWorld();
+    expect(t.getStyledTextSegments(['fontName'], 3, 7)).toEqual([
+      { characters: 'lo', start: 3, end: 5, fontName: INTER_BOLD },
+      { characters: ' w', start: 5, end: 7, fontName: INTER },
+    ]);
+    expect(() => (t.getStyledTextSegments as (f: string[], s: number) => unknown)(['fontName'], 3)).toThrow(
+      /end is required/,
+    );
+    expect(() => t.getStyledTextSegments(['fontName'], 3, 20)).toThrow(/invalid range/);
+    t.fontName = INTER;
+    expect(t.getStyledTextSegments(['fontName'])).toEqual([
+      { characters: 'hello world', start: 0, end: 11, fontName: INTER },
+    ]);
+    t.characters = '';
+    expect(t.getStyledTextSegments(['fontName'])).toEqual([]);
+  });
+
+  it('refuses fields the typings do not list, and says which listed ones the fake lacks', async () => {
+    const t = await helloWorld();
+    expect(() => t.getStyledTextSegments(['fontFamily' as 'fontName'])).toThrow(/Invalid field "fontFamily"/);
+    expect(() => t.getStyledTextSegments(['indentation'])).toThrow(/"indentation" is not implemented/);
+  });
+
+  it('is one read for the whole text, where getRangeFontName costs one per character', async () => {
+    const t = await helloWorld();
+    ctx.fake.resetStats();
+    t.getStyledTextSegments(['fontName']);
+    expect(ctx.fake.stats().reads).toBe(1);
+    ctx.fake.resetStats();
+    for (let i = 0; i < 11; i++) t.getRangeFontName(i, i + 1);
+    expect(ctx.fake.stats().reads).toBe(11);
+    expect(ctx.fake.stats().writes).toBe(0);
+  });
+});

@@ -35,15 +35,53 @@ describe('plugin data', () => {
     expect(a.getPluginDataKeys()).toEqual([]);
   });
 
-  it('caps an entry (key + value) at 100 kB', () => {
+  it('caps an entry (plugin id + key + value) at 100 kB', () => {
     const a = ctx.figma.createRectangle();
-    a.setPluginData('k', 'x'.repeat(99_999)); // 1 + 99 999 bytes: exactly 100 kB
-    expect(a.getPluginData('k').length).toBe(99_999);
-    expect(() => a.setPluginData('k', 'x'.repeat(100_000))).toThrow(
+    const max = 100_000 - ctx.figma.pluginId!.length - 1; // typings: "(`pluginId`, `key`, `value`)"
+    a.setPluginData('k', 'x'.repeat(max)); // exactly 100 kB
+    expect(a.getPluginData('k').length).toBe(max);
+    expect(() => a.setPluginData('k', 'x'.repeat(max + 1))).toThrow(
       'in setPluginData: The total size of the entry "k" exceeds the 100 kB limit',
     );
-    expect(() => a.setPluginData('kk', 'x'.repeat(99_999))).toThrow(/100 kB/); // the key counts too
-    expect(a.getPluginData('k').length).toBe(99_999); // the refused write left the old value
+    expect(() => a.setPluginData('kk', 'x'.repeat(max))).toThrow(/100 kB/); // the key counts too
+    expect(a.getPluginData('k').length).toBe(max); // the refused write left the old value
+  });
+});
+
+describe('plugin data belongs to the plugin id; shared data to everyone', () => {
+  it("figma.pluginId is the manifest's id unless the fake is given another", () => {
+    expect(ctx.figma.pluginId).toBe('journey-map-figma-plugin');
+    expect(ctx.fake.pluginId).toBe('journey-map-figma-plugin');
+    ctx.reinstall({ pluginId: '1234567890' });
+    expect(ctx.figma.pluginId).toBe('1234567890');
+  });
+
+  it('another plugin id sees none of the private data, and keeps its own; shared data is seen by all', () => {
+    const a = ctx.figma.createFrame();
+    a.setPluginData('role', 'map');
+    a.setSharedPluginData(NS, 'role', 'map');
+    ctx.fake.switchPluginId('1234567890'); // e.g. the id Figma assigns when the plugin is published
+    expect(ctx.figma.pluginId).toBe('1234567890');
+    expect(a.getPluginData('role')).toBe('');
+    expect(a.getPluginDataKeys()).toEqual([]);
+    expect(a.getSharedPluginData(NS, 'role')).toBe('map');
+    a.setPluginData('role', 'other');
+    a.setSharedPluginData(NS, 'note', 'from the second id');
+    ctx.fake.switchPluginId('journey-map-figma-plugin');
+    expect(a.getPluginData('role')).toBe('map'); // the first id's data is still there, its own
+    expect(a.getSharedPluginData(NS, 'note')).toBe('from the second id');
+  });
+
+  it("clone() and createComponentFromNode keep every id's data apart", () => {
+    const a = ctx.figma.createFrame();
+    a.setPluginData('k', 'first');
+    ctx.fake.switchPluginId('second');
+    a.setPluginData('k', 'second');
+    const copy = a.clone();
+    const comp = ctx.figma.createComponentFromNode(a);
+    expect([copy.getPluginData('k'), comp.getPluginData('k')]).toEqual(['second', 'second']);
+    ctx.fake.switchPluginId('journey-map-figma-plugin');
+    expect([copy.getPluginData('k'), comp.getPluginData('k')]).toEqual(['first', 'first']);
   });
 });
 

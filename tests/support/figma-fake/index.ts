@@ -12,11 +12,35 @@ export interface FakeOptions {
   fonts?: FontName[];
   /** Viewport centre. */
   viewport?: { x: number; y: number; zoom?: number };
+  /**
+   * The plugin's id (figma.pluginId). Private plugin data and clientStorage belong to it (typings,
+   * setPluginData: "The data is specific to your plugin ID"). Default: the manifest's id.
+   */
+  pluginId?: string;
+}
+
+/** Typings, figma.notify: "The message to show. It is limited to 100 characters. Longer messages will be truncated." */
+export const NOTIFY_LIMIT = 100;
+/**
+ * Figma docs, figma.clientStorage: "Each plugin gets a total of 5MB of storage. You can approximate the
+ * quota used by a key/value pair by adding the size of the key to the size of the value converted to
+ * JSON" (Uint8Array values count their byte length). 1 MB = 1 000 000 B here, the stricter reading.
+ */
+export const CLIENT_STORAGE_QUOTA = 5_000_000;
+export const DEFAULT_PLUGIN_ID = 'journey-map-figma-plugin';
+
+/** A toast as Figma would show it: `shown` is the text on screen, cut to NOTIFY_LIMIT characters. */
+export interface FakeToast {
+  message: string;
+  shown: string;
+  options?: NotificationOptions;
 }
 
 export interface FakeStats {
   created: number;
   writes: number;
+  /** Property reads and non-mutating method calls on nodes (getStyledTextSegments is one read for a whole text). */
+  reads: number;
   nodesWritten: number;
   writtenIds: Set<string>;
 }
@@ -25,7 +49,22 @@ export interface FakeFigma {
   figma: PluginAPI;
   stats(): FakeStats;
   resetStats(): void;
-  notifications: Array<{ message: string; options?: NotificationOptions }>;
+  /** Every figma.notify call, in order: `message` as passed, `shown` as Figma displays it (100 characters at most). */
+  notifications: FakeToast[];
+  /**
+   * Toasts still on screen: figma.notify ones not cancelled (timeouts are not modelled) and, after
+   * closePlugin(message), that message. closePlugin ends every notify toast (see closePlugin).
+   */
+  readonly visibleToasts: readonly FakeToast[];
+  /** The message passed to figma.closePlugin(message), shown after the plugin closed; undefined if none. */
+  readonly closeMessage: string | undefined;
+  /** figma.pluginId of this session. */
+  readonly pluginId: string;
+  /**
+   * Run on as another plugin id over the same document (as after publishing, when Figma assigns the
+   * real id): private plugin data and clientStorage of other ids become invisible; shared data stays.
+   */
+  switchPluginId(id: string): void;
   readonly undoCommits: number;
   uiMessages: unknown[];
   /** Called with every message the plugin posts to the UI (after structured clone). */
@@ -34,7 +73,10 @@ export interface FakeFigma {
   runCommand(command: string, parameters?: unknown): Promise<void>;
   /** Fire figma.on('selectionchange') handlers. Setting page.selection does NOT fire it by itself: tests call this. */
   fireSelectionChange(): void;
-  clientStorage: Map<string, unknown>;
+  /** The current plugin id's clientStorage contents (values as stored). */
+  readonly clientStorage: Map<string, unknown>;
+  /** Bytes the current plugin id uses of its CLIENT_STORAGE_QUOTA, measured as the docs say. */
+  clientStorageBytes(): number;
   readonly uiVisible: boolean;
   readonly uiOptions: ShowUIOptions | undefined;
   readonly closed: boolean;
@@ -75,6 +117,17 @@ function strict<T extends object>(name: string, target: T): T {
 
 let installed: FakeFigma | undefined;
 
+const utf8 = new TextEncoder();
+/** Figma docs, clientStorage: size of the key plus the value as JSON; a Uint8Array counts its bytes. */
+function storageBytes(storage: Map<string, unknown>): number {
+  let n = 0;
+  for (const [k, v] of storage) {
+    n += utf8.encode(k).length;
+    n += v instanceof Uint8Array ? v.byteLength : utf8.encode(JSON.stringify(v) ?? '').length;
+  }
+  return n;
+}
+
 export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
   const available = new Set((options.fonts ?? DEFAULT_FONTS).map((f) => `${f.family}|${f.style}`));
   const loaded = new Set<string>();
@@ -82,6 +135,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
   let idCounter = 1;
   let created = 0;
   let writes = 0;
+  let reads = 0;
   let written = new Set<string>();
   let undoCommits = 0;
   let current: FakeNode;
@@ -93,9 +147,18 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
   const uiHandlers = new Set<Handler>();
   let onmessage: Handler | undefined;
   const uiListeners: Array<(msg: unknown) => void> = [];
-  const notifications: FakeFigma['notifications'] = [];
+  const notifications: FakeToast[] = [];
+  let visibleToasts: FakeToast[] = [];
+  let closeMessage: string | undefined;
   const uiMessages: unknown[] = [];
-  const storage = new Map<string, unknown>();
+  let pluginId = options.pluginId ?? DEFAULT_PLUGIN_ID;
+  /** clientStorage per plugin id (Figma docs: "The data is specific to your plugin ID"). */
+  const storages = new Map<string, Map<string, unknown>>();
+  const storageOf = () => {
+    let st = storages.get(pluginId);
+    if (!st) storages.set(pluginId, (st = new Map()));
+    return st;
+  };
   const scrolledTo: SceneNode[][] = [];
   const viewportCenter = { x: options.viewport?.x ?? 0, y: options.viewport?.y ?? 0 };
 
@@ -109,6 +172,8 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       writes++;
       written.add(n.id);
     },
+    countRead: () => void reads++,
+    pluginId: () => pluginId,
     countCreate: () => void created++,
     currentPage: () => current,
   };
@@ -179,6 +244,10 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
 
   const figmaApi = strict('figma', {
     apiVersion: '1.0.0',
+    // Typings: "The value specified in the `manifest.json` "id" field."
+    get pluginId() {
+      return pluginId;
+    },
     editorType: 'figma' as const,
     mode: 'default',
     command: '',
@@ -224,7 +293,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       comp.props = { ...src.props };
       comp.width = src.width;
       comp.height = src.height;
-      comp.pluginData = new Map(src.pluginData);
+      comp.pluginData = new Map([...src.pluginData].map(([k, v]) => [k, new Map(v)]));
       comp.sharedData = new Map([...src.sharedData].map(([k, v]) => [k, new Map(v)]));
       comp.relaunch = { ...src.relaunch };
       const parent = src.parentNode!;
@@ -301,8 +370,17 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       });
     },
     notify(message: string, opts?: NotificationOptions) {
-      notifications.push({ message, options: opts });
-      return { cancel() {} };
+      // Typings, closePlugin: "Calling figma.closePlugin() disables callbacks and Figma APIs."
+      if (closed) throw new Error('in notify: The plugin has been closed');
+      if (typeof message !== 'string') throw new Error('in notify: Expected message to be a string');
+      const toast: FakeToast = { message, shown: message.slice(0, NOTIFY_LIMIT), options: opts };
+      notifications.push(toast);
+      visibleToasts.push(toast);
+      return {
+        cancel() {
+          visibleToasts = visibleToasts.filter((t) => t !== toast);
+        },
+      };
     },
     commitUndo() {
       undoCommits++;
@@ -343,34 +421,69 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     }),
     clientStorage: strict('figma.clientStorage', {
       async getAsync(key: string) {
+        const storage = storageOf();
         return storage.has(key) ? structuredClone(storage.get(key)) : undefined;
       },
       async setAsync(key: string, value: unknown) {
-        storage.set(key, structuredClone(value));
+        if (typeof key !== 'string') throw new Error('in setAsync: Expected key to be a string');
+        const storage = storageOf();
+        const copy = structuredClone(value);
+        // Typings, setAsync: "The returned promise will resolve if storage is successful, or reject
+        // with an error message if storage failed." Over the 5 MB quota it fails.
+        const others = storageBytes(new Map([...storage].filter(([k]) => k !== key)));
+        const total = others + storageBytes(new Map([[key, copy]]));
+        if (total > CLIENT_STORAGE_QUOTA)
+          throw new Error(
+            `in setAsync: Client storage quota exceeded: storing "${key}" would use ${total} bytes of the 5 MB (${CLIENT_STORAGE_QUOTA} bytes) each plugin gets`,
+          );
+        storage.set(key, copy);
       },
       async deleteAsync(key: string) {
-        storage.delete(key);
+        storageOf().delete(key);
       },
       async keysAsync() {
-        return [...storage.keys()];
+        return [...storageOf().keys()];
       },
     }),
-    closePlugin() {
+    closePlugin(message?: string) {
+      if (message !== undefined && typeof message !== 'string')
+        throw new Error('in closePlugin: Expected message to be a string');
       closed = true;
       uiVisible = false;
+      // Typings, notify: a notification with `timeout: Infinity` shows "indefinitely until the plugin is
+      // closed", and one with a button "will be closed automatically when the plugin closes": closing
+      // ends every toast the plugin showed. closePlugin(message): "display a visual bell toast with the
+      // message after the plugin closes" (cut like notify's, as the same toast shows it).
+      visibleToasts = [];
+      closeMessage = message;
+      if (message) visibleToasts.push({ message, shown: message.slice(0, NOTIFY_LIMIT) });
       for (const h of handlers.get('close') ?? []) h();
     },
   });
 
   const handle: FakeFigma = {
     figma: figmaApi as unknown as PluginAPI,
-    stats: () => ({ created, writes, nodesWritten: written.size, writtenIds: new Set(written) }),
+    stats: () => ({ created, writes, reads, nodesWritten: written.size, writtenIds: new Set(written) }),
     resetStats() {
       created = 0;
       writes = 0;
+      reads = 0;
       written = new Set();
     },
     notifications,
+    get visibleToasts() {
+      return [...visibleToasts];
+    },
+    get closeMessage() {
+      return closeMessage;
+    },
+    get pluginId() {
+      return pluginId;
+    },
+    switchPluginId(id: string) {
+      if (typeof id !== 'string' || !id) throw new Error('FakeFigma: switchPluginId needs a non-empty id');
+      pluginId = id;
+    },
     get undoCommits() {
       return undoCommits;
     },
@@ -395,7 +508,10 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     fireSelectionChange() {
       for (const h of handlers.get('selectionchange') ?? []) h();
     },
-    clientStorage: storage,
+    get clientStorage() {
+      return storageOf();
+    },
+    clientStorageBytes: () => storageBytes(storageOf()),
     get uiVisible() {
       return uiVisible;
     },

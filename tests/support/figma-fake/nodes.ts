@@ -18,7 +18,11 @@ export interface Realm {
   isFontLoaded(font: FontName): boolean;
   fontExists(font: FontName): boolean;
   countWrite(node: FakeNode): void;
+  /** One property read or non-mutating method call on a node. */
+  countRead(): void;
   countCreate(): void;
+  /** figma.pluginId: private plugin data is kept per plugin id. */
+  pluginId(): string;
   /** The page that is current: other pages' children need loadAsync under dynamic-page. */
   currentPage(): FakeNode | undefined;
 }
@@ -157,7 +161,8 @@ export class FakeNode {
   /** One FontName per character when part of a text was restyled; undefined when uniform. */
   charFonts: FontName[] | undefined;
   font: FontName = { family: 'Inter', style: 'Regular' };
-  pluginData = new Map<string, string>();
+  /** Private plugin data by plugin id, then key (typings: "The data is specific to your plugin ID"). */
+  pluginData = new Map<string, Map<string, string>>();
   sharedData = new Map<string, Map<string, string>>();
   relaunch: Record<string, string> = {};
   pageLoaded = false;
@@ -461,19 +466,25 @@ export class FakeNode {
         self.detach();
         self.markRemoved();
       },
+      // Typings, setPluginData: "The data is specific to your plugin ID. Plugins with other IDs won't
+      // be able to read this data." So each plugin id has its own entries on every node.
       getPluginData(key: string) {
-        return self.pluginData.get(key) ?? '';
+        return self.pluginData.get(self.realm.pluginId())?.get(key) ?? '';
       },
       setPluginData(key: string, value: string) {
         if (typeof value !== 'string') throw new Error('in setPluginData: Expected value to be a string');
         if (typeof key !== 'string') throw new Error('in setPluginData: Expected key to be a string');
-        if (entrySize(key, value) > PLUGIN_DATA_LIMIT)
+        const id = self.realm.pluginId();
+        // Typings: "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB."
+        if (entrySize(id, key, value) > PLUGIN_DATA_LIMIT)
           throw new Error(`in setPluginData: The total size of the entry "${key}" exceeds the 100 kB limit`);
-        if (value === '') self.pluginData.delete(key);
-        else self.pluginData.set(key, value);
+        const mine = self.pluginData.get(id) ?? new Map<string, string>();
+        if (value === '') mine.delete(key);
+        else mine.set(key, value);
+        self.pluginData.set(id, mine);
       },
       getPluginDataKeys() {
-        return [...self.pluginData.keys()];
+        return [...(self.pluginData.get(self.realm.pluginId())?.keys() ?? [])];
       },
       getSharedPluginData(namespace: string, key: string) {
         checkNamespace(namespace);
@@ -596,6 +607,9 @@ export class FakeNode {
         const keys = new Set(fonts.map(fontKey));
         return keys.size > 1 ? self.realm.mixed : { ...fonts[0] };
       },
+      getStyledTextSegments(fields: string[], start?: number, end?: number) {
+        return styledSegments(self, fields, start, end);
+      },
       setRangeFontName(start: number, end: number, font: FontName) {
         if (self.type !== 'TEXT') throw new Error('not a text node');
         if (!self.realm.isFontLoaded(font))
@@ -667,7 +681,7 @@ export class FakeNode {
     copy.height = this.height;
     copy.font = { ...this.font };
     copy.charFonts = this.charFonts?.map((f) => ({ ...f }));
-    copy.pluginData = new Map(this.pluginData);
+    copy.pluginData = new Map([...this.pluginData].map(([k, v]) => [k, new Map(v)]));
     copy.sharedData = new Map([...this.sharedData].map(([k, v]) => [k, new Map(v)]));
     copy.relaunch = { ...this.relaunch };
     for (const c of this.childNodes) {
@@ -677,6 +691,91 @@ export class FakeNode {
     }
     return copy;
   }
+}
+
+/**
+ * Typings, getStyledTextSegments(fields, start?, end?): "An array of text properties. Any text property
+ * that can apply to specific character ranges is supported" (the list below); "end - An optional end
+ * index (required if `start` is provided)". It returns runs of characters whose requested fields are
+ * all equal, each with `characters`, `start` (inclusive) and `end` (exclusive). The fake keeps fonts per
+ * character and every other text style per node, so only fontName can split a run.
+ */
+const SEGMENT_FIELDS = new Set([
+  'fontSize',
+  'fontName',
+  'fontWeight',
+  'fontStyle',
+  'textDecoration',
+  'textDecorationStyle',
+  'textDecorationOffset',
+  'textDecorationThickness',
+  'textDecorationColor',
+  'textDecorationSkipInk',
+  'textCase',
+  'lineHeight',
+  'letterSpacing',
+  'fills',
+  'textStyleId',
+  'fillStyleId',
+  'listOptions',
+  'listSpacing',
+  'indentation',
+  'paragraphIndent',
+  'paragraphSpacing',
+  'hyperlink',
+  'boundVariables',
+  'textStyleOverrides',
+  'openTypeFeatures',
+]);
+const SEGMENT_FIELDS_IMPLEMENTED = new Set([
+  'fontName',
+  'fontSize',
+  'fills',
+  'textCase',
+  'textDecoration',
+  'lineHeight',
+  'letterSpacing',
+]);
+
+function styledSegments(
+  node: FakeNode,
+  fields: string[],
+  start?: number,
+  end?: number,
+): Array<Record<string, unknown>> {
+  if (!Array.isArray(fields)) throw new Error('in getStyledTextSegments: Expected fields to be an array');
+  for (const f of fields) {
+    if (!SEGMENT_FIELDS.has(f)) throw new Error(`in getStyledTextSegments: Invalid field "${String(f)}"`);
+    if (!SEGMENT_FIELDS_IMPLEMENTED.has(f))
+      throw new Error(`FakeFigma: getStyledTextSegments field "${f}" is not implemented`);
+  }
+  const chars = node.props.characters as string;
+  if (start !== undefined && end === undefined)
+    throw new Error('in getStyledTextSegments: end is required if start is provided');
+  const from = start ?? 0;
+  const to = end ?? chars.length;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > chars.length || from > to)
+    throw new Error(`in getStyledTextSegments: invalid range ${from}..${to}`);
+  const fontAt = (i: number) => node.charFonts?.[i] ?? node.font;
+  const valueOf = (field: string, i: number): unknown => {
+    if (field === 'fontName') {
+      const f = fontAt(i);
+      return { family: f.family, style: f.style };
+    }
+    const v = node.props[field];
+    return typeof v === 'object' && v !== null ? structuredClone(v) : v;
+  };
+  const key = (i: number) => (fields.includes('fontName') ? fontKey(fontAt(i)) : '');
+  const out: Array<Record<string, unknown>> = [];
+  let runStart = from;
+  for (let i = from + 1; i <= to; i++) {
+    if (i < to && key(i) === key(runStart)) continue;
+    const seg: Record<string, unknown> = { characters: chars.slice(runStart, i), start: runStart, end: i };
+    for (const f of fields) seg[f] = valueOf(f, runStart);
+    out.push(seg);
+    runStart = i;
+  }
+  return out;
 }
 
 function checkNamespace(ns: string): void {
@@ -700,7 +799,7 @@ const CONTAINER_METHODS = new Set([
   'findChildren',
   'findAllWithCriteria',
 ]);
-const TEXT_METHODS = new Set(['getRangeFontName', 'setRangeFontName']);
+const TEXT_METHODS = new Set(['getRangeFontName', 'setRangeFontName', 'getStyledTextSegments']);
 const SCENE_METHODS = new Set(['clone', 'resize', 'resizeWithoutConstraints']);
 /** Properties computed rather than stored, by node kind. */
 const SCENE_COMPUTED = new Set(['x', 'y', 'width', 'height', 'absoluteBoundingBox', 'absoluteTransform']);
@@ -739,10 +838,13 @@ const HANDLER: ProxyHandler<FakeNode> = {
         if (target.isRemoved) throw gone(prop, target.id);
         const result = fn(...args);
         if (MUTATING.has(prop)) target.realm.countWrite(target);
+        else target.realm.countRead();
         return result;
       };
     }
-    return target.read(prop);
+    const value = target.read(prop);
+    target.realm.countRead();
+    return value;
   },
   set(target, prop, value) {
     if (typeof prop === 'symbol') throw new Error('FakeFigma: symbol properties are not supported');
