@@ -12,7 +12,7 @@ import { reconcileNode, type ReconcileContext, type ReconcileStats } from './rec
 import { fingerprint, readMapData, writeMapData } from './storage';
 import { adoptCopiedMap, writeTag } from './tags';
 import { pageOf } from './tree';
-import { getData, setData } from './node-data';
+import { getData } from './node-data';
 
 export class UserFacingError extends Error {
   constructor(

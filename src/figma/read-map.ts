@@ -12,13 +12,12 @@ import {
   type Lane,
   type MapIssue,
 } from '../model';
-import { yToScore } from '../layout/emotion';
+import { yToScore, type EmotionArea } from '../layout/emotion';
 import { EMOTION_AREA } from '../layout/map-spec';
 import { SPACE } from '../layout/theme';
-import { SPEC_KEY } from './tags';
+import { readWritten } from './written';
 import { readMapData } from './storage';
 import { MapIndex, type Tagged } from './tree';
-import { getData, setData } from './node-data';
 
 export type ReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[] }
@@ -31,12 +30,18 @@ const stripQuotes = (s: string) => s.replace(/^\s*[“"]/, '').replace(/[”"]\s
 
 /** The y the plugin last wrote on a node (from its `spec` record), to tell "dragged" from "as drawn". */
 function writtenY(node: SceneNode): number | undefined {
-  try {
-    const y = (JSON.parse(getData(node, SPEC_KEY)) as { props?: { y?: number } }).props?.y;
-    return typeof y === 'number' ? y : undefined;
-  } catch {
-    return undefined;
-  }
+  const y = readWritten(node)?.props.y;
+  return typeof y === 'number' ? y : undefined;
+}
+
+/**
+ * The geometry an emotion area was drawn with (stored with it), so a later change of the
+ * theme's constants never changes the scores read back from maps already on the canvas.
+ */
+function areaGeometry(area: SceneNode | undefined): EmotionArea {
+  const g = area && readWritten(area)?.meta?.emotionArea;
+  const ok = g && [g.height, g.padTop, g.padBottom].every((n) => typeof n === 'number' && Number.isFinite(n));
+  return ok && g.height - g.padTop - g.padBottom > 0 ? g : EMOTION_AREA;
 }
 
 function readPersona(ix: MapIndex, base: JourneyMap | undefined): JourneyMapInput['persona'] {
@@ -98,13 +103,13 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
   if (kind === 'emotion') {
     const baseCells = base?.kind === 'emotion' ? (base.cells ?? {}) : {};
     const children = area ? MapIndex.children(area.node) : [];
+    const geometry = areaGeometry(area?.node);
     for (const m of children.filter((c) => c.tag.role === 'emotion-marker')) {
       const stage = m.tag.stage!;
       if (!stageIds.includes(stage)) continue;
       const node = m.node as EllipseNode;
       const moved = writtenY(node) === undefined || Math.abs(node.y - writtenY(node)!) > 0.5;
-      const score =
-        !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, EMOTION_AREA);
+      const score = !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, geometry);
       const cell: { score: number; note?: string } = { score };
       const box = children.find((c) => c.tag.role === 'emotion-note' && c.tag.stage === stage);
       const pill = box && MapIndex.children(box.node, 'emotion-note-pill')[0];

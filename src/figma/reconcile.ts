@@ -1,24 +1,33 @@
 /**
  * Make the canvas match a NodeSpec tree. Creating a map is reconciling
- * against nothing; updating is reconciling against the map already there.
+ * against nothing; updating is reconciling against the map already there,
+ * and must leave exactly what a create of the same data would (the
+ * convergence property in tests/figma/convergence.property.test.ts).
  *
- * - Children are matched by `key` (plugin data), never by position: a
+ * - Children are matched by `key` (shared plugin data), never by position: a
  *   reordered stage moves its node, it is not redrawn.
  * - A prop is written only if the spec's value differs from the value the
- *   plugin wrote last time (stored in plugin data `spec`), so untouched nodes
+ *   plugin wrote last time (the record in written.ts), so untouched nodes
  *   get no writes at all and a designer's styling on them survives.
+ * - Content (texts, positions, paths) is compared with the canvas itself when
+ *   the canvas was edited since the last write and the user chose to go on
+ *   (the panel had read those edits, or Overwrite): then what we wrote last
+ *   no longer says what is there.
  * - Nodes without a key are the designer's: never written, never removed.
  *   When their managed container goes away, they move to a holding area.
  *
- * Figma's ordering rules, each of which throws if broken:
+ * Figma's ordering rules, each of which throws or silently breaks the layout:
  * a node is in its auto-layout parent before `layoutSizing* = 'FILL'`;
- * `resize()` comes before sizing modes; fonts are loaded before text writes.
+ * `resize()` comes before sizing modes, and makes an auto-layout frame FIXED
+ * on both axes, so every resize is followed by the spec's sizing on both axes;
+ * fonts are loaded before text writes.
  */
 import type { NodeProps, NodeSpec } from '../layout/spec';
 import { loadFontsOf } from './fonts';
-import { keyOf, SPEC_KEY, writeTag } from './tags';
+import { getData } from './node-data';
+import { keyOf, writeTag } from './tags';
 import { managedSlots } from './tree';
-import { getData, setData } from './node-data';
+import { rawWritten, readWritten, recordWritten, writtenJson, type Written } from './written';
 
 export interface ReconcileStats {
   created: number;
@@ -34,6 +43,8 @@ export interface ReconcileContext {
   holding(): FrameNode;
   /** Problems that did not stop the update (e.g. a text in a missing font), for the user. */
   warnings: string[];
+  /** Compare content props with the canvas, not with what was written last (the canvas was edited). */
+  checkCanvas?: boolean;
 }
 
 type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
@@ -41,12 +52,6 @@ type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
 /** A map the designer turned into a component is still a frame to us (same API). */
 function isFrameLike(node: BaseNode): node is FrameNode {
   return node.type === 'FRAME' || node.type === 'COMPONENT';
-}
-
-interface Written {
-  name: string;
-  size?: { width: number; height: number };
-  props: NodeProps;
 }
 
 const TEXT_ORDER: Array<keyof NodeProps> = [
@@ -61,6 +66,8 @@ const TEXT_ORDER: Array<keyof NodeProps> = [
 ];
 const SIZING: Array<keyof NodeProps> = ['layoutSizingHorizontal', 'layoutSizingVertical'];
 const POSITION: Array<keyof NodeProps> = ['x', 'y'];
+/** What a designer edits on the canvas as data: read back by read-map.ts, so part of the fingerprint. */
+const CONTENT = new Set<keyof NodeProps>(['characters', 'x', 'y', 'vectorPaths']);
 /** Values that undo a prop a previous render set but the new one leaves out. */
 const RESET: Partial<Record<keyof NodeProps, unknown>> = {
   strokes: [],
@@ -72,14 +79,17 @@ const RESET: Partial<Record<keyof NodeProps, unknown>> = {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function readWritten(node: BaseNode): Written | undefined {
-  const raw = getData(node, SPEC_KEY);
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as Written;
-  } catch {
-    return undefined; // corrupted: treat as never written, every prop is rewritten
-  }
+/** The canvas value of a content prop, in the spec's shape. */
+function canvasValue(node: Managed, key: keyof NodeProps): unknown {
+  if (key === 'vectorPaths' && node.type === 'VECTOR')
+    return node.vectorPaths.map((p) => ({ windingRule: p.windingRule, data: p.data }));
+  return (node as unknown as Record<string, unknown>)[key];
+}
+
+function sameOnCanvas(node: Managed, key: keyof NodeProps, want: unknown): boolean {
+  const have = canvasValue(node, key);
+  if (typeof have === 'number' && typeof want === 'number') return Math.abs(have - want) < 0.01;
+  return same(have, want);
 }
 
 function createNode(type: NodeSpec['type']): Managed {
@@ -109,8 +119,14 @@ async function applyProps(
   ctx: ReconcileContext,
 ): Promise<boolean> {
   const prev = before?.props ?? {};
-  const changed = (k: keyof NodeProps) => k in spec.props && (!before || !same(prev[k], spec.props[k]));
+  const changed = (k: keyof NodeProps) => {
+    if (!(k in spec.props)) return false;
+    if (!before) return true;
+    if (ctx.checkCanvas && CONTENT.has(k)) return !sameOnCanvas(node, k, spec.props[k]);
+    return !same(prev[k], spec.props[k]);
+  };
   const dropped = (Object.keys(prev) as Array<keyof NodeProps>).filter((k) => !(k in spec.props) && k in RESET);
+  const resize = !!spec.size && (!before || !same(before.size, spec.size));
   let wrote = false;
 
   // Keep a name the designer changed on the canvas; otherwise follow the data.
@@ -121,8 +137,9 @@ async function applyProps(
   // Text: make the font usable before anything else touches the node (resize included).
   let textKeys: Array<keyof NodeProps> = [];
   if (node.type === 'TEXT') {
-    textKeys = TEXT_ORDER.filter(changed);
-    if (textKeys.length || (spec.size && (!before || !same(before.size, spec.size)))) {
+    // A resize can turn a text's auto-resize off in Figma: the spec's goes back on after it.
+    textKeys = TEXT_ORDER.filter((k) => changed(k) || (resize && k === 'textAutoResize' && k in spec.props));
+    if (textKeys.length || resize) {
       // New nodes start in Figma's default font, which may not exist here: our font goes on first.
       // Existing ones may carry a designer's font (even mixed): load what they use.
       const ok = !before || (await loadFontsOf(node));
@@ -141,8 +158,8 @@ async function applyProps(
     setProp(node, 'layoutMode', spec.props.layoutMode);
     wrote = true;
   }
-  if (spec.size && (!before || !same(before.size, spec.size))) {
-    node.resize(Math.max(0.01, spec.size.width), Math.max(0.01, spec.size.height));
+  if (resize) {
+    node.resize(Math.max(0.01, spec.size!.width), Math.max(0.01, spec.size!.height));
     wrote = true;
   }
   // Position goes before vectorPaths, and is rewritten with every new path (see layout/nodes.ts vector()).
@@ -155,7 +172,7 @@ async function applyProps(
   }
   const special = new Set<keyof NodeProps>(['layoutMode', ...TEXT_ORDER, ...SIZING, ...POSITION]);
   for (const k of Object.keys(spec.props) as Array<keyof NodeProps>) {
-    if (special.has(k) || !changed(k)) continue;
+    if (special.has(k) || !(k === 'vectorPaths' ? pathChanged : changed(k))) continue;
     setProp(node, k, spec.props[k]);
     wrote = true;
   }
@@ -167,8 +184,9 @@ async function applyProps(
     for (const k of textKeys) setProp(node, k, spec.props[k]);
     wrote = true;
   }
+  // resize() made an auto-layout frame FIXED on both axes: the spec's sizing goes back on, both axes.
   for (const k of SIZING) {
-    if (changed(k)) {
+    if (changed(k) || (resize && k in spec.props)) {
       setProp(node, k, spec.props[k]);
       wrote = true;
     }
@@ -176,15 +194,9 @@ async function applyProps(
   return wrote;
 }
 
-function writtenJson(spec: NodeSpec): string {
-  const written: Written = { name: spec.name, props: spec.props };
-  if (spec.size) written.size = spec.size;
-  return JSON.stringify(written);
-}
-
-function recordWritten(node: BaseNode, spec: NodeSpec): void {
-  const json = writtenJson(spec);
-  if (getData(node, SPEC_KEY) !== json) setData(node, SPEC_KEY, json);
+/** True when this node's content must be compared with the canvas, so the fast path can't skip it. */
+function needsCanvasCheck(spec: NodeSpec, ctx: ReconcileContext): boolean {
+  return !!ctx.checkCanvas && Object.keys(spec.props).some((k) => CONTENT.has(k as keyof NodeProps));
 }
 
 /** Move the designer's nodes out of a managed subtree that is about to be removed. */
@@ -213,7 +225,7 @@ export async function reconcileNode(
   if (node) {
     place(node);
     // Fast path: what we would write is exactly what we wrote last time, so nothing to compare prop by prop.
-    if (getData(node, SPEC_KEY) === writtenJson(spec) && getData(node, 'key') === spec.key) {
+    if (!needsCanvasCheck(spec, ctx) && rawWritten(node) === writtenJson(spec) && getData(node, 'key') === spec.key) {
       ctx.stats.kept++;
       if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
       return node;

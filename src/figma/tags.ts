@@ -1,6 +1,6 @@
 /**
  * Tags: how the plugin recognises the nodes it manages. Every managed node has
- * plugin data (private to this plugin):
+ * these entries in shared plugin data, namespace `journeymap` (node-data.ts says why):
  *   key    its key among its siblings, from the NodeSpec (`stage:discover`, `card:0`)
  *   role   what it stands for (see Role in src/layout/spec.ts)
  *   stage  the stage id it belongs to, if any
@@ -10,16 +10,13 @@
  *   id     the node's own id when tagged: a copy the designer makes (Cmd+D, or
  *          copy-paste) keeps the plugin data but gets a new id, so the mismatch
  *          tells us the copy is the designer's own node, not ours
- *   spec   JSON of the name, size and props the plugin last wrote; updates
- *          compare against it, so a prop is written only when the map's data
- *          asks for a different value (a designer's styling survives otherwise)
+ *   spec   what the plugin last wrote (owned by written.ts)
  * A node without `key` is the designer's own and is never written or deleted.
  */
 import type { Tag } from '../layout/spec';
 import { getData, setData } from './node-data';
 
 export const TAG_KEYS = ['key', 'role', 'stage', 'lane', 'index', 'phase', 'id'] as const;
-export const SPEC_KEY = 'spec';
 
 /** Tagged by us, and not a designer's copy of a tagged node (see `id` above). */
 function isOurs(node: BaseNode): boolean {

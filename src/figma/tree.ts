@@ -5,7 +5,7 @@
  */
 import type { Role, Tag } from '../layout/spec';
 import { keyOf, readTag } from './tags';
-import { getData, setData } from './node-data';
+import { getData } from './node-data';
 
 export interface Tagged {
   node: SceneNode;

@@ -215,11 +215,19 @@ function labelColumn(key: string, tag: NodeSpec['tag'], children: NodeSpec[]): N
 
 function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   let coloured = 0;
+  // Bands are keyed by their phase (and which occurrence of it, for A, B, A), never by their first
+  // stage: removing or moving that stage must not redraw the band and lose the designer's styling.
+  const seen = new Map<string, number>();
+  const keyOf = (name: string) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}#${n}`;
+  };
   const bands = phaseRuns(map.stages).map((run) => {
     const width = g.span(run.count);
     if (run.phase === undefined) {
       return frame(
-        `gap:${run.firstStageId}`,
+        `gap:${keyOf('')}`,
         'No phase',
         { role: 'spacer', stage: run.firstStageId },
         { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 10 } },
@@ -227,7 +235,7 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
     }
     const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
     return frame(
-      `phase:${run.firstStageId}`,
+      `phase:${keyOf(run.phase)}`,
       `Phase: ${run.phase}`,
       { role: 'phase', stage: run.firstStageId, phase: run.phase },
       {
@@ -476,13 +484,15 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
   });
   // Notes last: on top of the curve and the markers.
   children.push(...notes);
-  return frame(
+  const spec = frame(
     'area',
     'Emotion curve',
     tag('emotion-area'),
     { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false },
     children,
   );
+  spec.meta = { emotionArea: { ...area } };
+  return spec;
 }
 
 function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {

@@ -8,6 +8,7 @@
  * generically; it only ever writes a prop whose value differs from what it
  * wrote last time, which is what keeps a designer's styling on untouched nodes.
  */
+import type { EmotionArea } from './emotion';
 
 export interface Rgb {
   r: number;
@@ -141,5 +142,7 @@ export interface NodeSpec {
   /** `resize(w, h)` before any sizing mode is set. Omit to leave Figma's size (e.g. hugging text). */
   size?: { width: number; height: number };
   props: NodeProps;
+  /** Facts stored with the node for the reader, not written to Figma (see src/figma/written.ts). */
+  meta?: { emotionArea?: EmotionArea };
   children?: NodeSpec[];
 }

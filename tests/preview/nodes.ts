@@ -21,7 +21,7 @@ function node(type: string, props: Props, data: Record<string, string> = {}): Fa
     fills: [],
     strokes: [],
     strokeWeight: 1,
-    getPluginData: (k: string) => data[k] ?? '',
+    getSharedPluginData: (_ns: string, k: string) => data[k] ?? '',
     ...props,
   };
 }

@@ -231,7 +231,7 @@ describe('renderNodeToHtml: vectors and data attributes', () => {
   it('puts id, type, name and the plugin tags on every element, tolerating nodes without plugin data', () => {
     const t = text('x', {}, { role: 'card-text', stage: 's1', lane: 'l1' });
     const noData = rectangle({
-      getPluginData: () => {
+      getSharedPluginData: () => {
         throw new Error('not supported');
       },
     });

@@ -66,8 +66,9 @@ function num(node: unknown, key: string, fallback = 0): number {
 
 function pluginData(node: SceneNode, key: string): string {
   try {
-    const fn = (node as { getPluginData?: (k: string) => string }).getPluginData;
-    return typeof fn === 'function' ? String(fn.call(node, key) ?? '') : '';
+    // The plugin's tags live in shared plugin data, namespace `journeymap` (src/figma/node-data.ts).
+    const fn = (node as { getSharedPluginData?: (ns: string, k: string) => string }).getSharedPluginData;
+    return typeof fn === 'function' ? String(fn.call(node, 'journeymap', key) ?? '') : '';
   } catch {
     return ''; // some node types (or fakes) do not support plugin data
   }
