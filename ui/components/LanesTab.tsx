@@ -3,7 +3,7 @@ import { LIMITS, type LaneKind, type Tone } from '../../src/model';
 import { addLane, moveLane, removeLane, renameLane, setLaneKind, setLaneTone } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
-import { Field, IconButton } from './fields';
+import { RowHeader } from './RowHeader';
 
 const KINDS: { value: LaneKind; label: string }[] = [
   { value: 'text', label: 'Text' },
@@ -60,31 +60,18 @@ function LaneRow({ id, index, count }: { id: string; index: number; count: numbe
   const { move, onKeyDown } = rowMover((by) => panel.edit((m) => moveLane(m, id, by)));
   return (
     <li class="row card" onKeyDown={onKeyDown}>
-      <div class="row-head">
-        <span class="badge" aria-hidden="true">
-          {n}
-        </span>
-        <Field
-          class="grow"
-          label={`Lane ${n} title`}
-          id={`lane-${id}-title`}
-          path={`lanes[${index}].title`}
-          value={lane.title}
-          maxLength={LIMITS.shortText}
-          onValue={(v) => panel.edit((m) => renameLane(m, id, v))}
-        />
-        <div class="row-tools">
-          <IconButton label={`Move lane ${n} up`} disabled={index === 0} onClick={() => move(-1)}>
-            ↑
-          </IconButton>
-          <IconButton label={`Move lane ${n} down`} disabled={index === count - 1} onClick={() => move(1)}>
-            ↓
-          </IconButton>
-          <IconButton label={`Remove lane ${n}`} class="danger" onClick={() => panel.edit((m) => removeLane(m, id))}>
-            ×
-          </IconButton>
-        </div>
-      </div>
+      <RowHeader
+        noun="lane"
+        field="title"
+        index={index}
+        count={count}
+        inputId={`lane-${id}-title`}
+        path={`lanes[${index}].title`}
+        value={lane.title}
+        onValue={(v) => panel.edit((m) => renameLane(m, id, v))}
+        move={move}
+        onRemove={() => panel.edit((m) => removeLane(m, id))}
+      />
       <div class="two-col">
         <div class="field">
           <label for={`lane-${id}-kind`}>

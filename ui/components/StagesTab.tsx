@@ -4,7 +4,8 @@ import { addStage, moveStage, removeStage, updateStage } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
-import { Field, IconButton } from './fields';
+import { Field } from './fields';
+import { RowHeader } from './RowHeader';
 
 export function StagesTab() {
   const panel = usePanel();
@@ -58,36 +59,19 @@ function StageRow({
   const path = `stages[${index}]`;
   return (
     <li class="row card" onKeyDown={onKeyDown}>
-      <div class="row-head">
-        <span class="badge" aria-hidden="true">
-          {n}
-        </span>
-        <Field
-          class="grow"
-          label={`Stage ${n} name`}
-          id={`stage-${id}-name`}
-          path={`${path}.name`}
-          value={stage.name}
-          maxLength={LIMITS.shortText}
-          onValue={(v) => panel.edit((m) => updateStage(m, id, { name: v }))}
-        />
-        <div class="row-tools">
-          <IconButton label={`Move stage ${n} up`} disabled={index === 0} onClick={() => move(-1)}>
-            ↑
-          </IconButton>
-          <IconButton label={`Move stage ${n} down`} disabled={index === count - 1} onClick={() => move(1)}>
-            ↓
-          </IconButton>
-          <IconButton
-            label={`Remove stage ${n}`}
-            class="danger"
-            disabled={count <= 1}
-            onClick={() => panel.edit((m) => removeStage(m, id))}
-          >
-            ×
-          </IconButton>
-        </div>
-      </div>
+      <RowHeader
+        noun="stage"
+        field="name"
+        index={index}
+        count={count}
+        inputId={`stage-${id}-name`}
+        path={`${path}.name`}
+        value={stage.name}
+        onValue={(v) => panel.edit((m) => updateStage(m, id, { name: v }))}
+        move={move}
+        onRemove={() => panel.edit((m) => removeStage(m, id))}
+        canRemove={count > 1}
+      />
       <div class="two-col">
         <Field
           label="Phase"
