@@ -3,8 +3,10 @@
  * operations in src/figma/. Every handler is wrapped so that no exception
  * escapes: the panel gets an `error` message and the user a notification.
  */
+import './zod-jitless'; // first: before any schema is built
+import { toastText } from './toast-text';
 import { describeIssues, normaliseMap, type MapIssue } from './model';
-import { createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
+import { canvasFingerprint, createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
 import { readMap } from './figma/read-map';
 import { findMapFrame, pageOf } from './figma/tree';
 import { adoptCopiedMap } from './figma/tags';
@@ -12,6 +14,8 @@ import { TEMPLATES } from './templates';
 import { PluginToUiSchema, UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
 const DRAFT_KEY = 'draft';
+/** The draft could not be saved once this session: say so once, not on every autosave. */
+let draftSaveFailed = false;
 /** The map to load into the panel when it reports `ready` (set by the relaunch button). */
 let editOnReady: string | undefined;
 const UI_SIZE = { width: 440, height: 680 };
@@ -21,18 +25,24 @@ function post(msg: PluginToUi): void {
   figma.ui.postMessage(PluginToUiSchema.parse(msg));
 }
 
+function toast(message: string, options?: NotificationOptions): void {
+  figma.notify(toastText(message), options);
+}
+
 function fail(
-  code: 'invalid' | 'conflict' | 'not-found' | 'internal',
+  code: 'invalid' | 'conflict' | 'not-found' | 'storage' | 'internal',
   message: string,
   issues: MapIssue[] = [],
   requestId?: string,
 ): void {
   post({ type: 'error', code, message, issues, requestId });
-  figma.notify(issues.length ? `${message} ${describeIssues(issues, 1)}` : message, { error: true });
+  toast(issues.length ? `${message} ${describeIssues(issues, 1)}` : message, { error: true });
 }
 
+/** Warnings go to the panel in the reply (in full); the bar says how many there are. */
 function warn(warnings: string[]): void {
-  if (warnings.length) figma.notify(warnings.join(' · '), { timeout: 8000 });
+  if (warnings.length === 1) toast(warnings[0], { timeout: 8000 });
+  else if (warnings.length > 1) toast(`${warnings.length} warnings: see the panel. ${warnings[0]}`, { timeout: 8000 });
 }
 
 /** The map frame with this id, or the one containing the current selection. */
@@ -89,8 +99,16 @@ async function handle(msg: UiToPlugin): Promise<void> {
       if (!map) return;
       const result = await createMap(map);
       finished(result);
-      post({ type: 'created', requestId, nodeId: result.frame.id, map: result.map, revision: result.revision });
-      figma.notify(`Created “${map.title}”`);
+      post({
+        type: 'created',
+        requestId,
+        nodeId: result.frame.id,
+        canvas: result.canvas,
+        map: result.map,
+        revision: result.revision,
+        warnings: result.warnings,
+      });
+      if (!result.warnings.length) toast(`Created “${map.title}”`);
       return;
     }
     case 'update': {
@@ -104,22 +122,29 @@ async function handle(msg: UiToPlugin): Promise<void> {
           [],
           requestId,
         );
-      const result = await updateMap(frame, map, { baseRevision: msg.baseRevision, force: msg.force });
+      const result = await updateMap(frame, map, {
+        baseRevision: msg.baseRevision,
+        baseCanvas: msg.baseCanvas,
+        force: msg.force,
+      });
       finished(result);
       post({
         type: 'updated',
         requestId,
         nodeId: frame.id,
+        canvas: result.canvas,
         stats: result.stats,
         map: result.map,
         revision: result.revision,
+        warnings: result.warnings,
       });
       const { created, updated, removed } = result.stats;
-      figma.notify(
-        created + updated + removed
-          ? `Updated “${map.title}”: ${updated} changed, ${created} added, ${removed} removed`
-          : `“${map.title}” was already up to date`,
-      );
+      if (!result.warnings.length)
+        toast(
+          created + updated + removed
+            ? `Updated: ${updated} changed, ${created} added, ${removed} removed`
+            : `“${map.title}” was already up to date`,
+        );
       return;
     }
     case 'read': {
@@ -138,6 +163,8 @@ async function handle(msg: UiToPlugin): Promise<void> {
         type: 'map',
         requestId,
         nodeId: frame.id,
+        // What the panel now knows of the canvas: an update based on it is no conflict.
+        canvas: canvasFingerprint(frame),
         map: result.map,
         revision: result.revision,
         warnings: result.warnings,
@@ -145,13 +172,26 @@ async function handle(msg: UiToPlugin): Promise<void> {
       return;
     }
     case 'save-draft':
-      await figma.clientStorage.setAsync(DRAFT_KEY, msg.draft);
+      try {
+        await figma.clientStorage.setAsync(DRAFT_KEY, msg.draft);
+        draftSaveFailed = false;
+      } catch {
+        // clientStorage holds 5 MB per plugin. The panel keeps the draft in memory; say so once.
+        if (!draftSaveFailed)
+          fail(
+            'storage',
+            'Your draft could not be saved in Figma (its storage is full). It stays in this panel until you close it.',
+            [],
+            requestId,
+          );
+        draftSaveFailed = true;
+      }
       return;
     case 'resize':
       figma.ui.resize(Math.round(msg.width), Math.round(msg.height));
       return;
     case 'notify':
-      figma.notify(msg.message);
+      toast(msg.message);
       return;
   }
 }
@@ -180,18 +220,16 @@ async function runCommand(command: string): Promise<void> {
   if (command.startsWith('template:')) {
     const template = TEMPLATES[command.slice('template:'.length)];
     const map = template === undefined ? undefined : normaliseMap(template);
-    if (!map || !map.ok) {
-      figma.notify(`Unknown template “${command}”`, { error: true });
-      return figma.closePlugin();
-    }
+    // A toast dies with the plugin: the outcome goes to closePlugin, which shows it after closing.
+    if (!map || !map.ok) return figma.closePlugin(toastText(`Unknown template “${command}”`));
     try {
       const result = await createMap(map.value);
-      finished(result);
-      figma.notify(`Created “${map.value.title}”. Run the plugin again to edit it.`);
+      figma.commitUndo();
+      const note = result.warnings.length ? ` (${result.warnings[0]})` : '';
+      return figma.closePlugin(toastText(`Created “${map.value.title}”${note}`));
     } catch (e) {
-      figma.notify(`Could not create the map: ${e instanceof Error ? e.message : String(e)}`, { error: true });
+      return figma.closePlugin(toastText(`Could not create the map: ${e instanceof Error ? e.message : String(e)}`));
     }
-    return figma.closePlugin();
   }
   // "open", "edit" (relaunch button) and a plain run open the panel.
   figma.showUI(__html__, { width: UI_SIZE.width, height: UI_SIZE.height, themeColors: true, title: 'Journey map' });
@@ -203,6 +241,6 @@ async function runCommand(command: string): Promise<void> {
 // Returning the promise lets tests await the command; Figma ignores the return value.
 figma.on('run', ({ command }: RunEvent) =>
   runCommand(command ?? '').catch((e) => {
-    figma.notify(`Journey map: ${e instanceof Error ? e.message : String(e)}`, { error: true });
+    toast(`Journey map: ${e instanceof Error ? e.message : String(e)}`, { error: true });
   }),
 );

@@ -10,6 +10,10 @@ import { z } from 'zod';
 const NodeId = z.string().min(1).max(200);
 /** Optional correlation id: a reply carries the id of the request it answers. */
 const RequestId = z.string().max(100).optional();
+/** What read-back of a map's canvas gave, as a short fingerprint (src/figma/storage.ts). */
+const CanvasFingerprint = z.string().max(100);
+/** Problems that did not stop the action (font substitutions, texts reset from a missing font). */
+const Warnings = z.array(z.string()).optional();
 
 export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), requestId: RequestId }),
@@ -21,6 +25,11 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     map: z.unknown(),
     /** Revision the panel loaded; a different one on the canvas means someone edited it since. */
     baseRevision: z.number().int().nonnegative().optional(),
+    /**
+     * Canvas fingerprint from the panel's last `map`, `created` or `updated` reply: canvas edits
+     * the panel has read are no conflict, only edits made after it.
+     */
+    baseCanvas: CanvasFingerprint.optional(),
     /** Overwrite canvas edits made since `baseRevision`. */
     force: z.boolean().optional(),
   }),
@@ -49,32 +58,40 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     type: z.literal('created'),
     requestId: RequestId,
     nodeId: NodeId,
+    canvas: CanvasFingerprint,
     map: z.unknown(),
     revision: z.number().int(),
+    warnings: Warnings,
   }),
   z.object({
     type: z.literal('updated'),
     requestId: RequestId,
     nodeId: NodeId,
+    canvas: CanvasFingerprint,
     stats: UpdateStatsSchema,
     map: z.unknown(),
     revision: z.number().int(),
+    warnings: Warnings,
   }),
   z.object({
     type: z.literal('map'),
     requestId: RequestId,
     nodeId: NodeId,
+    canvas: CanvasFingerprint,
     map: z.unknown(),
     revision: z.number().int(),
-    warnings: z.array(z.string()).optional(),
+    warnings: Warnings,
   }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   z.object({ type: z.literal('draft'), draft: z.unknown().optional() }),
   z.object({
     type: z.literal('error'),
     requestId: RequestId,
-    /** invalid: bad input; conflict: the canvas changed since the panel loaded it; not-found; internal. */
-    code: z.enum(['invalid', 'conflict', 'not-found', 'internal']),
+    /**
+     * invalid: bad input; conflict: the canvas changed since the panel loaded it; not-found;
+     * storage: the draft could not be saved (Figma's 5 MB clientStorage is full); internal.
+     */
+    code: z.enum(['invalid', 'conflict', 'not-found', 'storage', 'internal']),
     message: z.string(),
     issues: z.array(IssueSchema),
   }),

@@ -44,6 +44,8 @@ export interface MapOpResult {
   frame: FrameNode;
   map: JourneyMap;
   revision: number;
+  /** Fingerprint of the canvas right after the write: the panel's base for its next update. */
+  canvas: string;
   stats: ReconcileStats;
   warnings: string[];
 }
@@ -75,7 +77,7 @@ function newContext(root: () => FrameNode): ReconcileContext {
 }
 
 /** Read-back of the canvas as it is now, as a fingerprint ('' when unreadable). */
-function canvasFingerprint(frame: FrameNode): string {
+export function canvasFingerprint(frame: FrameNode): string {
   const r = readMap(frame);
   return r.ok ? fingerprint(r.map) : '';
 }
@@ -85,9 +87,11 @@ function canvasFingerprint(frame: FrameNode): string {
  * be told apart from our own writes. Read-back uses the stored map (lane
  * kinds, tones, meta), hence the order.
  */
-function saveMap(frame: FrameNode, map: JourneyMap, revision: number): void {
+function saveMap(frame: FrameNode, map: JourneyMap, revision: number): string {
   writeMapData(frame, map, revision, '');
-  writeMapData(frame, map, revision, canvasFingerprint(frame));
+  const canvas = canvasFingerprint(frame);
+  writeMapData(frame, map, revision, canvas);
+  return canvas;
 }
 
 export async function createMap(map: JourneyMap): Promise<MapOpResult> {
@@ -95,6 +99,7 @@ export async function createMap(map: JourneyMap): Promise<MapOpResult> {
   const spec = buildMapSpec(map, { fonts });
   checkSize(spec);
   let frame: FrameNode | undefined;
+  let canvas = '';
   const ctx = newContext(() => frame!);
   try {
     frame = (await reconcileNode(spec, undefined, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
@@ -102,7 +107,7 @@ export async function createMap(map: JourneyMap): Promise<MapOpResult> {
     frame.x = Math.round(center.x - frame.width / 2);
     frame.y = Math.round(center.y - frame.height / 2);
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
-    saveMap(frame, map, 1);
+    canvas = saveMap(frame, map, 1);
   } catch (e) {
     // Never leave half a map behind.
     if (frame && !frame.removed) frame.remove();
@@ -111,11 +116,18 @@ export async function createMap(map: JourneyMap): Promise<MapOpResult> {
   figma.currentPage.selection = [frame];
   figma.viewport.scrollAndZoomIntoView([frame]);
   const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
-  return { frame, map, revision: 1, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
+  return { frame, map, revision: 1, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
 
 export interface UpdateOptions {
+  /** The revision the panel's map is based on; another revision on the canvas is a conflict. */
   baseRevision?: number;
+  /**
+   * The canvas fingerprint the panel last saw (from a read, create or update). Canvas edits
+   * since the last write are no conflict when the panel had read them: its map includes them.
+   */
+  baseCanvas?: string;
+  /** Overwrite: the canvas ends up exactly as a create of this map would draw it. */
   force?: boolean;
 }
 
@@ -137,17 +149,20 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     );
   }
   const revision = stored?.revision ?? 0;
+  // Edited on the canvas since our last write? (No fingerprint stored: we can't tell, so assume so.)
+  const current = stored?.canvas ? canvasFingerprint(frame) : '';
+  const edited = !stored?.canvas || stored.canvas !== current;
   if (!options.force) {
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
       throw new UserFacingError(
         'conflict',
-        `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload it from the canvas, or overwrite.`,
+        `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
       );
     }
-    if (stored?.canvas && stored.canvas !== canvasFingerprint(frame)) {
+    if (stored?.canvas && edited && options.baseCanvas !== current) {
       throw new UserFacingError(
         'conflict',
-        'This map was edited on the canvas since it was last generated. Reload it from the canvas, or overwrite those edits.',
+        'This map was edited on the canvas since you loaded it. Reload or overwrite.',
       );
     }
   }
@@ -156,6 +171,8 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const spec = buildMapSpec(map, { fonts, columnWidth });
   checkSize(spec);
   const ctx = newContext(() => frame);
+  // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
+  ctx.checkCanvas = edited || options.force;
   try {
     // The root keeps its place, id and parent: `place` does nothing for it.
     await reconcileNode(spec, frame, () => undefined, ctx);
@@ -178,7 +195,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`, { cause: e });
   }
   const next = revision + 1;
-  saveMap(frame, map, next);
+  const canvas = saveMap(frame, map, next);
   const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
-  return { frame, map, revision: next, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
+  return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
