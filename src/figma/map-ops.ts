@@ -99,7 +99,7 @@ export async function createMap(map: JourneyMap): Promise<MapOpResult> {
   const spec = buildMapSpec(map, { fonts });
   checkSize(spec);
   let frame: FrameNode | undefined;
-  let canvas = '';
+  let canvas: string;
   const ctx = newContext(() => frame!);
   try {
     frame = (await reconcileNode(spec, undefined, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
