@@ -6,6 +6,7 @@
  * that Figma disables under it throw here too.
  */
 import { FakeNode, gone, unwrap, type Realm } from './nodes';
+import { layoutDocument } from './layout';
 
 export interface FakeOptions {
   /** Fonts that exist in this "Figma"; loadFontAsync rejects any other. */
@@ -142,6 +143,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
   let uiVisible = false;
   let uiOptions: ShowUIOptions | undefined;
   let closed = false;
+  let layoutDirty = true;
   const mixed = Symbol('figma.mixed');
   const handlers = new Map<string, Set<Handler>>();
   const uiHandlers = new Set<Handler>();
@@ -173,6 +175,13 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       written.add(n.id);
     },
     countRead: () => void reads++,
+    invalidate: () => void (layoutDirty = true),
+    layoutDirty: () => layoutDirty,
+    flushLayout: () => {
+      if (!layoutDirty) return;
+      layoutDirty = false;
+      layoutDocument(doc);
+    },
     pluginId: () => pluginId,
     countCreate: () => void created++,
     currentPage: () => current,
@@ -196,6 +205,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     if (closed) throw new Error('The plugin has been closed');
     const node = new FakeNode(realm, type);
     created++;
+    realm.invalidate();
     // Figma docs, createFrame etc.: new nodes are appended to figma.currentPage.
     node.parentNode = current;
     current.childNodes.push(node);
@@ -288,6 +298,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       // Converts a frame in place: same children, plugin data and position; a new id.
       const src = unwrap(node);
       if (src.type !== 'FRAME') throw new Error('FakeFigma: createComponentFromNode supports frames only');
+      realm.flushLayout();
       const comp = new FakeNode(realm, 'COMPONENT');
       created++;
       comp.props = { ...src.props };
@@ -304,6 +315,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       src.childNodes = [];
       src.parentNode = null;
       src.isRemoved = true;
+      realm.invalidate();
       return comp.proxy;
     },
     group(nodes: SceneNode[], parent: BaseNode & ChildrenMixin, index?: number) {
@@ -322,8 +334,10 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
         for (let a: FakeNode | null = p; a; a = a.parentNode)
           if (a === raw) throw new Error('Cannot move node. Doing so would create a parenting cycle');
       }
+      realm.flushLayout(); // grouping keeps absolute positions: the current ones
       const g = new FakeNode(realm, 'GROUP');
       created++;
+      realm.invalidate();
       // Typings: grouping keeps the nodes at the same ABSOLUTE x/y (unlike appendChild).
       const absolute = raws.map((raw) => {
         const o = raw.origin();

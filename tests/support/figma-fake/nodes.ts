@@ -10,6 +10,7 @@
 import { validatePaints } from './paints';
 import { validatePathData } from './paths';
 import { readSizing, writeSizing } from './sizing';
+import { measureTextInPlace } from './layout';
 
 export interface Realm {
   mixed: symbol;
@@ -23,6 +24,11 @@ export interface Realm {
   countCreate(): void;
   /** figma.pluginId: private plugin data is kept per plugin id. */
   pluginId(): string;
+  /** A write changed something layout depends on: the next geometry read lays the document out again. */
+  invalidate(): void;
+  layoutDirty(): boolean;
+  /** Lay the document out now if anything changed since the last time (see layout.ts). */
+  flushLayout(): void;
   /** The page that is current: other pages' children need loadAsync under dynamic-page. */
   currentPage(): FakeNode | undefined;
 }
@@ -112,6 +118,17 @@ const FONT_GATED = new Set([
   'textDecoration',
   'textAlignHorizontal',
   'textAlignVertical',
+]);
+/** Mutating methods after which sizes or positions may change (plugin and relaunch data do not). */
+const RELAYOUT = new Set([
+  'createInstance',
+  'resize',
+  'resizeWithoutConstraints',
+  'appendChild',
+  'insertChild',
+  'remove',
+  'setRangeFontName',
+  'clone',
 ]);
 /** Methods that change the document: each call is one counted write. */
 const MUTATING = new Set([
@@ -277,6 +294,7 @@ export class FakeNode {
       case 'width':
       case 'height':
         if (this.type === 'DOCUMENT' || this.type === 'PAGE') break;
+        this.realm.flushLayout();
         return this.bounds()[prop];
       case 'children':
         if (!this.isContainer) break;
@@ -300,6 +318,7 @@ export class FakeNode {
       case 'absoluteBoundingBox':
       case 'absoluteTransform': {
         if (this.type === 'DOCUMENT' || this.type === 'PAGE') break;
+        this.realm.flushLayout();
         const o = this.origin();
         const b = this.bounds();
         // Rotation is always 0 here, so the transform is a pure translation.
@@ -342,13 +361,18 @@ export class FakeNode {
       this.font = { family: f.family, style: f.style };
       this.charFonts = undefined;
       this.realm.countWrite(this);
+      this.realm.invalidate();
       return;
     }
     if (prop === 'layoutSizingHorizontal' || prop === 'layoutSizingVertical') {
       if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP')
         throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
-      writeSizing(this, prop, prop === 'layoutSizingHorizontal' ? 'H' : 'V', value);
+      const axis = prop === 'layoutSizingHorizontal' ? 'H' : 'V';
+      // From HUG or FILL to FIXED, the node keeps the size it has now (it stops being computed).
+      if (value === 'FIXED' && readSizing(this, axis) !== 'FIXED') this.freezeOwnSize();
+      writeSizing(this, prop, axis, value);
       this.realm.countWrite(this);
+      this.realm.invalidate();
       return;
     }
     if (!(prop in this.props)) {
@@ -408,6 +432,27 @@ export class FakeNode {
         if (!['NONE', 'HORIZONTAL', 'VERTICAL'].includes(value as string))
           throw new Error(`in set_layoutMode: Invalid enum value, received ${String(value)}`);
         break;
+      case 'primaryAxisAlignItems':
+        // Typings, primaryAxisAlignItems: 'MIN' | 'MAX' | 'CENTER' | 'SPACE_BETWEEN' | 'SPACE_EVENLY' | 'SPACE_AROUND'.
+        if (!['MIN', 'MAX', 'CENTER', 'SPACE_BETWEEN', 'SPACE_EVENLY', 'SPACE_AROUND'].includes(value as string))
+          throw new Error(`in set_primaryAxisAlignItems: Invalid enum value, received ${String(value)}`);
+        break;
+      case 'counterAxisAlignItems':
+        // Typings, counterAxisAlignItems: 'MIN' | 'MAX' | 'CENTER' | 'BASELINE'; the fake has no text baselines.
+        if (value === 'BASELINE') throw new Error('FakeFigma: counterAxisAlignItems BASELINE is not implemented');
+        if (!['MIN', 'MAX', 'CENTER'].includes(value as string))
+          throw new Error(`in set_counterAxisAlignItems: Invalid enum value, received ${String(value)}`);
+        break;
+      case 'layoutWrap':
+        // Typings, layoutWrap: 'NO_WRAP' | 'WRAP'; the fake's layout does not wrap.
+        if (value === 'WRAP') throw new Error('FakeFigma: layoutWrap WRAP is not implemented');
+        if (value !== 'NO_WRAP') throw new Error(`in set_layoutWrap: Invalid enum value, received ${String(value)}`);
+        break;
+      case 'textAutoResize':
+        // Typings, textAutoResize: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE'.
+        if (!['NONE', 'WIDTH_AND_HEIGHT', 'HEIGHT', 'TRUNCATE'].includes(value as string))
+          throw new Error(`in set_textAutoResize: Invalid enum value, received ${String(value)}`);
+        break;
       case 'layoutGrow':
         // Typings, layoutGrow: "0 and 1 are currently the only supported values."
         if (value !== 0 && value !== 1) throw new Error(`in set_layoutGrow: Expected 0 or 1, got ${String(value)}`);
@@ -424,6 +469,7 @@ export class FakeNode {
           throw new Error(`in set_layoutPositioning: Invalid enum value, received ${String(value)}`);
         break;
     }
+    this.freezeBefore(prop, value);
     if (prop === 'characters' && this.charFonts) {
       // Typings, characters: "Setting this property will reset styles applied to character ranges"
       // (the new text takes the first character's style).
@@ -431,12 +477,66 @@ export class FakeNode {
       this.charFonts = undefined;
     }
     if (this.type === 'GROUP' && (prop === 'x' || prop === 'y')) {
+      this.realm.flushLayout();
       const b = this.bounds();
       this.shiftGroup(prop === 'x' ? (value as number) - b.x : 0, prop === 'y' ? (value as number) - b.y : 0);
     } else {
       this.props[prop] = value;
     }
     this.realm.countWrite(this);
+    this.realm.invalidate();
+  }
+
+  /**
+   * Before a write that turns a computed size or position into a stored one, bring the stored values
+   * up to date, so the node keeps what Figma would show at that moment (layout is otherwise lazy):
+   *  - typings, layoutMode: "Removing auto-layout from a frame does not restore the children to
+   *    their original positions" (they keep the auto-layout ones, and the frame its size);
+   *  - a hugging axis made FIXED, a FILL child made fixed (layoutGrow 0, layoutAlign not STRETCH), an
+   *    auto-sized text made fixed (textAutoResize): the size stays as it is;
+   *  - typings, layoutPositioning ABSOLUTE: the child leaves the flow where it is (its x/y stay);
+   *  - a child hidden leaves the flow where it is.
+   */
+  private freezeBefore(prop: string, value: unknown): void {
+    const inAuto = !!this.parentNode?.isAutoLayout();
+    switch (prop) {
+      case 'layoutMode':
+        if (value === 'NONE' && this.isAutoLayout()) this.realm.flushLayout();
+        break;
+      case 'primaryAxisSizingMode':
+      case 'counterAxisSizingMode':
+        if (value === 'FIXED' && this.props[prop] === 'AUTO' && this.isAutoLayout()) this.freezeOwnSize();
+        break;
+      case 'layoutGrow':
+        if (value !== 1 && this.props.layoutGrow === 1 && inAuto) this.realm.flushLayout();
+        break;
+      case 'layoutAlign':
+        if (value !== 'STRETCH' && this.props.layoutAlign === 'STRETCH' && inAuto) this.realm.flushLayout();
+        break;
+      case 'layoutPositioning':
+        if (value === 'ABSOLUTE' && this.props.layoutPositioning !== 'ABSOLUTE' && inAuto) this.realm.flushLayout();
+        break;
+      case 'visible':
+        if (value === false && inAuto) this.realm.flushLayout();
+        break;
+      case 'textAutoResize': {
+        const from = this.props.textAutoResize;
+        if (from !== value && (from === 'WIDTH_AND_HEIGHT' || (from === 'HEIGHT' && value !== 'WIDTH_AND_HEIGHT')))
+          this.freezeOwnSize();
+        break;
+      }
+    }
+  }
+
+  /**
+   * This node's own size, up to date. A text that does not FILL its parent is measured on its own;
+   * anything else needs the whole layout (a size can depend on the parent and on the children).
+   */
+  private freezeOwnSize(): void {
+    if (!this.realm.layoutDirty()) return;
+    if (this.type === 'TEXT' && readSizing(this, 'H') !== 'FILL' && readSizing(this, 'V') !== 'FILL')
+      measureTextInPlace(this);
+    else this.realm.flushLayout();
   }
 
   pageOf(): FakeNode | undefined {
@@ -535,6 +635,7 @@ export class FakeNode {
       clone() {
         if (self.type === 'PAGE' || self.type === 'DOCUMENT')
           throw new Error('FakeFigma: cloning pages is not implemented');
+        self.realm.flushLayout(); // the copy gets the sizes the original has now
         const copy = self.deepCopy();
         // Figma docs, clone(): "the duplicate will be parented under the same parent as the original", right after it.
         const parent = self.parentNode!;
@@ -551,6 +652,11 @@ export class FakeNode {
         if (self.type === 'TEXT') self.assertFontsLoaded('resize', true);
         self.width = w;
         self.height = h;
+        // A text given an explicit size keeps it: typings, resize(): a text in a missing font "will be
+        // resized but the text will not re-layout", so the size is the one given, which only
+        // textAutoResize NONE keeps ("The size of the textbox is fixed and is independent of its
+        // content"); an auto-sizing text would undo the resize at its next layout. (TRUNCATE is fixed too.)
+        if (self.type === 'TEXT' && self.props.textAutoResize !== 'TRUNCATE') self.props.textAutoResize = 'NONE';
         // An auto-layout frame given an explicit size no longer hugs its content (both axes FIXED).
         if (self.isAutoLayout()) {
           self.props.primaryAxisSizingMode = 'FIXED';
@@ -588,7 +694,9 @@ export class FakeNode {
           self.childNodes.splice(index > from ? index - 1 : index, 0, child);
           return;
         }
-        // appendChild keeps the RELATIVE x/y (typings, figma.group note), so nothing to convert.
+        // appendChild keeps the RELATIVE x/y (typings, figma.group note), so nothing to convert; a
+        // child leaving auto-layout keeps the x/y and size auto-layout gave it, so lay out first.
+        if (child.parentNode?.isAutoLayout()) self.realm.flushLayout();
         child.detach();
         self.childNodes.splice(index, 0, child);
         child.parentNode = self;
@@ -623,6 +731,7 @@ export class FakeNode {
       },
       createInstance() {
         if (self.type !== 'COMPONENT') throw new Error('FakeFigma: createInstance exists on components only');
+        self.realm.flushLayout();
         const inst = self.deepCopy();
         (inst as { type: string }).type = 'INSTANCE';
         const parent = self.parentNode!;
@@ -839,6 +948,7 @@ const HANDLER: ProxyHandler<FakeNode> = {
         const result = fn(...args);
         if (MUTATING.has(prop)) target.realm.countWrite(target);
         else target.realm.countRead();
+        if (RELAYOUT.has(prop)) target.realm.invalidate();
         return result;
       };
     }
