@@ -85,11 +85,9 @@ export async function loadFontsOf(node: TextNode): Promise<boolean> {
   const names = new Map<string, FontName>();
   if (node.fontName !== figma.mixed) names.set('', node.fontName as FontName);
   else {
-    // Mixed fonts (part of the text restyled): collect every font in use, character by character.
-    for (let i = 0; i < node.characters.length; i++) {
-      const f = node.getRangeFontName(i, i + 1) as FontName;
-      names.set(`${f.family}|${f.style}`, f);
-    }
+    // Mixed fonts (part of the text restyled): one call gives every run of one font, where
+    // getRangeFontName would cross into the editor once per character.
+    for (const { fontName: f } of node.getStyledTextSegments(['fontName'])) names.set(`${f.family}|${f.style}`, f);
   }
   const results = await Promise.all([...names.values()].map((f) => tryLoad(f)));
   return results.every(Boolean);
