@@ -7,7 +7,7 @@ import { FORMAT_VERSION, LIMITS, normaliseMap, type JourneyMap } from '../model'
 import type { NodeSpec } from '../layout/spec';
 import { buildMapSpec } from '../layout/map-spec';
 import { loadMapFonts } from './fonts';
-import { readMap, canvasColumnWidth } from './read-map';
+import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
 import { fingerprint, readMapData, writeMapData } from './storage';
 import { adoptCopiedMap, writeTag } from './tags';
@@ -94,9 +94,12 @@ function saveMap(frame: FrameNode, map: JourneyMap, revision: number): string {
   return canvas;
 }
 
-export async function createMap(map: JourneyMap): Promise<MapOpResult> {
+export async function createMap(
+  map: JourneyMap,
+  options: { columnWidth?: number; columnWidths?: Record<string, number> } = {},
+): Promise<MapOpResult> {
   const { fonts, substitutions } = await loadMapFonts();
-  const spec = buildMapSpec(map, { fonts });
+  const spec = buildMapSpec(map, { fonts, ...options });
   checkSize(spec);
   let frame: FrameNode | undefined;
   let canvas: string;
@@ -167,8 +170,8 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     }
   }
   const { fonts, substitutions } = await loadMapFonts();
-  const columnWidth = canvasColumnWidth(frame);
-  const spec = buildMapSpec(map, { fonts, columnWidth });
+  const columns = canvasColumnWidths(frame);
+  const spec = buildMapSpec(map, { fonts, ...columns });
   checkSize(spec);
   const ctx = newContext(() => frame);
   // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
@@ -183,7 +186,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     if (previous && previous.ok) {
       try {
         await reconcileNode(
-          buildMapSpec(previous.value, { fonts, columnWidth }),
+          buildMapSpec(previous.value, { fonts, ...columns }),
           frame,
           () => undefined,
           newContext(() => frame),

@@ -202,10 +202,21 @@ export function readMap(frame: FrameNode): ReadResult {
   return { ok: true, map: result.value, revision: stored?.revision ?? 0, warnings };
 }
 
-/** The stage column width on the canvas now (a designer may have resized the columns). */
-export function canvasColumnWidth(frame: FrameNode): number | undefined {
-  const header = new MapIndex(frame).role('stage-header')[0];
-  if (!header) return undefined;
-  const w = header.node.width;
-  return Number.isFinite(w) && w >= SPACE.minColumnWidth ? w : undefined;
+/**
+ * The stage column widths on the canvas now (a designer may have resized some), by stage id,
+ * and the commonest of them: the width a new stage gets, so that after the designer widened
+ * every column a new one matches them.
+ */
+export function canvasColumnWidths(frame: FrameNode): { columnWidth?: number; columnWidths: Record<string, number> } {
+  const columnWidths: Record<string, number> = {};
+  const counts = new Map<number, number>();
+  for (const h of new MapIndex(frame).role('stage-header')) {
+    const w = h.node.width;
+    if (!h.tag.stage || !Number.isFinite(w) || w < SPACE.minColumnWidth) continue;
+    columnWidths[h.tag.stage] = w;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  let columnWidth: number | undefined;
+  for (const [w, n] of counts) if (columnWidth === undefined || n > counts.get(columnWidth)!) columnWidth = w;
+  return { columnWidth, columnWidths };
 }

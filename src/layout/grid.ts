@@ -7,9 +7,10 @@ import { SPACE } from './theme';
 import type { Column } from './emotion';
 
 export interface GridGeometry {
+  /** Width of a column the designer has not resized. */
   columnWidth: number;
-  /** Width of the span of `count` columns including the gaps between them. */
-  span(count: number): number;
+  /** Width of the span of `count` columns from column `start`, including the gaps between them. */
+  span(start: number, count: number): number;
   /** Columns relative to the first column's left edge (the emotion area's origin). */
   columns: Column[];
   /** Full width of a lane row: padding + label + gap + columns + padding. */
@@ -21,11 +22,30 @@ export function clampColumnWidth(width: number | undefined): number {
   return Math.round(Math.min(SPACE.maxColumnWidth, Math.max(SPACE.minColumnWidth, width)));
 }
 
-export function gridGeometry(stageIds: ReadonlyArray<string>, columnWidth?: number): GridGeometry {
+/**
+ * `columnWidth` is the width of every column not named in `widths`; `widths`
+ * holds the columns a designer resized on the canvas, by stage id, so a
+ * widened column stays widened, with its cells, band and curve point, through
+ * every update.
+ */
+export function gridGeometry(
+  stageIds: ReadonlyArray<string>,
+  columnWidth?: number,
+  widths: Readonly<Record<string, number>> = {},
+): GridGeometry {
   const w = clampColumnWidth(columnWidth);
   const gap = SPACE.columnGap;
-  const span = (count: number) => (count <= 0 ? 0 : count * w + (count - 1) * gap);
-  const columns = stageIds.map((stageId, i) => ({ stageId, x: i * (w + gap), width: w }));
-  const rowWidth = SPACE.cellPadding * 2 + SPACE.laneLabelWidth + gap + span(stageIds.length);
+  let x = 0;
+  const columns = stageIds.map((stageId) => {
+    const width = Object.prototype.hasOwnProperty.call(widths, stageId) ? clampColumnWidth(widths[stageId]) : w;
+    const column = { stageId, x, width };
+    x += width + gap;
+    return column;
+  });
+  const span = (start: number, count: number) => {
+    const cols = columns.slice(start, start + count);
+    return cols.length ? cols.reduce((sum, c) => sum + c.width, 0) + (cols.length - 1) * gap : 0;
+  };
+  const rowWidth = SPACE.cellPadding * 2 + SPACE.laneLabelWidth + gap + span(0, columns.length);
   return { columnWidth: w, span, columns, rowWidth };
 }

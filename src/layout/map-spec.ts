@@ -23,8 +23,10 @@ import { COLORS, PHASE_FILLS, SPACE, TONES, TYPE, solid } from './theme';
 
 export interface MapSpecOptions {
   fonts: Fonts;
-  /** Stage column width; a designer's resized columns are kept by passing their width. */
+  /** Width of the stage columns not in `columnWidths`. */
   columnWidth?: number;
+  /** Columns the designer resized on the canvas, by stage id: kept as they are. */
+  columnWidths?: Record<string, number>;
 }
 
 export const EMOTION_AREA: EmotionArea = {
@@ -224,7 +226,7 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
     return n === 1 ? name : `${name}#${n}`;
   };
   const bands = phaseRuns(map.stages).map((run) => {
-    const width = g.span(run.count);
+    const width = g.span(run.start, run.count);
     if (run.phase === undefined) {
       return frame(
         `gap:${keyOf('')}`,
@@ -267,7 +269,7 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
 }
 
 function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
-  const headers = map.stages.map((s) => {
+  const headers = map.stages.map((s, i) => {
     const children = [
       text('name', 'Stage name', { role: 'stage-name', stage: s.id }, s.name, TYPE.stageName, fonts, {
         color: COLORS.stageText,
@@ -290,7 +292,7 @@ function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
       `stage:${s.id}`,
       `Stage: ${s.name}`,
       { role: 'stage-header', stage: s.id },
-      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 24 }, gap: 4 },
+      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columns[i].width, height: 24 }, gap: 4 },
       children,
     );
   });
@@ -306,11 +308,12 @@ function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
 }
 
 function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
+  const width = g.columns.find((c) => c.stageId === stageId)!.width;
   return frame(
     `cell:${stageId}`,
     `Cell: ${stageId}`,
     { role: 'cell', lane: lane.id, stage: stageId },
-    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columnWidth, height: 20 }, gap: SPACE.cellGap },
+    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 20 }, gap: SPACE.cellGap },
     children,
   );
 }
@@ -430,7 +433,7 @@ function noteSpec(
 }
 
 function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
-  const width = g.span(map.stages.length);
+  const width = g.span(0, map.stages.length);
   const area = EMOTION_AREA;
   const scores: Record<string, number | undefined> = {};
   for (const s of map.stages) scores[s.id] = lane.cells?.[s.id]?.score;
@@ -525,6 +528,7 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
   const g = gridGeometry(
     map.stages.map((s) => s.id),
     options.columnWidth,
+    options.columnWidths,
   );
   const gridChildren: NodeSpec[] = [];
   if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts));
