@@ -162,7 +162,7 @@ describe('each common edit, updated in place', () => {
     installFakeFigma();
     const { frame } = await createMap(a);
     await updateMap(frame, norm({ ...base(), title: 'Other title' }));
-    const card = tagged(frame, 'card')[0];
+    const card = tagged(frame, 'card')[0] as FrameNode;
     card.layoutPositioning = 'ABSOLUTE';
     card.x += 400;
     expect(checkGeometry(frame).problems.length).toBeGreaterThan(0);
