@@ -12,6 +12,7 @@ import { createMap, updateMap } from '../../src/figma/map-ops';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { diffDumps, dumpMap } from '../support/dump';
+import { checkGeometry } from '../support/fake-geometry';
 import { arbEdits, applyEdits } from '../support/map-edits';
 
 afterEach(() => uninstallFakeFigma());
@@ -48,6 +49,8 @@ describe('update(create(A), B) equals create(B)', () => {
         const got = dumpMap(frame);
         expect(diffDumps(got, expected), JSON.stringify(edits.map((e) => e.kind))).toEqual([]);
         expect(sticker.removed).toBe(false);
+        // And the fake's layout of the updated map has no overlapping texts, stray cards or markers.
+        expect(checkGeometry(frame).problems).toEqual([]);
         uninstallFakeFigma();
       }),
       { numRuns: 200 },
