@@ -147,6 +147,15 @@ describe('auto-layout frames', () => {
     expect([a.x, b.x]).toEqual([0, 40]);
   });
 
+  it('resize() of a FILL child changes nothing along the filled axis (changelog, Update 8: it no-ops)', () => {
+    const row = frame('HORIZONTAL');
+    row.resize(200, 50);
+    const a = rect(row, 10, 10);
+    a.layoutSizingHorizontal = 'FILL';
+    a.resize(30, 20);
+    expect([a.width, a.height]).toEqual([200, 20]);
+  });
+
   it('writing x/y of a child in the flow changes nothing (auto-layout places it)', () => {
     const row = frame('HORIZONTAL');
     const a = rect(row, 30, 30);

@@ -3,7 +3,8 @@
  * It implements the part of the API this plugin uses and THROWS where Figma
  * throws (see nodes.ts for node rules), and on anything it does not implement.
  * The manifest uses documentAccess "dynamic-page", so the sync page/node APIs
- * that Figma disables under it throw here too.
+ * that Figma disables under it throw here too. It lays out auto-layout frames
+ * and texts as Figma does (layout.ts), lazily: geometry reads see the result.
  */
 import { FakeNode, gone, unwrap, type Realm } from './nodes';
 import { layoutDocument } from './layout';

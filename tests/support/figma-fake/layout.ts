@@ -49,6 +49,10 @@
  *    automatically adjusts to fit its content. Characters do not wrap."; "HEIGHT": "The width of the
  *    textbox is fixed. Characters wrap to fit in the textbox. The height of the textbox automatically
  *    adjusts to fit its content."; "NONE": "The size of the textbox is fixed".
+ *  - Figma changelog, Version 1 Update 8: children of auto-layout frames "have a x and y position set
+ *    automatically. Writing to the position of those nodes via the API will no-op", and resize()
+ *    "will no-op in one or both dimensions" set by auto-layout: here such writes are stored and the
+ *    next layout puts the computed values back (a FILL child keeps filling after resize()).
  *  - Typings, relativeTransform: children of a group are positioned in the group's parent's space, so
  *    a group placed by auto-layout moves its children.
  *
