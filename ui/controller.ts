@@ -5,12 +5,35 @@
  */
 import { describeIssues, normaliseMap, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
 import type { PluginToUi, UiToPlugin } from '../src/protocol';
-import { blankDraft, draftFromMap, readStoredDraft, toMapInput, type DraftMap, type StoredDraft } from './draft';
+import {
+  blankDraft,
+  draftFromMap,
+  readStoredDraft,
+  toMapInput,
+  type CanvasTarget,
+  type DraftMap,
+  type StoredDraft,
+} from './draft';
+import { describeMerge, listLabels, mergeMaps } from './merge';
 import { Store } from './store';
 import type { PanelState, Status, TabId } from './state';
 
 export const DRAFT_DEBOUNCE_MS = 400;
+const STORAGE_FULL =
+  'Your draft could not be saved in Figma (its storage is full). It stays in this panel until you close it.';
 const HISTORY_LIMIT = 100;
+/**
+ * A base map larger than this (characters of JSON) is kept in memory but not saved with the draft:
+ * Figma's clientStorage holds 5 MB for everything, and the draft itself must fit first.
+ */
+export const MAX_STORED_BASE_CHARS = 1_000_000;
+
+/** The status after a create or update, with its warnings (font substitutions, reset texts) in full. */
+function withWarnings(text: string, warnings: string[] | undefined): Status {
+  const n = warnings?.length ?? 0;
+  if (!n) return { tone: 'success', text };
+  return { tone: 'warning', text: `${text} ${n === 1 ? 'One warning' : `${n} warnings`}:`, details: warnings };
+}
 
 export interface ControllerOptions {
   send: (msg: UiToPlugin) => void;
@@ -25,6 +48,8 @@ export class PanelController {
   private future: DraftMap[] = [];
   /** The map as of the last history entry; edits since then form one undo step. */
   private committed: DraftMap;
+  /** JSON size of base maps, measured once each (see MAX_STORED_BASE_CHARS). */
+  private readonly baseSizes = new WeakMap<DraftMap, number>();
 
   constructor(opts: ControllerOptions) {
     this.send = opts.send;
@@ -36,6 +61,7 @@ export class PanelController {
       selection: [],
       issues: [],
       status: null,
+      notice: null,
       conflict: false,
       tab: 'persona',
       canUndo: false,
@@ -69,6 +95,10 @@ export class PanelController {
 
   setStatus(status: Status | null): void {
     this.patch({ status });
+  }
+
+  dismissNotice(): void {
+    this.patch({ notice: null });
   }
 
   /* ---------------- editing ---------------- */
@@ -107,8 +137,22 @@ export class PanelController {
     const s = this.store.get();
     // Re-validate only if issues are showing, so a half-typed map isn't covered in red.
     if (s.issues.length) this.patch({ issues: this.validate().issues });
-    const draft: StoredDraft = { v: 1, map: s.map, target: s.target };
+    const draft: StoredDraft = { v: 1, map: s.map, target: this.storedTarget(s.target) };
     this.send({ type: 'save-draft', draft });
+  }
+
+  /** The target as saved with the draft: without its base map when that is very large. */
+  private storedTarget(t: CanvasTarget | null): CanvasTarget | null {
+    if (!t?.base) return t;
+    let size = this.baseSizes.get(t.base);
+    if (size === undefined) {
+      size = JSON.stringify(t.base).length;
+      this.baseSizes.set(t.base, size);
+    }
+    if (size <= MAX_STORED_BASE_CHARS) return t;
+    const slim = { ...t };
+    delete slim.base;
+    return slim;
   }
 
   private commitHistory(): void {
@@ -199,7 +243,11 @@ export class PanelController {
     if (!map) return;
     const t = this.state.target;
     const msg: UiToPlugin = { type: 'update', nodeId, map };
-    if (t && t.nodeId === nodeId) msg.baseRevision = t.revision;
+    if (t && t.nodeId === nodeId) {
+      msg.baseRevision = t.revision;
+      // Canvas edits the panel has read (and so has in its map) are then no conflict.
+      if (t.canvas !== undefined) msg.baseCanvas = t.canvas;
+    }
     if (force) msg.force = true;
     this.patch({ status: { tone: 'info', text: 'Updating map…' }, conflict: false });
     this.send(msg);
@@ -242,41 +290,33 @@ export class PanelController {
       }
       case 'created':
         this.patch({
-          target: { nodeId: msg.nodeId, revision: msg.revision },
+          target: this.targetOf(msg),
           conflict: false,
           issues: [],
-          status: { tone: 'success', text: 'Map created on the canvas.' },
+          status: withWarnings('Map created on the canvas.', msg.warnings),
         });
         this.flush();
         return;
       case 'updated': {
         const { created, updated, removed } = msg.stats;
         this.patch({
-          target: { nodeId: msg.nodeId, revision: msg.revision },
+          target: this.targetOf(msg),
           conflict: false,
           issues: [],
-          status: { tone: 'success', text: `Map updated: ${updated} changed, ${created} added, ${removed} removed.` },
+          status: withWarnings(`Map updated: ${updated} changed, ${created} added, ${removed} removed.`, msg.warnings),
         });
         this.flush();
         return;
       }
-      case 'map': {
-        const r = normaliseMap(msg.map);
-        if (!r.ok) {
-          this.patch({
-            issues: r.issues,
-            status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` },
-          });
+      case 'map':
+        this.loaded(msg);
+        return;
+      case 'error':
+        if (msg.code === 'storage') {
+          // Nothing failed that the user asked for: say so aside, and keep going.
+          this.patch({ notice: { tone: 'warning', text: msg.message || STORAGE_FULL } });
           return;
         }
-        const warn = msg.warnings?.length ? ` ${msg.warnings.join(' ')}` : '';
-        this.replace(draftFromMap(r.value), {
-          target: { nodeId: msg.nodeId, revision: msg.revision },
-          status: { tone: 'success', text: `Loaded “${r.value.title}” from the canvas.${warn}` },
-        });
-        return;
-      }
-      case 'error':
         this.patch({
           conflict: msg.code === 'conflict',
           issues: msg.issues,
@@ -284,5 +324,60 @@ export class PanelController {
         });
         return;
     }
+  }
+
+  /** The target a created, updated or read-back map gives: its revision, canvas fingerprint and map. */
+  private targetOf(msg: { nodeId: string; revision: number; canvas: string; map: unknown }): CanvasTarget {
+    const target: CanvasTarget = { nodeId: msg.nodeId, revision: msg.revision, canvas: msg.canvas };
+    const r = normaliseMap(msg.map);
+    if (r.ok) target.base = draftFromMap(r.value);
+    return target;
+  }
+
+  /**
+   * A map read back from the canvas (Read back, Load selected map, Reload from canvas). When it is
+   * the panel's target, the panel's edits since its last sync are merged in, never dropped silently.
+   */
+  private loaded(msg: Extract<PluginToUi, { type: 'map' }>): void {
+    const r = normaliseMap(msg.map);
+    if (!r.ok) {
+      this.patch({
+        issues: r.issues,
+        status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` },
+      });
+      return;
+    }
+    const canvasMap = draftFromMap(r.value);
+    const target: CanvasTarget = { nodeId: msg.nodeId, revision: msg.revision, canvas: msg.canvas, base: canvasMap };
+    const warn = msg.warnings?.length ? ` ${msg.warnings.join(' ')}` : '';
+    const loaded = `Loaded “${r.value.title}” from the canvas.`;
+    const prev = this.state.target;
+    if (prev && prev.nodeId === msg.nodeId) {
+      if (prev.base) {
+        const merged = mergeMaps(prev.base, this.state.map, canvasMap);
+        if (merged.kept.length) {
+          this.replace(merged.map, {
+            target,
+            status: { tone: merged.conflicts.length ? 'warning' : 'success', text: describeMerge(merged) + warn },
+          });
+          return;
+        }
+      } else {
+        // No base (a draft saved by an older version): which differences are the panel's edits is unknown.
+        const replaced = mergeMaps(canvasMap, this.state.map, canvasMap).kept;
+        if (replaced.length) {
+          const n = replaced.length;
+          this.replace(canvasMap, {
+            target,
+            status: {
+              tone: 'warning',
+              text: `${loaded} It replaced your version of ${n} field${n === 1 ? '' : 's'} (${listLabels(replaced)}); Undo (Ctrl+Z) brings it back.${warn}`,
+            },
+          });
+          return;
+        }
+      }
+    }
+    this.replace(canvasMap, { target, status: { tone: 'success', text: `${loaded}${warn}` } });
   }
 }

@@ -111,43 +111,74 @@ const StoredLane = z.discriminatedUnion('kind', [
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
 
+const StoredMap = z.object({
+  title: Str,
+  persona: z.object({
+    name: Str,
+    role: Str,
+    quote: Str,
+    description: Str,
+    goals: z.array(Str).max(100),
+    frustrations: z.array(Str).max(100),
+  }),
+  stages: z
+    .array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() }))
+    .min(1)
+    .max(100)
+    .refine(uniqueIds, 'duplicate stage ids'),
+  lanes: z.array(StoredLane).max(100).refine(uniqueIds, 'duplicate lane ids'),
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
+
 export const StoredDraftSchema = z.object({
   v: z.literal(1),
-  map: z.object({
-    title: Str,
-    persona: z.object({
-      name: Str,
-      role: Str,
-      quote: Str,
-      description: Str,
-      goals: z.array(Str).max(100),
-      frustrations: z.array(Str).max(100),
-    }),
-    stages: z
-      .array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() }))
-      .min(1)
-      .max(100)
-      .refine(uniqueIds, 'duplicate stage ids'),
-    lanes: z.array(StoredLane).max(100).refine(uniqueIds, 'duplicate lane ids'),
-    meta: z.record(z.string(), z.unknown()).optional(),
-  }),
+  map: StoredMap,
   target: z
-    .object({ nodeId: z.string().min(1).max(200), revision: z.number().int().nonnegative() })
+    .object({
+      nodeId: z.string().min(1).max(200),
+      revision: z.number().int().nonnegative(),
+      canvas: z.string().max(100).optional(),
+      // A base that does not parse only costs the merge on reload, not the whole draft.
+      base: StoredMap.optional().catch(undefined),
+    })
     .nullable()
     .optional(),
 });
 
+/**
+ * The canvas map the draft belongs to (created on or loaded from), for "Update" and "Reload".
+ * `canvas` and `base` come from the last `created`, `updated` or `map` reply for that node.
+ */
+export interface CanvasTarget {
+  nodeId: string;
+  /** The map's revision then; another one on the canvas is a conflict. */
+  revision: number;
+  /** The fingerprint of what read-back of the canvas gave then: sent as `baseCanvas` with updates. */
+  canvas?: string;
+  /** The map the canvas had then: the base of the three-way merge when the panel reloads (ui/merge.ts). */
+  base?: DraftMap;
+}
+
 export interface StoredDraft {
   v: 1;
   map: DraftMap;
-  target?: { nodeId: string; revision: number } | null;
+  target?: CanvasTarget | null;
 }
+
+const withCellRecords = (map: DraftMap): DraftMap => ({
+  ...map,
+  lanes: map.lanes.map((l) => ({ ...l, cells: l.cells ?? {} }) as Lane),
+});
 
 export function readStoredDraft(raw: unknown): StoredDraft | null {
   const parsed = StoredDraftSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const map = parsed.data.map as DraftMap;
   // Cells must belong to the lane's kind; the schema checked that. Fill missing cell records.
-  map.lanes = map.lanes.map((l) => ({ ...l, cells: l.cells ?? {} }) as Lane);
-  return { v: 1, map, target: parsed.data.target ?? null };
+  const map = withCellRecords(parsed.data.map as DraftMap);
+  const t = parsed.data.target;
+  if (!t) return { v: 1, map, target: null };
+  const target: CanvasTarget = { nodeId: t.nodeId, revision: t.revision };
+  if (t.canvas !== undefined) target.canvas = t.canvas;
+  if (t.base) target.base = withCellRecords(t.base as DraftMap);
+  return { v: 1, map, target };
 }

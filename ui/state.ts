@@ -1,23 +1,27 @@
 /** Everything the panel shows, in one immutable object held by a Store. */
 import type { MapIssue } from '../src/model';
-import type { DraftMap } from './draft';
+import type { CanvasTarget, DraftMap } from './draft';
 
 export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port';
 
 export interface Status {
-  tone: 'info' | 'success' | 'error';
+  tone: 'info' | 'success' | 'warning' | 'error';
   text: string;
+  /** Shown in full under the text, one per line (warnings of a create or update). */
+  details?: string[];
 }
 
 export interface PanelState {
   map: DraftMap;
-  /** The canvas map this draft was created on or loaded from, for "Update". */
-  target: { nodeId: string; revision: number } | null;
+  /** The canvas map this draft was created on or loaded from, for "Update" and "Reload". */
+  target: CanvasTarget | null;
   /** Journey maps currently selected on the canvas. */
   selection: { nodeId: string; title: string }[];
   /** Issues of the last local validation or sandbox error, by path (`stages[2].name`). */
   issues: MapIssue[];
   status: Status | null;
+  /** A standing notice that does not block anything (the draft could not be saved in Figma). */
+  notice: Status | null;
   /** The canvas changed since we loaded it; offer reload or overwrite. */
   conflict: boolean;
   tab: TabId;

@@ -66,7 +66,7 @@ describe('update, read back and conflicts', () => {
     const update = screen.getByRole('button', { name: 'Update selected map' }) as HTMLButtonElement;
     expect(update.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
-    receive({ type: 'created', nodeId: '1:2', map: last('create')!.map, revision: 3 });
+    receive({ type: 'created', nodeId: '1:2', canvas: 'c3', map: last('create')!.map, revision: 3 });
     expect(screen.getByRole('status').textContent).toMatch(/created/i);
     fireEvent.click(screen.getByRole('button', { name: 'Update selected map' }));
     expect(last('update')).toMatchObject({ type: 'update', nodeId: '1:2', baseRevision: 3 });
@@ -81,7 +81,7 @@ describe('update, read back and conflicts', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reload from canvas' }));
     expect(last('read')).toEqual({ type: 'read', nodeId: '1:2' });
     const canvasMap = { ...norm(toMapInput(sampleDraft())), title: 'Edited on canvas' };
-    receive({ type: 'map', nodeId: '1:2', map: canvasMap, revision: 5 });
+    receive({ type: 'map', nodeId: '1:2', canvas: 'c5', map: canvasMap, revision: 5 });
     expect((screen.getByLabelText('Map title') as HTMLInputElement).value).toBe('Edited on canvas');
     expect(screen.queryByRole('button', { name: 'Overwrite' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Update selected map' }));
@@ -97,11 +97,12 @@ describe('update, read back and conflicts', () => {
     receive({
       type: 'map',
       nodeId: '9:9',
+      canvas: 'c1',
       map: { ...norm(toMapInput(sampleDraft())), title: 'Clinic' },
       revision: 1,
       warnings: ['A sticky was ignored.'],
     });
-    expect(controller.state.target).toEqual({ nodeId: '9:9', revision: 1 });
+    expect(controller.state.target).toMatchObject({ nodeId: '9:9', revision: 1, canvas: 'c1' });
     expect(screen.getByRole('status').textContent).toMatch(/Loaded “Clinic”.*sticky was ignored/);
     fireEvent.click(screen.getByRole('button', { name: 'Read back' }));
     expect(last('read')).toEqual({ type: 'read', nodeId: '9:9' });
@@ -124,7 +125,7 @@ describe('update, read back and conflicts', () => {
   it('a canvas map that fails validation leaves the draft untouched', () => {
     const { receive, controller } = renderPanel(sampleDraft());
     const before = controller.state.map;
-    receive({ type: 'map', nodeId: '1:1', map: { title: '', stages: [] }, revision: 1 });
+    receive({ type: 'map', nodeId: '1:1', canvas: 'c1', map: { title: '', stages: [] }, revision: 1 });
     expect(controller.state.map).toBe(before);
     expect(screen.getByRole('alert').textContent).toMatch(/could not be read/);
   });

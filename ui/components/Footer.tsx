@@ -1,4 +1,7 @@
-/** Always visible: result of the last action, issue summary, conflict choices, canvas buttons. */
+/**
+ * Always visible: result of the last action (with its warnings in full), a standing notice (the
+ * draft could not be saved), issue summary, conflict choices, canvas buttons.
+ */
 import { usePanel, useSlice } from '../hooks';
 import { tabForPath } from '../state';
 
@@ -27,15 +30,31 @@ function goTo(panel: ReturnType<typeof usePanel>, path: string) {
 export function Footer() {
   const panel = usePanel();
   const status = useSlice((s) => s.status);
+  const notice = useSlice((s) => s.notice);
   const issues = useSlice((s) => s.issues);
   const conflict = useSlice((s) => s.conflict);
   const hasTarget = useSlice((s) => s.target !== null || s.selection.length === 1);
   return (
     <footer class="footer">
       {status && (
-        <p class={`status ${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
+        <div class={`status ${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
+          <p>{status.text}</p>
+          {status.details && status.details.length > 0 && (
+            <ul class="status-details">
+              {status.details.map((d, k) => (
+                <li key={k}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {notice && (
+        <div class={`notice ${notice.tone}`} role="status" aria-label="Notice">
+          <p>{notice.text}</p>
+          <button type="button" class="btn-link" onClick={() => panel.dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
       )}
       {issues.length > 0 && (
         <div class="summary" role="region" aria-label="Problems">
