@@ -88,7 +88,7 @@ function poll(): void {
   if (fake.notifications.length > notified) {
     const n = fake.notifications[fake.notifications.length - 1];
     notified = fake.notifications.length;
-    flash(n.message, !!n.options?.error);
+    flash(n.shown, !!n.options?.error);
   }
   if (bridge.sandboxErrors.length > errorsShown) {
     errorsShown = bridge.sandboxErrors.length;
