@@ -48,34 +48,48 @@ function initials(name: string): string {
 function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
   const t = (
     key: string,
-    role: Parameters<typeof text>[2]['role'],
-    chars: string,
+    role: NodeSpec['tag']['role'],
+    characters: string,
     style: typeof TYPE.personaBody,
     color: string,
     index?: number,
-  ) => text(key, role, index === undefined ? { role } : { role, index }, chars, style, fonts, { color, width: 'FILL' });
+  ) =>
+    text({
+      key,
+      name: role,
+      tag: index === undefined ? { role } : { role, index },
+      characters,
+      style,
+      fonts,
+      color,
+      width: 'FILL',
+    });
   const identity: NodeSpec[] = [
-    frame(
-      'avatar',
-      'Avatar',
-      { role: 'persona-avatar' },
-      {
-        layout: 'HORIZONTAL',
-        sizing: ['FIXED', 'FIXED'],
-        size: { width: SPACE.avatarSize, height: SPACE.avatarSize },
-        fill: COLORS.personaAccent,
-        radius: SPACE.avatarSize / 2,
-        align: 'CENTER',
-        justify: 'CENTER',
-      },
-      [
-        text('initials', 'Initials', { role: 'persona-initials' }, initials(p.name), TYPE.avatar, fonts, {
+    frame({
+      key: 'avatar',
+      name: 'Avatar',
+      tag: { role: 'persona-avatar' },
+      layout: 'HORIZONTAL',
+      sizing: ['FIXED', 'FIXED'],
+      size: { width: SPACE.avatarSize, height: SPACE.avatarSize },
+      fill: COLORS.personaAccent,
+      radius: SPACE.avatarSize / 2,
+      align: 'CENTER',
+      justify: 'CENTER',
+      children: [
+        text({
+          key: 'initials',
+          name: 'Initials',
+          tag: { role: 'persona-initials' },
+          characters: initials(p.name),
+          style: TYPE.avatar,
+          fonts,
           color: COLORS.personaAvatarText,
           width: 'HUG',
           align: 'CENTER',
         }),
       ],
-    ),
+    }),
     t('name', 'persona-name', p.name, TYPE.personaName, COLORS.text),
   ];
   if (p.role) identity.push(t('role', 'persona-role', p.role, TYPE.personaRole, COLORS.textSecondary));
@@ -88,28 +102,40 @@ function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
     role: 'persona-column' | 'persona-goals' | 'persona-frustrations',
     body: NodeSpec[],
   ) =>
-    frame(key, title, { role }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 8 }, [
-      text(`${key}-title`, `${title} title`, { role: 'persona-section-title' }, title, TYPE.personaSection, fonts, {
-        color: COLORS.personaSectionTitle,
-        width: 'FILL',
-        upper: true,
-        letterSpacing: 6,
-      }),
-      ...body,
-    ]);
+    frame({
+      key,
+      name: title,
+      tag: { role },
+      layout: 'VERTICAL',
+      sizing: ['FILL', 'HUG'],
+      gap: 8,
+      children: [
+        text({
+          key: `${key}-title`,
+          name: `${title} title`,
+          tag: { role: 'persona-section-title' },
+          characters: title,
+          style: TYPE.personaSection,
+          fonts,
+          color: COLORS.personaSectionTitle,
+          width: 'FILL',
+          upper: true,
+          letterSpacing: 6,
+        }),
+        ...body,
+      ],
+    });
   const children: NodeSpec[] = [
-    frame(
-      'identity',
-      'Identity',
-      { role: 'persona-identity' },
-      {
-        layout: 'VERTICAL',
-        sizing: ['FIXED', 'HUG'],
-        size: { width: SPACE.personaIdentityWidth, height: 100 },
-        gap: 8,
-      },
-      identity,
-    ),
+    frame({
+      key: 'identity',
+      name: 'Identity',
+      tag: { role: 'persona-identity' },
+      layout: 'VERTICAL',
+      sizing: ['FIXED', 'HUG'],
+      size: { width: SPACE.personaIdentityWidth, height: 100 },
+      gap: 8,
+      children: identity,
+    }),
   ];
   if (p.description)
     children.push(
@@ -137,21 +163,19 @@ function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
         ),
       ),
     );
-  return frame(
-    'persona',
-    `Persona: ${p.name}`,
-    { role: 'persona' },
-    {
-      layout: 'HORIZONTAL',
-      sizing: ['FIXED', 'HUG'],
-      size: { width, height: 100 },
-      padding: SPACE.personaPadding,
-      gap: SPACE.personaGap,
-      fill: COLORS.personaBackground,
-      radius: SPACE.radiusBlock,
-    },
+  return frame({
+    key: 'persona',
+    name: `Persona: ${p.name}`,
+    tag: { role: 'persona' },
+    layout: 'HORIZONTAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width, height: 100 },
+    padding: SPACE.personaPadding,
+    gap: SPACE.personaGap,
+    fill: COLORS.personaBackground,
+    radius: SPACE.radiusBlock,
     children,
-  );
+  });
 }
 
 function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
@@ -160,22 +184,48 @@ function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
     ? `Customer journey map · ${map.persona.name} · ${stageCount}`
     : `Customer journey map · ${stageCount}`;
   const children = [
-    frame('title-block', 'Title', { role: 'title-block' }, { layout: 'VERTICAL', sizing: ['FILL', 'HUG'], gap: 6 }, [
-      text('title', 'Title', { role: 'title' }, map.title, TYPE.title, fonts, { color: COLORS.text, width: 'FILL' }),
-      text('subtitle', 'Subtitle', { role: 'subtitle' }, subtitle, TYPE.subtitle, fonts, {
-        color: COLORS.textMuted,
-        width: 'FILL',
-      }),
-    ]),
+    frame({
+      key: 'title-block',
+      name: 'Title',
+      tag: { role: 'title-block' },
+      layout: 'VERTICAL',
+      sizing: ['FILL', 'HUG'],
+      gap: 6,
+      children: [
+        text({
+          key: 'title',
+          name: 'Title',
+          tag: { role: 'title' },
+          characters: map.title,
+          style: TYPE.title,
+          fonts,
+          color: COLORS.text,
+          width: 'FILL',
+        }),
+        text({
+          key: 'subtitle',
+          name: 'Subtitle',
+          tag: { role: 'subtitle' },
+          characters: subtitle,
+          style: TYPE.subtitle,
+          fonts,
+          color: COLORS.textMuted,
+          width: 'FILL',
+        }),
+      ],
+    }),
   ];
   if (map.persona) children.push(personaSpec(map.persona, width, fonts));
-  return frame(
-    'header',
-    'Header',
-    { role: 'header' },
-    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 100 }, gap: SPACE.headerGap },
+  return frame({
+    key: 'header',
+    name: 'Header',
+    tag: { role: 'header' },
+    layout: 'VERTICAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width, height: 100 },
+    gap: SPACE.headerGap,
     children,
-  );
+  });
 }
 
 /** A row of the grid: fixed label column, then one child per column or one spanning child. */
@@ -188,31 +238,32 @@ function row(
   cells: NodeSpec[],
   stroke?: string,
 ): NodeSpec {
-  return frame(
+  return frame({
     key,
     name,
     tag,
-    {
-      layout: 'HORIZONTAL',
-      sizing: ['HUG', 'HUG'],
-      padding: SPACE.cellPadding,
-      gap: SPACE.columnGap,
-      fill,
-      stroke,
-      radius: SPACE.radiusBlock,
-    },
-    [label, ...cells],
-  );
+    layout: 'HORIZONTAL',
+    sizing: ['HUG', 'HUG'],
+    padding: SPACE.cellPadding,
+    gap: SPACE.columnGap,
+    fill,
+    stroke,
+    radius: SPACE.radiusBlock,
+    children: [label, ...cells],
+  });
 }
 
 function labelColumn(key: string, tag: NodeSpec['tag'], children: NodeSpec[]): NodeSpec {
-  return frame(
+  return frame({
     key,
-    'Label',
+    name: 'Label',
     tag,
-    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: SPACE.laneLabelWidth, height: 20 }, gap: 4 },
+    layout: 'VERTICAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width: SPACE.laneLabelWidth, height: 20 },
+    gap: 4,
     children,
-  );
+  });
 }
 
 function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -228,76 +279,101 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const bands = phaseRuns(map.stages).map((run) => {
     const width = g.span(run.start, run.count);
     if (run.phase === undefined) {
-      return frame(
-        `gap:${keyOf('')}`,
-        'No phase',
-        { role: 'spacer', stage: run.firstStageId },
-        { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 10 } },
-      );
-    }
-    const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
-    return frame(
-      `phase:${keyOf(run.phase)}`,
-      `Phase: ${run.phase}`,
-      { role: 'phase', stage: run.firstStageId, phase: run.phase },
-      {
+      return frame({
+        key: `gap:${keyOf('')}`,
+        name: 'No phase',
+        tag: { role: 'spacer', stage: run.firstStageId },
         layout: 'VERTICAL',
         sizing: ['FIXED', 'HUG'],
-        size: { width, height: 20 },
-        padding: [SPACE.phasePaddingY, SPACE.cellPadding],
-        fill,
-        radius: SPACE.radiusCard,
-      },
-      [
-        text('label', 'Phase label', { role: 'phase-label', stage: run.firstStageId }, run.phase, TYPE.phase, fonts, {
+        size: { width, height: 10 },
+      });
+    }
+    const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
+    return frame({
+      key: `phase:${keyOf(run.phase)}`,
+      name: `Phase: ${run.phase}`,
+      tag: { role: 'phase', stage: run.firstStageId, phase: run.phase },
+      layout: 'VERTICAL',
+      sizing: ['FIXED', 'HUG'],
+      size: { width, height: 20 },
+      padding: [SPACE.phasePaddingY, SPACE.cellPadding],
+      fill,
+      radius: SPACE.radiusCard,
+      children: [
+        text({
+          key: 'label',
+          name: 'Phase label',
+          tag: { role: 'phase-label', stage: run.firstStageId },
+          characters: run.phase,
+          style: TYPE.phase,
+          fonts,
           color: COLORS.phaseText,
           width: 'FILL',
           upper: true,
           letterSpacing: 4,
         }),
       ],
-    );
+    });
   });
   // Transparent row with the same padding as the lanes so bands line up with columns.
-  return frame(
-    'phases',
-    'Phases',
-    { role: 'phase-row' },
-    { layout: 'HORIZONTAL', sizing: ['HUG', 'HUG'], padding: [0, SPACE.cellPadding], gap: SPACE.columnGap },
-    [labelColumn('label', { role: 'spacer' }, []), ...bands],
-  );
+  return frame({
+    key: 'phases',
+    name: 'Phases',
+    tag: { role: 'phase-row' },
+    layout: 'HORIZONTAL',
+    sizing: ['HUG', 'HUG'],
+    padding: [0, SPACE.cellPadding],
+    gap: SPACE.columnGap,
+    children: [labelColumn('label', { role: 'spacer' }, []), ...bands],
+  });
 }
 
 function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const headers = map.stages.map((s, i) => {
     const children = [
-      text('name', 'Stage name', { role: 'stage-name', stage: s.id }, s.name, TYPE.stageName, fonts, {
+      text({
+        key: 'name',
+        name: 'Stage name',
+        tag: { role: 'stage-name', stage: s.id },
+        characters: s.name,
+        style: TYPE.stageName,
+        fonts,
         color: COLORS.stageText,
         width: 'FILL',
       }),
     ];
     if (s.description)
       children.push(
-        text(
-          'description',
-          'Stage description',
-          { role: 'stage-description', stage: s.id },
-          s.description,
-          TYPE.stageDescription,
+        text({
+          key: 'description',
+          name: 'Stage description',
+          tag: { role: 'stage-description', stage: s.id },
+          characters: s.description,
+          style: TYPE.stageDescription,
           fonts,
-          { color: COLORS.stageDescription, width: 'FILL' },
-        ),
+          color: COLORS.stageDescription,
+          width: 'FILL',
+        }),
       );
-    return frame(
-      `stage:${s.id}`,
-      `Stage: ${s.name}`,
-      { role: 'stage-header', stage: s.id },
-      { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width: g.columns[i].width, height: 24 }, gap: 4 },
+    return frame({
+      key: `stage:${s.id}`,
+      name: `Stage: ${s.name}`,
+      tag: { role: 'stage-header', stage: s.id },
+      layout: 'VERTICAL',
+      sizing: ['FIXED', 'HUG'],
+      size: { width: g.columns[i].width, height: 24 },
+      gap: 4,
       children,
-    );
+    });
   });
   const label = labelColumn('label', { role: 'stage-row-label' }, [
-    text('title', 'Stages label', { role: 'stage-row-label' }, 'Stages', TYPE.laneTitle, fonts, {
+    text({
+      key: 'title',
+      name: 'Stages label',
+      tag: { role: 'stage-row-label' },
+      characters: 'Stages',
+      style: TYPE.laneTitle,
+      fonts,
       color: COLORS.stageDescription,
       width: 'FILL',
       upper: true,
@@ -309,13 +385,16 @@ function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
 
 function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
   const width = g.columns.find((c) => c.stageId === stageId)!.width;
-  return frame(
-    `cell:${stageId}`,
-    `Cell: ${stageId}`,
-    { role: 'cell', lane: lane.id, stage: stageId },
-    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: 20 }, gap: SPACE.cellGap },
+  return frame({
+    key: `cell:${stageId}`,
+    name: `Cell: ${stageId}`,
+    tag: { role: 'cell', lane: lane.id, stage: stageId },
+    layout: 'VERTICAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width, height: 20 },
+    gap: SPACE.cellGap,
     children,
-  );
+  });
 }
 
 function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
@@ -325,7 +404,13 @@ function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Font
       value === undefined
         ? []
         : [
-            text('text', 'Text', { role: 'cell-text', lane: lane.id, stage: s.id }, value, TYPE.cellText, fonts, {
+            text({
+              key: 'text',
+              name: 'Text',
+              tag: { role: 'cell-text', lane: lane.id, stage: s.id },
+              characters: value,
+              style: TYPE.cellText,
+              fonts,
               color: COLORS.text,
               width: 'FILL',
             }),
@@ -338,30 +423,29 @@ function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fon
   const tone = TONES[lane.tone ?? 'neutral'];
   return map.stages.map((s) => {
     const cards = (lane.cells?.[s.id] ?? []).map((card, i) =>
-      frame(
-        `card:${i}`,
-        'Card',
-        { role: 'card', lane: lane.id, stage: s.id, index: i },
-        {
-          layout: 'VERTICAL',
-          sizing: ['FILL', 'HUG'],
-          padding: [SPACE.cardPaddingY, SPACE.cardPaddingX],
-          fill: tone.fill,
-          stroke: tone.border,
-          radius: SPACE.radiusCard,
-        },
-        [
-          text(
-            'text',
-            'Card text',
-            { role: 'card-text', lane: lane.id, stage: s.id, index: i },
-            card,
-            TYPE.card,
+      frame({
+        key: `card:${i}`,
+        name: 'Card',
+        tag: { role: 'card', lane: lane.id, stage: s.id, index: i },
+        layout: 'VERTICAL',
+        sizing: ['FILL', 'HUG'],
+        padding: [SPACE.cardPaddingY, SPACE.cardPaddingX],
+        fill: tone.fill,
+        stroke: tone.border,
+        radius: SPACE.radiusCard,
+        children: [
+          text({
+            key: 'text',
+            name: 'Card text',
+            tag: { role: 'card-text', lane: lane.id, stage: s.id, index: i },
+            characters: card,
+            style: TYPE.card,
             fonts,
-            { color: tone.text, width: 'FILL' },
-          ),
+            color: tone.text,
+            width: 'FILL',
+          }),
         ],
-      ),
+      }),
     );
     return cellFrame(lane, s.id, g, cards);
   });
@@ -403,33 +487,42 @@ function noteSpec(
   const size = noteSize(note, inner);
   const tag = (role: NodeSpec['tag']['role']) => ({ role, lane: laneId, stage: stageId });
   // A pill behind the text keeps it readable where the curve passes under it; centred by auto-layout.
-  const pill = frame(
-    'pill',
-    'Note background',
-    tag('emotion-note-pill'),
-    {
-      layout: 'HORIZONTAL',
-      sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'],
-      padding: [SPACE.notePaddingY, SPACE.notePaddingX],
-      fill: COLORS.emotionNoteBackground,
-      fillOpacity: 0.92,
-      radius: SPACE.radiusNote,
-    },
-    [
-      text('text', 'Emotion note', tag('emotion-note-text'), note, TYPE.note, fonts, {
+  const pill = frame({
+    key: 'pill',
+    name: 'Note background',
+    tag: tag('emotion-note-pill'),
+    layout: 'HORIZONTAL',
+    sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'],
+    padding: [SPACE.notePaddingY, SPACE.notePaddingX],
+    fill: COLORS.emotionNoteBackground,
+    fillOpacity: 0.92,
+    radius: SPACE.radiusNote,
+    children: [
+      text({
+        key: 'text',
+        name: 'Emotion note',
+        tag: tag('emotion-note-text'),
+        characters: note,
+        style: TYPE.note,
+        fonts,
         color: COLORS.textSecondary,
         width: size.wraps ? 'FILL' : 'HUG',
         align: 'CENTER',
       }),
     ],
-  );
-  return frame(
-    `note:${stageId}`,
-    'Emotion note',
-    tag('emotion-note'),
-    { layout: 'VERTICAL', sizing: ['FIXED', 'HUG'], size: { width, height: size.height }, align: 'CENTER', x, y },
-    [pill],
-  );
+  });
+  return frame({
+    key: `note:${stageId}`,
+    name: 'Emotion note',
+    tag: tag('emotion-note'),
+    layout: 'VERTICAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width, height: size.height },
+    align: 'CENTER',
+    x,
+    y,
+    children: [pill],
+  });
 }
 
 function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -442,7 +535,11 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
     stage ? { role, lane: lane.id, stage } : { role, lane: lane.id };
   const base = baselineY(area);
   const children: NodeSpec[] = [
-    vector('baseline', 'Neutral line', tag('emotion-baseline'), `M 0 ${base} L ${width} ${base}`, {
+    vector({
+      key: 'baseline',
+      name: 'Neutral line',
+      tag: tag('emotion-baseline'),
+      data: `M 0 ${base} L ${width} ${base}`,
       stroke: solid(COLORS.emotionBaseline),
       weight: 1,
       dash: [4, 4],
@@ -452,7 +549,11 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
     const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
     if (d)
       children.push(
-        vector(`curve:${run[0].stageId}`, 'Emotion curve', tag('emotion-curve', run[0].stageId), d, {
+        vector({
+          key: `curve:${run[0].stageId}`,
+          name: 'Emotion curve',
+          tag: tag('emotion-curve', run[0].stageId),
+          data: d,
           stroke: solid(COLORS.emotionCurve),
           weight: SPACE.curveWeight,
         }),
@@ -487,20 +588,29 @@ function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts:
   });
   // Notes last: on top of the curve and the markers.
   children.push(...notes);
-  const spec = frame(
-    'area',
-    'Emotion curve',
-    tag('emotion-area'),
-    { layout: 'NONE', sizing: ['FIXED', 'FIXED'], size: { width, height: area.height }, clip: false },
+  const spec = frame({
+    key: 'area',
+    name: 'Emotion curve',
+    tag: tag('emotion-area'),
+    layout: 'NONE',
+    sizing: ['FIXED', 'FIXED'],
+    size: { width, height: area.height },
+    clip: false,
     children,
-  );
+  });
   spec.meta = { emotionArea: { ...area } };
   return spec;
 }
 
 function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
-    text('title', 'Lane title', { role: 'lane-title', lane: lane.id }, lane.title, TYPE.laneTitle, fonts, {
+    text({
+      key: 'title',
+      name: 'Lane title',
+      tag: { role: 'lane-title', lane: lane.id },
+      characters: lane.title,
+      style: TYPE.laneTitle,
+      fonts,
       color: COLORS.laneLabelText,
       width: 'FILL',
     }),
@@ -535,28 +645,28 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
   gridChildren.push(stageRow(map, g, fonts));
   map.lanes.forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts)));
 
-  return frame(
-    'map',
-    map.title,
-    { role: 'map' },
-    {
-      layout: 'VERTICAL',
-      sizing: ['HUG', 'HUG'],
-      padding: SPACE.mapPadding,
-      gap: SPACE.mapGap,
-      fill: COLORS.mapBackground,
-      stroke: COLORS.mapBorder,
-      radius: SPACE.radiusMap,
-    },
-    [
+  return frame({
+    key: 'map',
+    name: map.title,
+    tag: { role: 'map' },
+    layout: 'VERTICAL',
+    sizing: ['HUG', 'HUG'],
+    padding: SPACE.mapPadding,
+    gap: SPACE.mapGap,
+    fill: COLORS.mapBackground,
+    stroke: COLORS.mapBorder,
+    radius: SPACE.radiusMap,
+    children: [
       headerSpec(map, g.rowWidth, fonts),
-      frame(
-        'grid',
-        'Grid',
-        { role: 'grid' },
-        { layout: 'VERTICAL', sizing: ['HUG', 'HUG'], gap: SPACE.gridGap },
-        gridChildren,
-      ),
+      frame({
+        key: 'grid',
+        name: 'Grid',
+        tag: { role: 'grid' },
+        layout: 'VERTICAL',
+        sizing: ['HUG', 'HUG'],
+        gap: SPACE.gridGap,
+        children: gridChildren,
+      }),
     ],
-  );
+  });
 }

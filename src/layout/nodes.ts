@@ -16,22 +16,46 @@ export interface TextStyle {
 
 type Sizing = 'FIXED' | 'HUG' | 'FILL';
 
-export interface FrameOptions {
+/** What every managed node has, whatever its type. */
+interface NodeIdentity {
+  /** Stable among its siblings: the reconciler matches canvas nodes to specs by it. */
+  key: string;
+  /** The layer name shown in Figma. */
+  name: string;
+  /** What the node stands for; stored on the node as plugin data. */
+  tag: Tag;
+}
+
+export interface FrameOptions extends NodeIdentity {
+  /** Auto-layout direction, or NONE for a frame whose children are placed by x/y. */
   layout: 'HORIZONTAL' | 'VERTICAL' | 'NONE';
   /** Horizontal / vertical sizing inside an auto-layout parent (omit for NONE parents). */
   sizing?: [Sizing, Sizing];
+  /** `resize(width, height)` before the sizing modes are set; a HUG or FILL axis then overrides it. */
   size?: { width: number; height: number };
+  /** Space between children along the layout axis (auto-layout only; default 0). */
   gap?: number;
+  /** All sides; [vertical, horizontal]; or [top, right, bottom, left] (auto-layout only; default 0). */
   padding?: number | [number, number] | [number, number, number, number];
+  /** Solid fill colour (hex); null or omitted for no fill. */
   fill?: string | null;
+  /** Opacity of `fill`, 0 to 1. */
   fillOpacity?: number;
+  /** Colour (hex) of a 1px inside stroke; omitted for none. */
   stroke?: string;
+  /** Corner radius. */
   radius?: number;
+  /** Cross-axis alignment of the children (auto-layout only; default MIN). */
   align?: NodeProps['counterAxisAlignItems'];
+  /** Main-axis alignment of the children (auto-layout only; default MIN). */
   justify?: NodeProps['primaryAxisAlignItems'];
+  /** Whether the frame clips its children (default false). */
   clip?: boolean;
+  /** Absolute position, for frames inside non-auto-layout frames (emotion notes). */
   x?: number;
   y?: number;
+  /** Child specs, in canvas order (back to front). */
+  children?: NodeSpec[];
 }
 
 function paddingProps(p: FrameOptions['padding']): Partial<NodeProps> {
@@ -40,7 +64,8 @@ function paddingProps(p: FrameOptions['padding']): Partial<NodeProps> {
   return { paddingTop: t, paddingRight: r, paddingBottom: b, paddingLeft: l };
 }
 
-export function frame(key: string, name: string, tag: Tag, o: FrameOptions, children: NodeSpec[] = []): NodeSpec {
+export function frame(o: FrameOptions): NodeSpec {
+  const { key, name, tag, children = [] } = o;
   const props: NodeProps = { layoutMode: o.layout };
   if (o.layout !== 'NONE') {
     Object.assign(props, paddingProps(o.padding), { itemSpacing: o.gap ?? 0 });
@@ -66,27 +91,30 @@ export function frame(key: string, name: string, tag: Tag, o: FrameOptions, chil
   return spec;
 }
 
-export interface TextOptions {
+export interface TextOptions extends NodeIdentity {
+  /** The text itself. */
+  characters: string;
+  /** Font role, size and line height (one of theme.ts's TYPE). */
+  style: TextStyle;
+  /** The font each role resolves to, as loaded in this file. */
+  fonts: Fonts;
+  /** Text colour (hex). */
   color: string;
   /** FILL: as wide as the auto-layout parent; HUG: as wide as the text; FIXED: `width`. */
   width: 'FILL' | 'HUG' | number;
+  /** Horizontal alignment (default LEFT). */
   align?: NodeProps['textAlignHorizontal'];
+  /** Shown in capitals (the characters are kept as given). */
   upper?: boolean;
+  /** Letter spacing in percent of the font size. */
   letterSpacing?: number;
   /** Absolute position, for texts inside non-auto-layout frames (emotion notes). */
   x?: number;
   y?: number;
 }
 
-export function text(
-  key: string,
-  name: string,
-  tag: Tag,
-  characters: string,
-  style: TextStyle,
-  fonts: Fonts,
-  o: TextOptions,
-): NodeSpec {
+export function text(o: TextOptions): NodeSpec {
+  const { key, name, tag, characters, style, fonts } = o;
   const absolute = o.x !== undefined;
   const props: NodeProps = {
     fontName: fonts[style.font],
@@ -111,19 +139,25 @@ export function text(
   return spec;
 }
 
+export interface VectorOptions extends NodeIdentity {
+  /** SVG path data, in the parent's coordinates. */
+  data: string;
+  /** Stroke paints. */
+  stroke: SolidPaintSpec[];
+  /** Stroke weight. */
+  weight: number;
+  /** Dash and gap lengths; omitted for a solid line. */
+  dash?: number[];
+}
+
 /**
  * A stroked path in its parent's coordinates. No `size`: resizing a vector
  * scales its path. The reconciler writes x/y right before every vectorPaths
  * write, so the result is right whether or not Figma moves the node to the
  * path's bounding box when the path is set.
  */
-export function vector(
-  key: string,
-  name: string,
-  tag: Tag,
-  data: string,
-  o: { stroke: SolidPaintSpec[]; weight: number; dash?: number[] },
-): NodeSpec {
+export function vector(o: VectorOptions): NodeSpec {
+  const { key, name, tag, data } = o;
   const props: NodeProps = {
     x: 0,
     y: 0,
