@@ -7,21 +7,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseMap, type JourneyMap } from '../../src/model';
+import type { JourneyMap } from '../../src/model';
 import { createMap, updateMap } from '../../src/figma/map-ops';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { diffDumps, dumpMap } from '../support/dump';
 import { checkGeometry } from '../support/fake-geometry';
 import { arbEdits, applyEdits } from '../support/map-edits';
+import { norm } from '../support/maps';
 
 afterEach(() => uninstallFakeFigma());
-
-function norm(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
 
 async function freshDump(map: JourneyMap) {
   installFakeFigma();

@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { normaliseMap, type JourneyMap } from '../../src/model';
 import { readMapData } from '../../src/figma/storage';
 import { NAMESPACE as SHARED_NAMESPACE } from '../../src/figma/node-data';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { expectedTexts } from '../support/map-texts';
+import { loadExamples, norm } from '../support/maps';
 import { allNodes, managed, startPlugin } from '../support/plugin';
 
-const dir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ file: f, input: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown }));
-
-function norm(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
+const examples = loadExamples();
 
 function canvasText(node: BaseNode): string {
   return allNodes(node)

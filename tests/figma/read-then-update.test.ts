@@ -5,22 +5,16 @@
  * conflict → Reload from canvas merges the panel's edits with the canvas's → Update goes through.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { normaliseMap, type JourneyMap } from '../../src/model';
+import type { JourneyMap } from '../../src/model';
 import type { PluginToUi } from '../../src/protocol';
 import { PanelController } from '../../ui/controller';
 import { toMapInput } from '../../ui/draft';
 import { setCell, updateStage } from '../../ui/edit';
 import { uninstallFakeFigma } from '../support/figma-fake';
+import { clone, norm } from '../support/maps';
 import { managed, startPlugin, type Plugin } from '../support/plugin';
 
 afterEach(() => uninstallFakeFigma());
-
-function norm(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 const INPUT = {
   title: 'Shop',

@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { normaliseMap, type JourneyMap } from '../../src/model';
+import type { JourneyMap } from '../../src/model';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
+import { clone, loadExamples, norm } from '../support/maps';
 import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
 import { syntheticMap } from '../../bench/synthetic';
 import { EMOTION_AREA } from '../../src/layout/map-spec';
 
-const dir = new URL('../../examples/', import.meta.url);
-const examples = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown);
-
-function norm(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
+const examples = loadExamples().map((e) => e.input);
 
 async function create(p: Plugin, map: unknown) {
   const created = p.expectReply(await p.send({ type: 'create', map }), 'created');

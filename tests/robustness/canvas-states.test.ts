@@ -4,20 +4,15 @@
  * message and an unchanged canvas. Nothing a designer added is ever lost.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { normaliseMap, type JourneyMap } from '../../src/model';
+import type { JourneyMap } from '../../src/model';
 import { syntheticMap } from '../../bench/synthetic';
 import { uninstallFakeFigma, DEFAULT_FONTS } from '../support/figma-fake';
 import { unwrap } from '../support/figma-fake/nodes';
+import { clone, norm } from '../support/maps';
 import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
 
 afterEach(() => uninstallFakeFigma());
 
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
-function norm(input: unknown): JourneyMap {
-  const r = normaliseMap(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.value;
-}
 async function create(p: Plugin, map: unknown) {
   const created = p.expectReply(await p.send({ type: 'create', map }), 'created');
   return { frame: (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode, map: created.map as JourneyMap };

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { JourneyMap } from '../../src/model';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
+import { clone } from '../support/maps';
 import { allNodes, startPlugin, type Plugin } from '../support/plugin';
 
 afterEach(() => uninstallFakeFigma());
@@ -61,7 +62,6 @@ const holdsDesignerContent = (group: SceneNode): boolean =>
   );
 
 const pickFrom = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 async function apply(
   p: Plugin,

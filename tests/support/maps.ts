@@ -1,6 +1,7 @@
 /**
- * Map helpers shared by the test suites: the bundled examples as files, and
- * unwrapping a Result that a test expects to succeed (failing with its issues).
+ * Map helpers shared by the test suites: the bundled examples as files,
+ * unwrapping a Result that a test expects to succeed (failing with its issues),
+ * and deep-copying a map before editing it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { normaliseMap, type JourneyMap, type Result } from '../../src/model';
@@ -36,4 +37,9 @@ export function ok<T>(r: Result<T>): T {
 /** `normaliseMap(input)`, which the test expects to succeed. */
 export function norm(input: unknown): JourneyMap {
   return ok(normaliseMap(input));
+}
+
+/** A deep copy through JSON, as the panel and the plugin exchange maps: `undefined` fields are dropped. */
+export function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
 }
