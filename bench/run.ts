@@ -31,7 +31,18 @@ interface Measure {
   ms: number;
   created: number;
   writes: number;
+  /** Node property reads and read-only method calls: each crosses into the editor in Figma. */
+  reads: number;
   nodesWritten: number;
+}
+
+/** UTF-8 bytes of all plugin data (shared, namespace journeymap) stored on a map's nodes. */
+function storedBytes(node: BaseNode): number {
+  let n = 0;
+  for (const k of node.getSharedPluginDataKeys('journeymap'))
+    n += Buffer.byteLength(k) + Buffer.byteLength(node.getSharedPluginData('journeymap', k));
+  if ('children' in node) for (const c of (node as ChildrenMixin).children) n += storedBytes(c);
+  return n;
 }
 
 async function measure(fake: FakeFigma, action: () => Promise<unknown>): Promise<Measure> {
@@ -40,7 +51,7 @@ async function measure(fake: FakeFigma, action: () => Promise<unknown>): Promise
   await action();
   const ms = performance.now() - t0;
   const s = fake.stats();
-  return { ms, created: s.created, writes: s.writes, nodesWritten: s.nodesWritten };
+  return { ms, created: s.created, writes: s.writes, reads: s.reads, nodesWritten: s.nodesWritten };
 }
 
 async function repeat(build: (fake: FakeFigma) => Promise<() => Promise<unknown>>): Promise<Measure> {
@@ -55,6 +66,7 @@ async function repeat(build: (fake: FakeFigma) => Promise<() => Promise<unknown>
     ms: median(runs.map((r) => r.ms)),
     created: runs[0].created,
     writes: runs[0].writes,
+    reads: runs[0].reads,
     nodesWritten: runs[0].nodesWritten,
   };
 }
@@ -76,9 +88,10 @@ const fmt = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Mat
 async function main() {
   const rows: string[] = [];
   rows.push(
-    '| map (stages×lanes) | create ms | nodes created | writes | 1-cell update ms | nodes written | re-order ms | nodes written | redraw ms | redraw writes | redraw ÷ 1-cell (writes) |',
+    '| map (stages×lanes) | create ms | nodes created | writes | reads | 1-cell update ms | ÷ create ms | reads | nodes written | re-order ms | nodes written | redraw ms | redraw writes | redraw ÷ 1-cell (writes) |',
   );
-  rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  rows.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const stored: string[] = [];
   const growth: number[] = [];
   for (const [s, l] of SIZES) {
     const map = syntheticMap(s, l);
@@ -99,11 +112,21 @@ async function main() {
     });
     growth.push(create.created);
     rows.push(
-      `| ${s}×${l} | ${fmt(create.ms)} | ${create.created} | ${create.writes} | ${fmt(oneCell.ms)} | ${oneCell.nodesWritten} | ${fmt(reordered.ms)} | ${reordered.nodesWritten} | ${fmt(redraw.ms)} | ${redraw.writes} | ${(redraw.writes / Math.max(1, oneCell.writes)).toFixed(0)}× |`,
+      `| ${s}×${l} | ${fmt(create.ms)} | ${create.created} | ${create.writes} | ${create.reads} | ${fmt(oneCell.ms)} | ${(oneCell.ms / create.ms).toFixed(2)} | ${oneCell.reads} | ${oneCell.nodesWritten} | ${fmt(reordered.ms)} | ${reordered.nodesWritten} | ${fmt(redraw.ms)} | ${redraw.writes} | ${(redraw.writes / Math.max(1, oneCell.writes)).toFixed(0)}× |`,
     );
+    installFakeFigma();
+    const { frame } = await createMap(map);
+    const json = Buffer.byteLength(JSON.stringify(map));
+    const bytes = storedBytes(frame);
+    stored.push(`| ${s}×${l} | ${json} | ${bytes} | ${(bytes / json).toFixed(1)}× |`);
+    uninstallFakeFigma();
   }
   console.log('\n## Canvas (in-memory Figma, median of ' + RUNS + ' runs)\n');
   console.log(rows.join('\n'));
+  console.log('\n## Stored plugin data\n');
+  console.log('| map | map JSON bytes | bytes stored on its nodes | ÷ map JSON |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(stored.join('\n'));
   const cells = SIZES.map(([s, l]) => s * l);
   console.log(
     `\nNodes created per stage×lane cell: ${SIZES.map((_, i) => (growth[i] / cells[i]).toFixed(2)).join(', ')} (linear growth: ~constant per cell).`,
