@@ -10,7 +10,7 @@ export interface GeometryReport {
   counts: { maps: number; texts: number; cards: number; markers: number };
 }
 
-interface Box {
+export interface Box {
   id: string;
   type: string;
   role: string;
@@ -46,8 +46,51 @@ function measure(top: HTMLElement): Box[] {
   });
 }
 
-const show = (b: Box) =>
+export const show = (b: Box) =>
   `${b.id} ${b.role || b.type}${b.text ? ` "${b.text}"` : ''} [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
+
+/**
+ * The checks themselves, on boxes however they were measured: the browser's
+ * layout here, the strict fake's layout in tests/support/fake-geometry.ts.
+ * Adds to `problems` and `counts`; boxes are in canvas units.
+ */
+export function checkBoxes(boxes: Box[], problems: string[], counts: GeometryReport['counts']): void {
+  const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
+  counts.texts += texts.length;
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (ox > EPS && oy > EPS)
+        problems.push(`texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`);
+    }
+  for (const card of boxes.filter((b) => b.role === 'card')) {
+    counts.cards++;
+    const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane);
+    if (!cell) {
+      problems.push(`no cell (stage ${card.stage}, lane ${card.lane}) for card ${show(card)}`);
+      continue;
+    }
+    const inside =
+      card.x >= cell.x - EPS &&
+      card.x + card.w <= cell.x + cell.w + EPS &&
+      card.y >= cell.y - EPS &&
+      card.y + card.h <= cell.y + cell.h + EPS;
+    if (!inside) problems.push(`card ${show(card)} is not inside its cell ${show(cell)}`);
+  }
+  for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
+    counts.markers++;
+    const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
+    if (!header) {
+      problems.push(`no stage header (stage ${m.stage}) for marker ${show(m)}`);
+      continue;
+    }
+    const off = m.x + m.w / 2 - (header.x + header.w / 2);
+    if (Math.abs(off) > 1) problems.push(`marker ${show(m)} is ${off.toFixed(2)} off the centre of ${show(header)}`);
+  }
+}
 
 /** `tops`: one element per drawn top-level node (the harness's `.top` wrappers). */
 export function checkGeometry(tops: HTMLElement[]): GeometryReport {
@@ -57,41 +100,7 @@ export function checkGeometry(tops: HTMLElement[]): GeometryReport {
     const boxes = measure(top);
     if (!boxes.some((b) => b.role === 'map')) continue; // a designer's own frame: not ours to judge
     counts.maps++;
-    const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
-    counts.texts += texts.length;
-    for (let i = 0; i < texts.length; i++)
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i];
-        const b = texts[j];
-        const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-        const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-        if (ox > EPS && oy > EPS)
-          problems.push(`texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`);
-      }
-    for (const card of boxes.filter((b) => b.role === 'card')) {
-      counts.cards++;
-      const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane);
-      if (!cell) {
-        problems.push(`no cell (stage ${card.stage}, lane ${card.lane}) for card ${show(card)}`);
-        continue;
-      }
-      const inside =
-        card.x >= cell.x - EPS &&
-        card.x + card.w <= cell.x + cell.w + EPS &&
-        card.y >= cell.y - EPS &&
-        card.y + card.h <= cell.y + cell.h + EPS;
-      if (!inside) problems.push(`card ${show(card)} is not inside its cell ${show(cell)}`);
-    }
-    for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
-      counts.markers++;
-      const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
-      if (!header) {
-        problems.push(`no stage header (stage ${m.stage}) for marker ${show(m)}`);
-        continue;
-      }
-      const off = m.x + m.w / 2 - (header.x + header.w / 2);
-      if (Math.abs(off) > 1) problems.push(`marker ${show(m)} is ${off.toFixed(2)} off the centre of ${show(header)}`);
-    }
+    checkBoxes(boxes, problems, counts);
   }
   return { problems, counts };
 }

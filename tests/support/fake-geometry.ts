@@ -1,5 +1,5 @@
 /**
- * The geometry check of dev/geometry.ts, run in plain vitest on the layout the
+ * The geometry check of dev/geometry.ts (the same checkBoxes), run in plain vitest on the layout the
  * strict fake computes (tests/support/figma-fake/layout.ts) instead of on a
  * browser's rendering of tests/support/render-html.ts:
  *  - no two texts of the map overlap;
@@ -15,23 +15,16 @@
  * private plugin data, whichever the node has.
  */
 
+import { checkBoxes, show, type Box as MeasuredBox } from '../../dev/geometry';
+
 export interface FakeGeometryReport {
   problems: string[];
   counts: { maps: number; texts: number; cards: number; markers: number; rows: number; headerNodes: number };
 }
 
-interface Box {
+/** dev/geometry.ts's box, with the fake node it was measured from. */
+interface Box extends MeasuredBox {
   node: SceneNode;
-  id: string;
-  type: string;
-  role: string;
-  stage: string;
-  lane: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
 }
 
 /** Tolerance for overlaps and containment, as in dev/geometry.ts. */
@@ -74,20 +67,11 @@ function visibleBoxes(root: SceneNode): Box[] {
   return out;
 }
 
-const show = (b: Box) =>
-  `${b.id} ${b.role || b.type}${b.text ? ` "${b.text}"` : ''} [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
-
 function overlap(a: Box, b: Box): { x: number; y: number } | undefined {
   const x = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const y = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return x > EPS && y > EPS ? { x, y } : undefined;
 }
-
-const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x - EPS &&
-  inner.y >= outer.y - EPS &&
-  inner.x + inner.w <= outer.x + outer.w + EPS &&
-  inner.y + inner.h <= outer.y + outer.h + EPS;
 
 function isAncestor(a: Box, b: Box): boolean {
   for (let p = b.node.parent; p; p = p.parent) if (p === a.node) return true;
@@ -101,34 +85,8 @@ export function checkGeometry(frame: SceneNode): FakeGeometryReport {
   const boxes = visibleBoxes(frame);
   if (tagOf(frame, 'role') === 'map') counts.maps++;
 
-  const texts = boxes.filter((b) => b.type === 'TEXT' && b.w > 0 && b.h > 0);
-  counts.texts = texts.length;
-  for (let i = 0; i < texts.length; i++)
-    for (let j = i + 1; j < texts.length; j++) {
-      const o = overlap(texts[i], texts[j]);
-      if (o)
-        problems.push(
-          `texts overlap by ${o.x.toFixed(1)} x ${o.y.toFixed(1)}: ${show(texts[i])} and ${show(texts[j])}`,
-        );
-    }
-
-  for (const card of boxes.filter((b) => b.role === 'card')) {
-    counts.cards++;
-    const cell = boxes.find((b) => b.role === 'cell' && b.stage === card.stage && b.lane === card.lane);
-    if (!cell) problems.push(`no cell (stage ${card.stage}, lane ${card.lane}) for card ${show(card)}`);
-    else if (!inside(card, cell)) problems.push(`card ${show(card)} is not inside its cell ${show(cell)}`);
-  }
-
-  for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
-    counts.markers++;
-    const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
-    if (!header) {
-      problems.push(`no stage header (stage ${m.stage}) for marker ${show(m)}`);
-      continue;
-    }
-    const off = m.x + m.w / 2 - (header.x + header.w / 2);
-    if (Math.abs(off) > 1) problems.push(`marker ${show(m)} is ${off.toFixed(2)} off the centre of ${show(header)}`);
-  }
+  // The browser check's three rules, the same code (dev/geometry.ts).
+  checkBoxes(boxes, problems, counts);
 
   const grid = boxes.find((b) => b.role === 'grid');
   if (grid) {
