@@ -97,6 +97,15 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   /** Let the harness redraw now rather than at its next 100 ms poll. */
   const redrawn = () => page.evaluate(() => (window as unknown as HarnessWindow).harness.redraw());
 
+  /** Pick a text on the drawn canvas and retype it with the toolbar, as a designer edits a text in Figma. */
+  async function editOnCanvas(selector: string, text: string) {
+    await page.locator(`#canvas ${selector}`).click();
+    await page.getByLabel('Text of the picked node').fill(text);
+    await page.getByRole('button', { name: 'Apply text' }).click();
+    await expect.poll(async () => Object.values(await canvasTexts())).toContain(text);
+    await redrawn();
+  }
+
   async function createFromTemplate(id: string) {
     await panel.getByLabel('Start from').selectOption(id);
     await panel.getByRole('button', { name: 'New map' }).click();
@@ -202,6 +211,85 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await panel.getByRole('tab', { name: /Stages/ }).click();
     await expect.poll(() => panel.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe('Edited on canvas');
     await page.screenshot({ path: `${SHOTS}/e2e-read-back.png` });
+  });
+
+  it('reads back, then updates without a conflict; after a later canvas edit, "Reload from canvas" merges and keeps the panel\'s edit', async () => {
+    await createFromTemplate('saas-onboarding');
+    const created = await canvasTexts();
+    const footer = panel.locator('footer');
+    const conflictChoices = footer.getByRole('group', { name: 'Conflict' });
+    const cell = (name: string) => panel.getByRole('textbox', { name, exact: true });
+    const edits = {
+      canvas1: 'Starts a trial from an ad',
+      panel1: 'Imports the CSV, fixes 12 dates (panel)',
+      canvas2: 'Shares the invite link in team chat (canvas)',
+      panel2: 'Plans the sprint on a shared screen (panel)',
+    };
+
+    // 1. Edit a text on the canvas, read the map back, edit a different cell in the panel: Update goes through.
+    await editOnCanvas('[data-role="stage-name"][data-stage="sign-up"]', edits.canvas1);
+    await panel.getByRole('button', { name: /Load selected map/ }).click();
+    await waitForReplies('map');
+    await panel.getByRole('tab', { name: /Stages/ }).click();
+    await expect.poll(() => panel.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe(edits.canvas1);
+    await panel.getByRole('tab', { name: /Cells/ }).click();
+    await cell('Actions, Import tasks').fill(edits.panel1);
+    await panel.getByRole('button', { name: 'Update selected map' }).click();
+    await waitForReplies('updated');
+    await redrawn();
+    await expect.poll(() => footer.getByRole('status').innerText()).toMatch(/^Map updated: /);
+    await expect(conflictChoices.count()).resolves.toBe(0);
+    let texts = Object.values(await canvasTexts());
+    expect(texts).toContain(edits.canvas1);
+    expect(texts).toContain(edits.panel1);
+    await checkDrawnGeometry(page);
+    await page.screenshot({ path: `${SHOTS}/e2e-read-update.png` });
+
+    // 2. Another canvas edit after that update, and another panel edit: Update is a conflict.
+    await editOnCanvas('[data-role="cell-text"][data-lane="actions"][data-stage="invite-team"]', edits.canvas2);
+    await cell('Actions, First sprint').fill(edits.panel2);
+    const errorsBefore = await page.evaluate(
+      () => (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === 'error').length,
+    );
+    await panel.getByRole('button', { name: 'Update selected map' }).click();
+    await waitForReplies('error', errorsBefore + 1);
+    await expect.poll(() => footer.getByRole('alert').innerText()).toMatch(/edited on the canvas since you loaded it/);
+    await expect(conflictChoices.getByRole('button', { name: 'Reload from canvas' }).isVisible()).resolves.toBe(true);
+    await expect(conflictChoices.getByRole('button', { name: 'Overwrite' }).isVisible()).resolves.toBe(true);
+    // Nothing was written: the canvas keeps its edit, the panel's edit is not there yet.
+    texts = Object.values(await canvasTexts());
+    expect(texts).toContain(edits.canvas2);
+    expect(texts).not.toContain(edits.panel2);
+    await page.screenshot({ path: `${SHOTS}/e2e-conflict.png` });
+    await panel.locator('footer').screenshot({ path: `${SHOTS}/e2e-conflict-footer.png` });
+
+    // 3. Reload from canvas: the canvas edit comes in, the panel's edit is kept, and the status says so.
+    await conflictChoices.getByRole('button', { name: 'Reload from canvas' }).click();
+    await waitForReplies('map', 2);
+    await expect
+      .poll(() => footer.getByRole('status').innerText())
+      .toBe('Reloaded from the canvas and kept your 1 edit (Actions · First sprint).');
+    await expect(conflictChoices.count()).resolves.toBe(0);
+    await expect.poll(() => cell('Actions, Invite team').inputValue()).toBe(edits.canvas2);
+    expect(await cell('Actions, First sprint').inputValue()).toBe(edits.panel2);
+    expect(await cell('Actions, Import tasks').inputValue()).toBe(edits.panel1);
+    await panel.getByRole('tab', { name: /Stages/ }).click();
+    expect(await panel.getByLabel('Stage 1 name', { exact: true }).inputValue()).toBe(edits.canvas1);
+    await page.screenshot({ path: `${SHOTS}/e2e-reload-merge.png` });
+    await panel.locator('footer').screenshot({ path: `${SHOTS}/e2e-reload-merge-footer.png` });
+
+    // 4. Update: no conflict, and the canvas has every edit, in the nodes it was created with.
+    await panel.getByRole('button', { name: 'Update selected map' }).click();
+    await waitForReplies('updated', 2);
+    await redrawn();
+    await expect.poll(() => footer.getByRole('status').innerText()).toMatch(/^Map updated: /);
+    await expect(conflictChoices.count()).resolves.toBe(0);
+    const after = await canvasTexts();
+    expect(Object.keys(after).sort()).toEqual(Object.keys(created).sort());
+    const changed = Object.keys(after).filter((id) => after[id] !== created[id]);
+    expect(changed.map((id) => after[id]).sort()).toEqual(Object.values(edits).sort());
+    await checkDrawnGeometry(page);
+    await page.screenshot({ path: `${SHOTS}/e2e-reload-merge-updated.png` });
   });
 
   it('reads a dragged emotion marker back as a new score', async () => {

@@ -71,13 +71,19 @@ export function Footer() {
         </div>
       )}
       {conflict && (
-        <div class="btn-row conflict" role="group" aria-label="Conflict">
-          <button type="button" class="btn" onClick={() => panel.read()}>
-            Reload from canvas
-          </button>
-          <button type="button" class="btn danger" onClick={() => panel.update(true)}>
-            Overwrite
-          </button>
+        <div class="conflict" role="group" aria-label="Conflict" aria-describedby="conflict-help">
+          <div class="btn-row">
+            <button type="button" class="btn primary-outline" onClick={() => panel.read()}>
+              Reload from canvas
+            </button>
+            <button type="button" class="btn danger" onClick={() => panel.update(true)}>
+              Overwrite
+            </button>
+          </div>
+          <p id="conflict-help" class="conflict-help">
+            Reload brings the canvas changes into this panel and keeps your edits. Overwrite puts this panel’s map on
+            the canvas: the canvas changes are lost.
+          </p>
         </div>
       )}
       <div class="btn-row actions">
