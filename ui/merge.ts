@@ -375,5 +375,6 @@ export function describeMerge(r: Pick<MergeResult, 'kept' | 'conflicts'>): strin
   const n = r.kept.length;
   let text = `Reloaded from the canvas and kept your ${n} edit${n === 1 ? '' : 's'} (${listLabels(r.kept)})`;
   if (r.conflicts.length) text += `; the canvas also changed these, your version kept: ${listLabels(r.conflicts)}`;
-  return `${text}.`;
+  // The merge is in the panel only: say what puts it on the canvas.
+  return `${text}. Press Update to put ${n === 1 ? 'it' : 'them'} on the canvas.`;
 }

@@ -159,13 +159,13 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
       throw new UserFacingError(
         'conflict',
-        `This map was updated since you loaded it (revision ${revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
+        `This map was updated since the panel last read it (revision ${revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
       );
     }
     if (stored?.canvas && edited && options.baseCanvas !== current) {
       throw new UserFacingError(
         'conflict',
-        'This map was edited on the canvas since you loaded it. Reload or overwrite.',
+        'This map was edited on the canvas since the panel last read or updated it. Reload or overwrite.',
       );
     }
   }

@@ -253,7 +253,9 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     );
     await panel.getByRole('button', { name: 'Update selected map' }).click();
     await waitForReplies('error', errorsBefore + 1);
-    await expect.poll(() => footer.getByRole('alert').innerText()).toMatch(/edited on the canvas since you loaded it/);
+    await expect
+      .poll(() => footer.getByRole('alert').innerText())
+      .toMatch(/edited on the canvas since the panel last read or updated it/);
     await expect(conflictChoices.getByRole('button', { name: 'Reload from canvas' }).isVisible()).resolves.toBe(true);
     await expect(conflictChoices.getByRole('button', { name: 'Overwrite' }).isVisible()).resolves.toBe(true);
     // Nothing was written: the canvas keeps its edit, the panel's edit is not there yet.
@@ -268,7 +270,9 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await waitForReplies('map', 2);
     await expect
       .poll(() => footer.getByRole('status').innerText())
-      .toBe('Reloaded from the canvas and kept your 1 edit (Actions · First sprint).');
+      .toBe(
+        'Reloaded from the canvas and kept your 1 edit (Actions · First sprint). Press Update to put it on the canvas.',
+      );
     await expect(conflictChoices.count()).resolves.toBe(0);
     await expect.poll(() => cell('Actions, Invite team').inputValue()).toBe(edits.canvas2);
     expect(await cell('Actions, First sprint').inputValue()).toBe(edits.panel2);

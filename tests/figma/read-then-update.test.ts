@@ -28,7 +28,7 @@ const INPUT = {
     { id: 'pains', title: 'Pains', kind: 'cards', cells: { buy: ['Slow checkout'] } },
   ],
 };
-const CONFLICT = 'This map was edited on the canvas since you loaded it. Reload or overwrite.';
+const CONFLICT = 'This map was edited on the canvas since the panel last read or updated it. Reload or overwrite.';
 
 const cellText = (frame: FrameNode, lane: string, stage: string) =>
   managed(frame, 'cell-text').find(
@@ -204,7 +204,7 @@ describe('the panel against the real sandbox', () => {
     controller.read(); // Reload from canvas
     await settle();
     expect(controller.state.status?.text).toBe(
-      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Use).',
+      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Use). Press Update to put them on the canvas.',
     );
     expect(controller.state.conflict).toBe(false);
 

@@ -59,7 +59,7 @@ describe('three-way merge of base, panel and canvas', () => {
     expect(r.kept).toEqual(['Stage 2 name', 'Touchpoints · Checkout']);
     expect(r.conflicts).toEqual([]);
     expect(describeMerge(r)).toBe(
-      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Checkout).',
+      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Checkout). Press Update to put them on the canvas.',
     );
   });
 
@@ -83,7 +83,7 @@ describe('three-way merge of base, panel and canvas', () => {
     expect(r.conflicts).toEqual(['Map title', 'Pains · Buy']);
     expect(describeMerge(r)).toBe(
       'Reloaded from the canvas and kept your 2 edits (Map title, Pains · Buy); ' +
-        'the canvas also changed these, your version kept: Map title, Pains · Buy.',
+        'the canvas also changed these, your version kept: Map title, Pains · Buy. Press Update to put them on the canvas.',
     );
   });
 

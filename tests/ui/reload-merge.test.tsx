@@ -123,7 +123,7 @@ describe('reload from the canvas after a conflict', () => {
     receive({ type: 'map', nodeId: '7:1', canvas: 'fp-reloaded', map: edited, revision: 4 });
 
     expect(screen.getByRole('status').textContent).toBe(
-      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Checkout).',
+      'Reloaded from the canvas and kept your 2 edits (Stage 2 name, Touchpoints · Checkout). Press Update to put them on the canvas.',
     );
     expect(screen.queryByRole('button', { name: 'Overwrite' })).toBeNull();
     const map = controller.state.map;
@@ -159,7 +159,7 @@ describe('reload from the canvas after a conflict', () => {
     receive({ type: 'map', nodeId: '7:1', canvas: 'fp-2', map: edited, revision: 3 });
     expect(screen.getByRole('status').textContent).toBe(
       'Reloaded from the canvas and kept your 2 edits (Touchpoints · Buy, Pains · Buy); ' +
-        'the canvas also changed these, your version kept: Touchpoints · Buy.',
+        'the canvas also changed these, your version kept: Touchpoints · Buy. Press Update to put them on the canvas.',
     );
     expect(textCells(controller.state.map).buy).toBe('App');
   });
@@ -194,7 +194,7 @@ describe('reload from the canvas after a conflict', () => {
     textCells(edited).discover = 'Billboards';
     receive({ type: 'map', nodeId: '7:1', canvas: 'fp-9', map: edited, revision: 3 });
     expect(screen.getByRole('status').textContent).toBe(
-      'Reloaded from the canvas and kept your 1 edit (Touchpoints · Use).',
+      'Reloaded from the canvas and kept your 1 edit (Touchpoints · Use). Press Update to put it on the canvas.',
     );
     expect(textCells(controller.state.map)).toEqual({ discover: 'Billboards', buy: 'Web shop', use: 'Manual' });
   });
