@@ -64,10 +64,15 @@ describe('update, read back and conflicts', () => {
   it('update uses the created node and revision; conflict offers reload and overwrite', () => {
     const { last, receive } = renderPanel(sampleDraft());
     const update = screen.getByRole('button', { name: 'Update selected map' }) as HTMLButtonElement;
+    const create = screen.getByRole('button', { name: 'Create map' });
     expect(update.disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
+    expect(create.classList.contains('primary')).toBe(true);
+    fireEvent.click(create);
     receive({ type: 'created', nodeId: '1:2', canvas: 'c3', map: last('create')!.map, revision: 3 });
     expect(screen.getByRole('status').textContent).toMatch(/created/i);
+    // Now working on a map on the canvas: Update is the main action, a second Create is not.
+    expect(update.classList.contains('primary')).toBe(true);
+    expect(create.classList.contains('primary')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Update selected map' }));
     expect(last('update')).toMatchObject({ type: 'update', nodeId: '1:2', baseRevision: 3 });
     expect(last('update')!.force).toBeUndefined();

@@ -34,6 +34,7 @@ export function Footer() {
   const issues = useSlice((s) => s.issues);
   const conflict = useSlice((s) => s.conflict);
   const hasTarget = useSlice((s) => s.target !== null || s.selection.length === 1);
+  const editing = useSlice((s) => s.target !== null);
   return (
     <footer class="footer">
       {status && (
@@ -87,10 +88,16 @@ export function Footer() {
         </div>
       )}
       <div class="btn-row actions">
-        <button type="button" class="btn primary" onClick={() => panel.create()}>
+        {/* Working on a map already on the canvas: Update is the main action, and Create (a second map) is not. */}
+        <button type="button" class={editing ? 'btn' : 'btn primary'} onClick={() => panel.create()}>
           Create map
         </button>
-        <button type="button" class="btn" disabled={!hasTarget} onClick={() => panel.update()}>
+        <button
+          type="button"
+          class={editing ? 'btn primary' : 'btn'}
+          disabled={!hasTarget}
+          onClick={() => panel.update()}
+        >
           Update selected map
         </button>
         <button type="button" class="btn" disabled={!hasTarget} onClick={() => panel.read()}>
