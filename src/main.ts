@@ -10,6 +10,7 @@ import { canvasFingerprint, createMap, updateMap, UserFacingError, type MapOpRes
 import { readMap } from './figma/read-map';
 import { findMapFrame, pageOf } from './figma/tree';
 import { adoptCopiedMap } from './figma/tags';
+import { migrateLegacyMap } from './figma/legacy';
 import { TEMPLATES } from './templates';
 import { PluginToUiSchema, UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
 
@@ -53,6 +54,7 @@ async function targetFrame(nodeId?: string): Promise<FrameNode | undefined> {
   // With dynamic-page, a map on another page needs its page loaded before its children are read.
   if (frame) {
     await pageOf(frame)?.loadAsync();
+    migrateLegacyMap(frame);
     adoptCopiedMap(frame);
   }
   return frame;

@@ -11,6 +11,7 @@ import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
 import { fingerprint, readMapData, writeMapData } from './storage';
 import { adoptCopiedMap, writeTag } from './tags';
+import { migrateLegacyMap } from './legacy';
 import { pageOf } from './tree';
 import { getData } from './node-data';
 
@@ -143,6 +144,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   }
   // With dynamic-page, a map on another page must have its page loaded before its children are touched.
   await pageOf(frame)?.loadAsync();
+  migrateLegacyMap(frame);
   adoptCopiedMap(frame);
   const stored = readMapData(frame);
   if (stored && stored.format > FORMAT_VERSION) {

@@ -216,7 +216,11 @@ export function canvasColumnWidths(frame: FrameNode): { columnWidth?: number; co
     columnWidths[h.tag.stage] = w;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
-  let columnWidth: number | undefined;
-  for (const [w, n] of counts) if (columnWidth === undefined || n > counts.get(columnWidth)!) columnWidth = w;
+  // The width most columns have; on a tie the default width, if it is one of them, else the narrower.
+  const most = Math.max(0, ...counts.values());
+  const tied = [...counts].filter(([, n]) => n === most).map(([w]) => w);
+  const columnWidth = tied.includes(SPACE.defaultColumnWidth)
+    ? SPACE.defaultColumnWidth
+    : tied.sort((a, b) => a - b)[0];
   return { columnWidth, columnWidths };
 }

@@ -6,6 +6,7 @@
 import type { Role, Tag } from '../layout/spec';
 import { keyOf, readTag } from './tags';
 import { getData } from './node-data';
+import { isLegacyMap } from './legacy';
 
 export interface Tagged {
   node: SceneNode;
@@ -73,7 +74,10 @@ export class MapIndex {
  */
 export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
-    if ((n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && getData(n, 'role') === 'map')
+    if (
+      (n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') &&
+      (getData(n, 'role') === 'map' || isLegacyMap(n))
+    )
       return n as FrameNode;
   }
   return undefined;

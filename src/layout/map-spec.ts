@@ -271,16 +271,18 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   // Bands are keyed by their phase (and which occurrence of it, for A, B, A), never by their first
   // stage: removing or moving that stage must not redraw the band and lose the designer's styling.
   const seen = new Map<string, number>();
-  const keyOf = (name: string) => {
+  // `phase:<name>` for a phase's first band, `phase#<n>:<name>` for its n-th: the occurrence sits
+  // before the colon, so no phase name (which may contain "#" or ":") can produce another's key.
+  const keyOf = (prefix: string, name: string) => {
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
-    return n === 1 ? name : `${name}#${n}`;
+    return n === 1 ? `${prefix}:${name}` : `${prefix}#${n}:${name}`;
   };
   const bands = phaseRuns(map.stages).map((run) => {
     const width = g.span(run.start, run.count);
     if (run.phase === undefined) {
       return frame({
-        key: `gap:${keyOf('')}`,
+        key: keyOf('gap', ''),
         name: 'No phase',
         tag: { role: 'spacer', stage: run.firstStageId },
         layout: 'VERTICAL',
@@ -290,7 +292,7 @@ function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
     }
     const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
     return frame({
-      key: `phase:${keyOf(run.phase)}`,
+      key: keyOf('phase', run.phase),
       name: `Phase: ${run.phase}`,
       tag: { role: 'phase', stage: run.firstStageId, phase: run.phase },
       layout: 'VERTICAL',

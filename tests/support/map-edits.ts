@@ -54,7 +54,8 @@ export const arbEdit: fc.Arbitrary<Edit> = fc.record({
 export const arbEdits = (maxLength = 5) => fc.array(arbEdit, { minLength: 1, maxLength });
 
 type Json = Record<string, any>;
-const PHASES = ['Before', 'During', 'After', 'قبل', 'Après 🚀'];
+// Names with '#' and ':' too: phase bands are keyed by name and occurrence (map-spec.ts).
+const PHASES = ['Before', 'During', 'After', 'قبل', 'Après 🚀', 'Before#2', 'During:1'];
 
 function move<T>(list: T[], from: number, to: number): void {
   const [x] = list.splice(from, 1);
