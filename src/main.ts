@@ -6,7 +6,8 @@
 import './zod-jitless'; // first: before any schema is built
 import { toastText } from './toast-text';
 import { describeIssues, normaliseMap, type MapIssue } from './model';
-import { canvasFingerprint, createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
+import { createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
+import { fingerprint } from './figma/storage';
 import { readMap } from './figma/read-map';
 import { findMapFrame, pageOf } from './figma/tree';
 import { adoptCopiedMap } from './figma/tags';
@@ -166,7 +167,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         requestId,
         nodeId: frame.id,
         // What the panel now knows of the canvas: an update based on it is no conflict.
-        canvas: canvasFingerprint(frame),
+        canvas: fingerprint(result.map),
         map: result.map,
         revision: result.revision,
         warnings: result.warnings,

@@ -77,8 +77,11 @@ function newContext(root: () => FrameNode): ReconcileContext {
   };
 }
 
-/** Read-back of the canvas as it is now, as a fingerprint ('' when unreadable). */
-export function canvasFingerprint(frame: FrameNode): string {
+/**
+ * Read-back of the canvas as it is now, as a fingerprint ('' when unreadable). A `read` reply
+ * gives `fingerprint(readMap(frame).map)`, the same value, from the read it already made.
+ */
+function canvasFingerprint(frame: FrameNode): string {
   const r = readMap(frame);
   return r.ok ? fingerprint(r.map) : '';
 }
