@@ -7,16 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// One launch recipe for every browser test (browser.ts says why each flag is there).
+export { CHROMIUM_PATH as CHROMIUM, CHROMIUM_ARGS } from './browser';
 
 /** Figma's theme tokens (values as Figma injects them), light and dark. */
 export { FIGMA_THEMES } from './figma-themes';
