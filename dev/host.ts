@@ -17,6 +17,7 @@ import { connect } from './bridge';
 import { createCanvas } from './canvas';
 import { checkGeometry } from './geometry';
 import { themeMessage, withTheme, type ThemeName } from './theme';
+import { roleOf } from '../src/figma/tags';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const iframe = $<HTMLIFrameElement>('plugin');
@@ -51,7 +52,7 @@ function describe(): void {
   status.textContent = sel
     ? `Selected “${sel.name}”` +
       (picked && picked !== sel
-        ? `; picked ${picked.type} “${picked.name}”${picked.getSharedPluginData('journeymap', 'role') ? ` (${picked.getSharedPluginData('journeymap', 'role')})` : ''}`
+        ? `; picked ${picked.type} “${picked.name}”${roleOf(picked) ? ` (${roleOf(picked)})` : ''}`
         : '')
     : 'Click a node on the canvas: its map is selected, the node itself is picked for the tools.';
 }
@@ -129,8 +130,7 @@ for (const [id, dy] of [
 ] as const) {
   $(id).addEventListener('click', () => {
     const node = canvas.picked();
-    if (!node || node.getSharedPluginData('journeymap', 'role') !== 'emotion-marker')
-      return flash('Pick an emotion marker on the canvas first.', true);
+    if (!node || roleOf(node) !== 'emotion-marker') return flash('Pick an emotion marker on the canvas first.', true);
     canvas.moveY(node, dy);
   });
 }

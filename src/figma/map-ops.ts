@@ -6,14 +6,14 @@
 import { FORMAT_VERSION, LIMITS, normaliseMap, type JourneyMap } from '../model';
 import type { NodeSpec } from '../layout/spec';
 import { buildMapSpec } from '../layout/map-spec';
+import { clearMemo } from '../layout/memo';
 import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
-import { fingerprint, readMapData, writeMapData } from './storage';
-import { adoptCopiedMap, writeTag } from './tags';
+import { fingerprint, readMapData, storedText, writeMapData, type RenderOptions } from './storage';
+import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
-import { pageOf } from './tree';
-import { getData } from './node-data';
+import { MapIndex, pageOf } from './tree';
 
 export class UserFacingError extends Error {
   constructor(
@@ -41,6 +41,31 @@ function checkSize(spec: NodeSpec): void {
   }
 }
 
+/**
+ * What this plugin run last wrote, so that an update right after a create or update (the
+ * panel stays open between edits) does not parse and validate the stored map again nor
+ * rebuild the spec it drew: the stored text, its map (validated when written), and the spec
+ * drawn for it with its render options. Keyed by content, never by node id: equal texts are
+ * equal maps, whichever frame or test made them.
+ */
+let lastDrawn: { text: string; map: JourneyMap; render: string; spec: NodeSpec } | undefined;
+
+function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec): void {
+  // A copy: the caller may go on editing the object it passed.
+  lastDrawn = {
+    text: storedText(map),
+    map: JSON.parse(JSON.stringify(map)) as JourneyMap,
+    render: JSON.stringify(render),
+    spec,
+  };
+}
+
+/** Forget what this run drew (a cold start: the plugin was just opened). For benchmarks and tests. */
+export function forgetDrawn(): void {
+  lastDrawn = undefined;
+  clearMemo();
+}
+
 export interface MapOpResult {
   frame: FrameNode;
   map: JourneyMap;
@@ -59,7 +84,7 @@ function newContext(root: () => FrameNode): ReconcileContext {
     holding() {
       if (holding && !holding.removed) return holding;
       const map = root();
-      holding = map.children.find((c): c is FrameNode => c.type === 'FRAME' && getData(c, 'role') === 'holding');
+      holding = map.children.find((c): c is FrameNode => c.type === 'FRAME' && roleOf(c) === 'holding');
       if (!holding) {
         // Auto-layout, so kept nodes stack instead of piling up at 0,0, and FILL-sized ones stay valid.
         holding = figma.createFrame();
@@ -70,7 +95,7 @@ function newContext(root: () => FrameNode): ReconcileContext {
         holding.fills = [];
         holding.layoutSizingHorizontal = 'HUG';
         holding.layoutSizingVertical = 'HUG';
-        writeTag(holding, 'holding', { role: 'holding' });
+        tagNode(holding, { key: 'holding', role: 'holding' });
       }
       return holding;
     },
@@ -78,24 +103,12 @@ function newContext(root: () => FrameNode): ReconcileContext {
 }
 
 /**
- * Read-back of the canvas as it is now, as a fingerprint ('' when unreadable). A `read` reply
- * gives `fingerprint(readMap(frame).map)`, the same value, from the read it already made.
+ * What read-back gives for a map right after the plugin drew it is the map itself (the
+ * create → read round trip, tested), so its fingerprint is computed from the map, not by
+ * reading the canvas back: a later read-back that differs means the canvas was edited.
  */
-function canvasFingerprint(frame: FrameNode): string {
-  const r = readMap(frame);
-  return r.ok ? fingerprint(r.map) : '';
-}
-
-/**
- * Store the map, then what read-back gives for it, so a later canvas edit can
- * be told apart from our own writes. Read-back uses the stored map (lane
- * kinds, tones, meta), hence the order.
- */
-function saveMap(frame: FrameNode, map: JourneyMap, revision: number): string {
-  writeMapData(frame, map, revision, '');
-  const canvas = canvasFingerprint(frame);
-  writeMapData(frame, map, revision, canvas);
-  return canvas;
+function canvasAfterWrite(map: JourneyMap): string {
+  return fingerprint(map);
 }
 
 export async function createMap(
@@ -103,18 +116,20 @@ export async function createMap(
   options: { columnWidth?: number; columnWidths?: Record<string, number> } = {},
 ): Promise<MapOpResult> {
   const { fonts, substitutions } = await loadMapFonts();
+  const render: RenderOptions = { fonts, ...options };
   const spec = buildMapSpec(map, { fonts, ...options });
   checkSize(spec);
   let frame: FrameNode | undefined;
-  let canvas: string;
+  const canvas = canvasAfterWrite(map);
   const ctx = newContext(() => frame!);
   try {
-    frame = (await reconcileNode(spec, undefined, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
+    frame = (await reconcileNode(spec, undefined, {}, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
     const center = figma.viewport.center;
     frame.x = Math.round(center.x - frame.width / 2);
     frame.y = Math.round(center.y - frame.height / 2);
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
-    canvas = saveMap(frame, map, 1);
+    writeMapData(frame, map, 1, canvas, render);
+    rememberDrawn(map, render, spec);
   } catch (e) {
     // Never leave half a map behind.
     if (frame && !frame.removed) frame.remove();
@@ -157,8 +172,21 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     );
   }
   const revision = stored?.revision ?? 0;
+  // One walk of the canvas serves the conflict check, the column widths and the reconciler.
+  const ix = new MapIndex(frame);
   // Edited on the canvas since our last write? (No fingerprint stored: we can't tell, so assume so.)
-  const current = stored?.canvas ? canvasFingerprint(frame) : '';
+  const known = stored && lastDrawn?.text === stored.text ? lastDrawn : undefined;
+  const previous =
+    stored && stored.format <= FORMAT_VERSION
+      ? known
+        ? ({ ok: true, value: known.map } as const)
+        : normaliseMap(stored.data)
+      : undefined;
+  let current = '';
+  if (stored?.canvas) {
+    const read = readMap(frame, ix, stored, previous);
+    current = read.ok ? fingerprint(read.map) : '';
+  }
   const edited = !stored?.canvas || stored.canvas !== current;
   if (!options.force) {
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
@@ -175,26 +203,37 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     }
   }
   const { fonts, substitutions } = await loadMapFonts();
-  const columns = canvasColumnWidths(frame);
-  const spec = buildMapSpec(map, { fonts, ...columns });
+  const render: RenderOptions = { fonts, ...canvasColumnWidths(ix) };
+  const spec = buildMapSpec(map, { fonts, ...render });
   checkSize(spec);
+  // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts
+  // it node by node, where the hash stored on the node agrees).
+  const drawnWith = { ...render, ...stored?.render, fonts: stored?.render?.fonts ?? fonts };
+  const before =
+    known && known.render === JSON.stringify(drawnWith)
+      ? known.spec
+      : previous && previous.ok
+        ? buildMapSpec(previous.value, drawnWith)
+        : undefined;
   const ctx = newContext(() => frame);
   // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
   ctx.checkCanvas = edited || options.force;
   try {
     // The root keeps its place, id and parent: `place` does nothing for it.
-    await reconcileNode(spec, frame, () => undefined, ctx);
+    await reconcileNode(spec, ix.root, {}, () => undefined, ctx, before ? [before] : []);
   } catch (e) {
     // Put the map back the way the stored data describes it, so no half-updated map is left.
     // Designer nodes already moved to the holding area stay there: moved, never lost.
-    const previous = stored && normaliseMap(stored.data);
-    if (previous && previous.ok) {
+    if (before) {
       try {
+        const now = new MapIndex(frame);
         await reconcileNode(
-          buildMapSpec(previous.value, { fonts, ...columns }),
-          frame,
+          before,
+          now.root,
+          {},
           () => undefined,
           newContext(() => frame),
+          [spec, before],
         );
       } catch {
         /* the original error is the one worth reporting */
@@ -203,7 +242,9 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`, { cause: e });
   }
   const next = revision + 1;
-  const canvas = saveMap(frame, map, next);
+  const canvas = canvasAfterWrite(map);
+  writeMapData(frame, map, next, canvas, render, stored);
+  rememberDrawn(map, render, spec);
   const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }

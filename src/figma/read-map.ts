@@ -12,36 +12,47 @@ import {
   type Lane,
   type MapIssue,
 } from '../model';
-import { yToScore, type EmotionArea } from '../layout/emotion';
+import { scoreToY, yToScore, type EmotionArea } from '../layout/emotion';
 import { EMOTION_AREA } from '../layout/map-spec';
-import { SPACE } from '../layout/theme';
-import { readWritten } from './written';
-import { readMapData } from './storage';
-import { MapIndex, type Tagged } from './tree';
+import { columnOptions } from '../layout/grid';
+import { readGeometry } from './written';
+import { readMapData, type StoredMap } from './storage';
+import { childrenOf, MapIndex, textOf, type Tagged } from './tree';
 
 export type ReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[] }
   | { ok: false; message: string; issues: MapIssue[] };
 
-const textOf = (t: Tagged | undefined): string | undefined =>
-  t && t.node.type === 'TEXT' ? t.node.characters : undefined;
 const stripBullet = (s: string) => s.replace(/^\s*[•·\-–]\s?/, '');
 const stripQuotes = (s: string) => s.replace(/^\s*[“"]/, '').replace(/[”"]\s*$/, '');
 
-/** The y the plugin last wrote on a node (from its `spec` record), to tell "dragged" from "as drawn". */
-function writtenY(node: SceneNode): number | undefined {
-  const y = readWritten(node)?.props.y;
-  return typeof y === 'number' ? y : undefined;
+/**
+ * Deep equality of JSON data, ignoring key order and keys whose value is undefined. An input
+ * equal to a normalised map normalises to that map (normalising is idempotent, and does not
+ * depend on key order).
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameData(v, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /**
  * The geometry an emotion area was drawn with (stored with it), so a later change of the
  * theme's constants never changes the scores read back from maps already on the canvas.
  */
-function areaGeometry(area: SceneNode | undefined): EmotionArea {
-  const g = area && readWritten(area)?.meta?.emotionArea;
-  const ok = g && [g.height, g.padTop, g.padBottom].every((n) => typeof n === 'number' && Number.isFinite(n));
-  return ok && g.height - g.padTop - g.padBottom > 0 ? g : EMOTION_AREA;
+function areaGeometry(area: Tagged | undefined): EmotionArea {
+  return (area && readGeometry(area.node)) ?? EMOTION_AREA;
 }
 
 function readPersona(ix: MapIndex, base: JourneyMap | undefined): JourneyMapInput['persona'] {
@@ -73,7 +84,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
   for (const h of headers) {
     const id = h.tag.stage!;
     const band = bandByFirst.get(id);
-    if (band) current = textOf(MapIndex.children(band.node, 'phase-label')[0]) ?? band.tag.phase;
+    if (band) current = textOf(childrenOf(band, 'phase-label')[0]) ?? band.tag.phase;
     else if (ix.first('spacer', { stage: id })) current = undefined;
     phaseOf.set(id, current);
   }
@@ -81,53 +92,56 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
   return headers.map((h) => {
     const id = h.tag.stage!;
     const old = baseStages.get(id);
-    const name = textOf(MapIndex.children(h.node, 'stage-name')[0])?.trim() || old?.name || id;
+    const name = textOf(childrenOf(h, 'stage-name')[0])?.trim() || old?.name || id;
     const stage: { id: string; name: string; phase?: string; description?: string } = { id, name };
     const phase = hasBands ? phaseOf.get(id) : old?.phase;
     if (phase) stage.phase = phase;
-    const description = textOf(MapIndex.children(h.node, 'stage-description')[0]);
+    const description = textOf(childrenOf(h, 'stage-description')[0]);
     if (description !== undefined) stage.description = description;
     return stage;
   });
 }
 
-function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Record<string, unknown> {
+function readLane(row: Tagged, base: Lane | undefined, stageIds: ReadonlySet<string>): Record<string, unknown> {
   const id = row.tag.lane!;
   const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
-  const cells = MapIndex.children(row.node, 'cell');
-  const area = MapIndex.children(row.node, 'emotion-area')[0];
+  const cells = childrenOf(row, 'cell');
+  const area = childrenOf(row, 'emotion-area')[0];
   const kind: Lane['kind'] =
-    base?.kind ?? (area ? 'emotion' : cells.some((c) => MapIndex.children(c.node, 'card').length) ? 'cards' : 'text');
+    base?.kind ?? (area ? 'emotion' : cells.some((c) => childrenOf(c, 'card').length) ? 'cards' : 'text');
   const lane: Record<string, unknown> = { id, title, kind };
   const out: Record<string, unknown> = {};
   if (kind === 'emotion') {
     const baseCells = base?.kind === 'emotion' ? (base.cells ?? {}) : {};
-    const children = area ? MapIndex.children(area.node) : [];
-    const geometry = areaGeometry(area?.node);
+    const children = area ? childrenOf(area) : [];
+    const geometry = areaGeometry(area);
+    const notes = new Map(children.filter((c) => c.tag.role === 'emotion-note').map((c) => [c.tag.stage, c]));
     for (const m of children.filter((c) => c.tag.role === 'emotion-marker')) {
       const stage = m.tag.stage!;
-      if (!stageIds.includes(stage)) continue;
+      if (!stageIds.has(stage)) continue;
       const node = m.node as EllipseNode;
-      const moved = writtenY(node) === undefined || Math.abs(node.y - writtenY(node)!) > 0.5;
-      const score = !moved && baseCells[stage] ? baseCells[stage].score : yToScore(node.y + node.height / 2, geometry);
+      const centre = node.y + node.height / 2;
+      // Where the stored score puts the marker: there, the stored score stands (it need not be on the
+      // quarter grid); anywhere else the designer dragged it, and its height is the score.
+      const drawn = baseCells[stage] ? scoreToY(baseCells[stage].score, geometry) : undefined;
+      const moved = drawn === undefined || Math.abs(centre - drawn) > 0.5;
+      const score = moved ? yToScore(centre, geometry) : baseCells[stage].score;
       const cell: { score: number; note?: string } = { score };
-      const box = children.find((c) => c.tag.role === 'emotion-note' && c.tag.stage === stage);
-      const pill = box && MapIndex.children(box.node, 'emotion-note-pill')[0];
-      const note = textOf(pill && MapIndex.children(pill.node, 'emotion-note-text')[0]);
+      const box = notes.get(stage);
+      const pill = box && childrenOf(box, 'emotion-note-pill')[0];
+      const note = textOf(pill && childrenOf(pill, 'emotion-note-text')[0]);
       if (note !== undefined) cell.note = note;
       out[stage] = cell;
     }
   } else {
     for (const c of cells) {
       const stage = c.tag.stage!;
-      if (!stageIds.includes(stage)) continue;
+      if (!stageIds.has(stage)) continue;
       if (kind === 'text') {
-        const t = textOf(MapIndex.children(c.node, 'cell-text')[0]);
+        const t = textOf(childrenOf(c, 'cell-text')[0]);
         if (t !== undefined) out[stage] = t;
       } else {
-        const cards = MapIndex.children(c.node, 'card').map(
-          (card) => textOf(MapIndex.children(card.node, 'card-text')[0]) ?? '',
-        );
+        const cards = childrenOf(c, 'card').map((card) => textOf(childrenOf(card, 'card-text')[0]) ?? '');
         if (cards.length) out[stage] = cards;
       }
     }
@@ -139,14 +153,22 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: string[]): Reco
 }
 
 function laneTitleOf(row: Tagged): Tagged | undefined {
-  const label = MapIndex.children(row.node, 'lane-label')[0];
-  return label ? MapIndex.children(label.node, 'lane-title')[0] : undefined;
+  const label = childrenOf(row, 'lane-label')[0];
+  return label ? childrenOf(label, 'lane-title')[0] : undefined;
 }
 
-/** Read a map frame. Never throws for a broken canvas: failures come back as `ok: false`. */
-export function readMap(frame: FrameNode): ReadResult {
+/**
+ * Read a map frame. Never throws for a broken canvas: failures come back as `ok: false`.
+ * An update passes the index and stored data it already read (and the stored map, validated),
+ * so the canvas is walked once and the stored map parsed once.
+ */
+export function readMap(
+  frame: FrameNode,
+  ix: MapIndex = new MapIndex(frame),
+  stored: StoredMap | undefined = readMapData(frame),
+  storedMap?: ReturnType<typeof normaliseMap>,
+): ReadResult {
   const warnings: string[] = [];
-  const stored = readMapData(frame);
   let base: JourneyMap | undefined;
   if (stored) {
     if (stored.format > FORMAT_VERSION) {
@@ -154,7 +176,7 @@ export function readMap(frame: FrameNode): ReadResult {
         `The stored data is format version ${stored.format}; this plugin reads up to version ${FORMAT_VERSION}. Read from the canvas only.`,
       );
     } else {
-      const parsed = normaliseMap(stored.data);
+      const parsed = storedMap ?? normaliseMap(stored.data);
       if (parsed.ok) base = parsed.value;
       else warnings.push('The data stored on this map is damaged; it was rebuilt from the canvas.');
     }
@@ -162,7 +184,6 @@ export function readMap(frame: FrameNode): ReadResult {
     warnings.push('No data is stored on this map; it was rebuilt from the canvas.');
   }
 
-  const ix = new MapIndex(frame);
   if (!ix.role('stage-header').length) {
     if (base)
       return {
@@ -178,7 +199,7 @@ export function readMap(frame: FrameNode): ReadResult {
     };
   }
   const stages = readStages(ix, base);
-  const stageIds = stages.map((s) => s.id as string);
+  const stageIds = new Set(stages.map((s) => s.id as string));
   const baseLanes = new Map((base?.lanes ?? []).map((l) => [l.id, l]));
   const lanes = ix.role('lane').map((row) => readLane(row, baseLanes.get(row.tag.lane!), stageIds));
 
@@ -192,7 +213,9 @@ export function readMap(frame: FrameNode): ReadResult {
   if (persona) input.persona = persona;
   if (base?.meta) input.meta = base.meta;
 
-  const result = normaliseMap(input);
+  // The canvas says exactly what is stored (the usual case before an update): the stored map,
+  // already valid and normalised, is the answer, without validating it all again.
+  const result = base && sameData(input, base) ? ({ ok: true, value: base } as const) : normaliseMap(input);
   if (!result.ok)
     return {
       ok: false,
@@ -204,23 +227,10 @@ export function readMap(frame: FrameNode): ReadResult {
 
 /**
  * The stage column widths on the canvas now (a designer may have resized some), by stage id,
- * and the commonest of them: the width a new stage gets, so that after the designer widened
- * every column a new one matches them.
+ * and the width a new stage gets (grid.ts columnOptions).
  */
-export function canvasColumnWidths(frame: FrameNode): { columnWidth?: number; columnWidths: Record<string, number> } {
-  const columnWidths: Record<string, number> = {};
-  const counts = new Map<number, number>();
-  for (const h of new MapIndex(frame).role('stage-header')) {
-    const w = h.node.width;
-    if (!h.tag.stage || !Number.isFinite(w) || w < SPACE.minColumnWidth) continue;
-    columnWidths[h.tag.stage] = w;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  // The width most columns have; on a tie the default width, if it is one of them, else the narrower.
-  const most = Math.max(0, ...counts.values());
-  const tied = [...counts].filter(([, n]) => n === most).map(([w]) => w);
-  const columnWidth = tied.includes(SPACE.defaultColumnWidth)
-    ? SPACE.defaultColumnWidth
-    : tied.sort((a, b) => a - b)[0];
-  return { columnWidth, columnWidths };
+export function canvasColumnWidths(ix: MapIndex): { columnWidth?: number; columnWidths: Record<string, number> } {
+  const widths: Record<string, number> = {};
+  for (const h of ix.role('stage-header')) if (h.tag.stage) widths[h.tag.stage] = h.node.width;
+  return columnOptions(widths);
 }

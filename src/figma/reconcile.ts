@@ -7,8 +7,15 @@
  * - Children are matched by `key` (shared plugin data), never by position: a
  *   reordered stage moves its node, it is not redrawn.
  * - A prop is written only if the spec's value differs from the value the
- *   plugin wrote last time (the record in written.ts), so untouched nodes
- *   get no writes at all and a designer's styling on them survives.
+ *   plugin wrote last time, so untouched nodes get no writes at all and a
+ *   designer's styling on them survives. "What was written last" is the
+ *   previous spec, rebuilt from the map stored on the frame (storage.ts), and
+ *   trusted for a node only when its hash matches the hash stored in the node's
+ *   tag (written.ts); where neither matches, the canvas itself is compared.
+ * - Everything is decided from the index of the canvas (tree.ts, one walk) and
+ *   the two specs in memory: a node whose stored hash equals the new spec's,
+ *   in its place, costs no read and no write, so a one-cell edit of a big map
+ *   reads and writes only along the changed cell.
  * - Content (texts, positions, paths) is compared with the canvas itself when
  *   the canvas was edited since the last write and the user chose to go on
  *   (the panel had read those edits, or Overwrite): then what we wrote last
@@ -22,12 +29,11 @@
  * on both axes, so every resize is followed by the spec's sizing on both axes;
  * fonts are loaded before text writes.
  */
-import type { NodeProps, NodeSpec } from '../layout/spec';
+import type { NodeProps, NodeSpec, Tag } from '../layout/spec';
 import { loadFontsOf } from './fonts';
-import { getData } from './node-data';
-import { keyOf, writeTag } from './tags';
-import { managedSlots } from './tree';
-import { rawWritten, readWritten, recordWritten, writtenJson, type Written } from './written';
+import { encodeTag, writeRawTag } from './tags';
+import type { Tagged } from './tree';
+import { specHash, writeGeometry } from './written';
 
 export interface ReconcileStats {
   created: number;
@@ -49,10 +55,8 @@ export interface ReconcileContext {
 
 type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
 
-/** A map the designer turned into a component is still a frame to us (same API). */
-function isFrameLike(node: BaseNode): node is FrameNode {
-  return node.type === 'FRAME' || node.type === 'COMPONENT';
-}
+/** Spec trees that may say what was written last at this position (the previous map's, …). */
+type Known = NodeSpec[];
 
 const TEXT_ORDER: Array<keyof NodeProps> = [
   'fontName',
@@ -79,17 +83,58 @@ const RESET: Partial<Record<keyof NodeProps, unknown>> = {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The canvas value of a content prop, in the spec's shape. */
-function canvasValue(node: Managed, key: keyof NodeProps): unknown {
-  if (key === 'vectorPaths' && node.type === 'VECTOR')
-    return node.vectorPaths.map((p) => ({ windingRule: p.windingRule, data: p.data }));
-  return (node as unknown as Record<string, unknown>)[key];
+/**
+ * What a node made with figma.createFrame / createText / … already has: a new node gets no
+ * write of these values (a write crosses into the editor and costs, even when it changes
+ * nothing). Only values Figma documents or shows in its UI for a new layer: no padding, no
+ * spacing, children aligned to the start, a 1 px stroke weight, left-aligned text, no
+ * auto-layout. The fake starts nodes the same way (tests/support/figma-fake/nodes.ts).
+ */
+const NEW_NODE: Partial<Record<keyof NodeProps, unknown>> = {
+  paddingTop: 0,
+  paddingRight: 0,
+  paddingBottom: 0,
+  paddingLeft: 0,
+  itemSpacing: 0,
+  primaryAxisAlignItems: 'MIN',
+  counterAxisAlignItems: 'MIN',
+  strokeWeight: 1,
+  textAlignHorizontal: 'LEFT',
+  layoutMode: 'NONE',
+};
+
+const hashes = new WeakMap<NodeSpec, string>();
+/** A spec's hash, computed once per spec object (a tree is compared against two others). */
+function hashOf(spec: NodeSpec): string {
+  let h = hashes.get(spec);
+  if (h === undefined) hashes.set(spec, (h = specHash(spec)));
+  return h;
+}
+
+const byKey = new WeakMap<NodeSpec, Map<string, NodeSpec>>();
+function childSpec(parent: NodeSpec, key: string): NodeSpec | undefined {
+  let m = byKey.get(parent);
+  if (!m) byKey.set(parent, (m = new Map((parent.children ?? []).map((c) => [c.key, c]))));
+  return m.get(key);
+}
+
+/**
+ * Whether the canvas value has every field the spec asks for (Figma adds its own to
+ * paints and the like); numbers within a hundredth, as Figma rounds them.
+ */
+function matches(have: unknown, want: unknown): boolean {
+  if (typeof want === 'number') return typeof have === 'number' && Math.abs(have - want) < 0.01;
+  if (Array.isArray(want))
+    return Array.isArray(have) && have.length === want.length && want.every((w, i) => matches(have[i], w));
+  if (want && typeof want === 'object') {
+    if (!have || typeof have !== 'object') return false;
+    return Object.entries(want).every(([k, w]) => matches((have as Record<string, unknown>)[k], w));
+  }
+  return have === want;
 }
 
 function sameOnCanvas(node: Managed, key: keyof NodeProps, want: unknown): boolean {
-  const have = canvasValue(node, key);
-  if (typeof have === 'number' && typeof want === 'number') return Math.abs(have - want) < 0.01;
-  return same(have, want);
+  return matches((node as unknown as Record<string, unknown>)[key], want);
 }
 
 function createNode(type: NodeSpec['type']): Managed {
@@ -111,50 +156,61 @@ function setProp(node: Managed, key: keyof NodeProps, value: unknown): void {
   (node as unknown as Record<string, unknown>)[key] = value;
 }
 
-/** Apply the difference between `spec` and what was written last (`before`; undefined = everything). */
-async function applyProps(
-  node: Managed,
-  spec: NodeSpec,
-  before: Written | undefined,
-  ctx: ReconcileContext,
-): Promise<boolean> {
-  const prev = before?.props ?? {};
+/**
+ * What was written on a node before: a new node (nothing), a known spec (the props
+ * written last), or an existing node whose last write is unknown (compare the canvas).
+ */
+type Before = { kind: 'new' } | { kind: 'known'; spec: NodeSpec } | { kind: 'unknown' };
+
+/** Apply the difference between `spec` and what was written before. */
+async function applyProps(node: Managed, spec: NodeSpec, before: Before, ctx: ReconcileContext): Promise<boolean> {
+  const prev = before.kind === 'known' ? before.spec.props : {};
   const changed = (k: keyof NodeProps) => {
     if (!(k in spec.props)) return false;
-    if (!before) return true;
-    if (ctx.checkCanvas && CONTENT.has(k)) return !sameOnCanvas(node, k, spec.props[k]);
+    if (before.kind === 'new') return !(k in NEW_NODE) || NEW_NODE[k] !== spec.props[k];
+    if (before.kind === 'unknown' || (ctx.checkCanvas && CONTENT.has(k))) return !sameOnCanvas(node, k, spec.props[k]);
     return !same(prev[k], spec.props[k]);
   };
   const dropped = (Object.keys(prev) as Array<keyof NodeProps>).filter((k) => !(k in spec.props) && k in RESET);
-  const resize = !!spec.size && (!before || !same(before.size, spec.size));
+  let resize = false;
+  if (spec.size) {
+    if (before.kind === 'new') resize = true;
+    else if (before.kind === 'known') resize = !same(before.spec.size, spec.size);
+    else resize = !matches({ width: node.width, height: node.height }, spec.size);
+  }
   let wrote = false;
 
   // Keep a name the designer changed on the canvas; otherwise follow the data.
-  if (spec.name !== before?.name && (!before || node.name === before.name)) {
+  if (before.kind === 'new' || (before.kind === 'known' && spec.name !== before.spec.name)) {
+    if (before.kind === 'new' || node.name === before.spec.name) {
+      node.name = spec.name;
+      wrote = true;
+    }
+  } else if (before.kind === 'unknown' && node.name !== spec.name) {
     node.name = spec.name;
     wrote = true;
   }
   // Text: make the font usable before anything else touches the node (resize included).
   let textKeys: Array<keyof NodeProps> = [];
-  if (node.type === 'TEXT') {
+  if (spec.type === 'TEXT' && node.type === 'TEXT') {
     // A resize can turn a text's auto-resize off in Figma: the spec's goes back on after it.
     textKeys = TEXT_ORDER.filter((k) => changed(k) || (resize && k === 'textAutoResize' && k in spec.props));
     if (textKeys.length || resize) {
       // New nodes start in Figma's default font, which may not exist here: our font goes on first.
       // Existing ones may carry a designer's font (even mixed): load what they use.
-      const ok = !before || (await loadFontsOf(node));
+      const ok = before.kind === 'new' || (await loadFontsOf(node));
       if (!ok)
         ctx.warnings.push(
           `"${node.characters.slice(0, 30)}" used a missing font and was reset to ${spec.props.fontName?.family ?? 'the map font'}`,
         );
-      if (!before || !ok) {
+      if (before.kind === 'new' || !ok) {
         node.fontName = spec.props.fontName as FontName;
         textKeys = textKeys.filter((k) => k !== 'fontName');
         wrote = true;
       }
     }
   }
-  if (isFrameLike(node) && changed('layoutMode')) {
+  if (spec.type === 'FRAME' && changed('layoutMode')) {
     setProp(node, 'layoutMode', spec.props.layoutMode);
     wrote = true;
   }
@@ -184,8 +240,10 @@ async function applyProps(
     for (const k of textKeys) setProp(node, k, spec.props[k]);
     wrote = true;
   }
-  // resize() made an auto-layout frame FIXED on both axes: the spec's sizing goes back on, both axes.
+  // resize() made an auto-layout frame FIXED on both axes: the spec's sizing goes back on, both axes
+  // (on a new frame, FIXED is what resize() just gave it).
   for (const k of SIZING) {
+    if (before.kind === 'new' && resize && spec.type === 'FRAME' && spec.props[k] === 'FIXED') continue;
     if (changed(k) || (resize && k in spec.props)) {
       setProp(node, k, spec.props[k]);
       wrote = true;
@@ -194,101 +252,220 @@ async function applyProps(
   return wrote;
 }
 
-/** True when this node's content must be compared with the canvas, so the fast path can't skip it. */
+/** The node's stored tag says what the spec's would (same parent tag assumed). */
+function sameTag(entry: Tagged, spec: NodeSpec): boolean {
+  const a = entry.tag;
+  const b = spec.tag;
+  return (
+    a.key === spec.key &&
+    a.role === b.role &&
+    a.stage === b.stage &&
+    a.lane === b.lane &&
+    a.index === b.index &&
+    a.phase === b.phase &&
+    a.id === entry.id
+  );
+}
+
+/**
+ * Whether a whole subtree is on the canvas exactly as the spec says, by the index alone:
+ * every node's stored hash and tag as the spec's, children in the spec's order, nothing of
+ * ours missing or extra. Synchronous and allocation-free, so the untouched rest of a big
+ * map costs a comparison per node and no read; `counted` gets the nodes it vouched for.
+ */
+function unchanged(spec: NodeSpec, entry: Tagged, ctx: ReconcileContext, counted: { n: number }): boolean {
+  if (entry.tag.hash !== hashOf(spec) || !sameTag(entry, spec) || needsCanvasCheck(spec, ctx)) return false;
+  const specs = spec.children;
+  const kids = entry.children;
+  if ((specs?.length ?? 0) !== kids.length) return false;
+  if (specs)
+    for (let i = 0; i < specs.length; i++) {
+      if (kids[i].tag.key !== specs[i].key || !unchanged(specs[i], kids[i], ctx, counted)) return false;
+    }
+  counted.n++;
+  return true;
+}
+
+/** True when this node's content must be compared with the canvas, so it can't be skipped. */
 function needsCanvasCheck(spec: NodeSpec, ctx: ReconcileContext): boolean {
   return !!ctx.checkCanvas && Object.keys(spec.props).some((k) => CONTENT.has(k as keyof NodeProps));
 }
 
 /** Move the designer's nodes out of a managed subtree that is about to be removed. */
-function evacuate(node: SceneNode, ctx: ReconcileContext): void {
-  if (!('children' in node)) return;
-  for (const child of [...node.children]) {
-    if (keyOf(child) === undefined) ctx.holding().appendChild(child);
-    else evacuate(child, ctx);
+function evacuate(entry: Tagged, ctx: ReconcileContext): void {
+  // Only nodes with designer content among their children are read (the index says which).
+  if (entry.mixed) {
+    const ours = new Set<SceneNode>(entry.children.filter((c) => c.slot === c.node).map((c) => c.node));
+    for (const child of [...(entry.node as FrameNode).children]) if (!ours.has(child)) ctx.holding().appendChild(child);
   }
+  for (const c of entry.children) if (c.slot === c.node) evacuate(c, ctx);
 }
 
-function removeManaged(node: SceneNode, ctx: ReconcileContext): void {
-  evacuate(node, ctx);
-  node.remove();
+function removeManaged(entry: Tagged, ctx: ReconcileContext): void {
+  evacuate(entry, ctx);
+  entry.node.remove();
   ctx.stats.removed++;
 }
 
-/** Create or update one node and its subtree. `node` is the existing match, if any. */
+/**
+ * Where children go among their siblings, decided from the index: a child already
+ * after everything placed before it stays without a read; only a move, or an
+ * insertion before existing children, reads the layer list.
+ */
+interface Placement {
+  parent: FrameNode;
+  /** Appending puts a node right after the previous child: the parent is new, or every child
+   * that stays has been placed and nothing of the designer's is among them. */
+  append: () => boolean;
+  /** Position of each indexed child in the parent's managed children (canvas order). */
+  order: Map<Tagged, number>;
+  /** Canvas position of the last child placed that did not move. */
+  last: number;
+  /** The slot of the last child placed: the next goes after it. */
+  prev?: SceneNode;
+}
+
+/** Put `node` right after `p.prev`, reading the layer list (the rare case: a move or an insertion). */
+function moveAfterPrev(p: Placement, node: SceneNode, isChild: boolean): void {
+  const parent = p.parent;
+  if (!isChild) {
+    parent.insertChild(p.prev ? parent.children.indexOf(p.prev) + 1 : 0, node);
+    return;
+  }
+  // Figma does not document whether insertChild's index counts the moved node's old slot.
+  // Appending first makes it the last child, and moving the last child to an index
+  // means the same under either reading.
+  parent.appendChild(node);
+  const target = p.prev ? parent.children.indexOf(p.prev) + 1 : 0;
+  if (target < parent.children.length - 1) parent.insertChild(target, node);
+}
+
+function placeExisting(p: Placement, entry: Tagged): void {
+  // Inside a group the designer made: it stays where they put it.
+  if (entry.slot !== entry.node) return;
+  const pos = p.order.get(entry)!;
+  if (pos > p.last) {
+    p.last = pos; // already after everything placed before it: no move, no read
+    return;
+  }
+  moveAfterPrev(p, entry.node, true);
+}
+
+function placeNew(p: Placement, node: SceneNode): void {
+  if (p.append()) p.parent.appendChild(node);
+  else moveAfterPrev(p, node, false);
+}
+
+/**
+ * Create or update one node and its subtree. `entry` is the indexed node with this key, if
+ * any; `known` the spec nodes at the same position in trees that may say what was written
+ * there last.
+ */
 export async function reconcileNode(
   spec: NodeSpec,
-  node: Managed | undefined,
-  place: (n: Managed) => void,
+  entry: Tagged | undefined,
+  parent: { tag?: Tag; retagged?: boolean },
+  place: (node: SceneNode, entry?: Tagged) => void,
   ctx: ReconcileContext,
+  known: Known = [],
 ): Promise<Managed> {
-  let before: Written | undefined;
-  if (node) {
-    place(node);
-    // Fast path: what we would write is exactly what we wrote last time, so nothing to compare prop by prop.
-    if (!needsCanvasCheck(spec, ctx) && rawWritten(node) === writtenJson(spec) && getData(node, 'key') === spec.key) {
-      ctx.stats.kept++;
-      if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
-      return node;
+  if (entry && !parent.retagged) {
+    const counted = { n: 0 };
+    if (unchanged(spec, entry, ctx, counted)) {
+      place(entry.node, entry);
+      ctx.stats.kept += counted.n;
+      return entry.node as Managed;
     }
-    before = readWritten(node);
+  }
+  const hash = hashOf(spec);
+  const parentTag = parent.tag;
+  const tagFor = (id: string) => encodeTag({ ...spec.tag, key: spec.key, id, hash }, parentTag);
+  let node: Managed;
+  // Whether this node's tag entry is rewritten: its children's are stored relative to it.
+  let retagged = true;
+  if (entry) {
+    node = entry.node as Managed;
+    place(node, entry);
+    if (needsCanvasCheck(spec, ctx) || entry.tag.hash !== hash) {
+      const tag = tagFor(entry.id);
+      const was = entry.tag.hash && known.find((k) => hashOf(k) === entry.tag.hash);
+      let wrote: boolean;
+      try {
+        wrote = await applyProps(node, spec, was ? { kind: 'known', spec: was } : { kind: 'unknown' }, ctx);
+      } catch (e) {
+        // Half written: what is on the node is now unknown, so a rollback compares it with the canvas.
+        writeRawTag(node, encodeTag({ ...entry.tag, hash: '' }, parentTag));
+        throw e;
+      }
+      retagged = tag !== entry.raw;
+      if (retagged) writeRawTag(node, tag);
+      if (spec.tag.role === 'emotion-area') writeGeometry(node, spec);
+      if (wrote) ctx.stats.updated++;
+      else ctx.stats.kept++;
+    } else {
+      // The common case on a big map: nothing to write. Encoding the tag only to compare it
+      // would cost more than the rest of the visit, so the decoded fields are compared.
+      retagged = false;
+      if (parent.retagged || !sameTag(entry, spec)) {
+        const tag = tagFor(entry.id);
+        retagged = tag !== entry.raw;
+        if (retagged) writeRawTag(node, tag);
+      }
+      ctx.stats.kept++;
+    }
   } else {
     node = createNode(spec.type);
     place(node); // into the auto-layout parent before any FILL sizing is set
     ctx.stats.created++;
+    await applyProps(node, spec, { kind: 'new' }, ctx);
+    writeRawTag(node, tagFor(node.id));
+    if (spec.tag.role === 'emotion-area') writeGeometry(node, spec, '');
   }
-  const wrote = await applyProps(node, spec, before, ctx);
-  writeTag(node, spec.key, spec.tag);
-  recordWritten(node, spec);
-  if (before) {
-    if (wrote) ctx.stats.updated++;
-    else ctx.stats.kept++;
-  }
-  if (isFrameLike(node)) await reconcileChildren(node, spec.children ?? [], ctx);
+  if (spec.type === 'FRAME') await reconcileChildren(node as FrameNode, entry, spec, retagged, ctx, known);
   return node;
 }
 
-/** Match `specs` to `parent`'s managed children by key; designer children keep their place. */
-export async function reconcileChildren(parent: FrameNode, specs: NodeSpec[], ctx: ReconcileContext): Promise<void> {
-  const existing = new Map<string, SceneNode>();
-  /** The direct child of `parent` holding each managed node: itself, or a designer's group around it. */
-  const slotOf = new Map<SceneNode, SceneNode>();
-  for (const { node: child, slot } of managedSlots(parent)) {
-    const key = keyOf(child)!;
-    // Copies the designer made carry a foreign id and don't count (see tags.ts); a repeated
-    // key is left alone too, the first node with it stays managed.
-    if (!existing.has(key) && getData(child, 'role') !== 'holding') {
-      existing.set(key, child);
-      slotOf.set(child, slot);
-    }
+/** Match `spec`'s children to the indexed children of `parent` by key; designer children keep their place. */
+async function reconcileChildren(
+  parent: FrameNode,
+  entry: Tagged | undefined,
+  spec: NodeSpec,
+  retagged: boolean,
+  ctx: ReconcileContext,
+  known: Known,
+): Promise<void> {
+  const specs = spec.children ?? [];
+  const existing = new Map<string, Tagged>();
+  const order = new Map<Tagged, number>();
+  // The holding area is the plugin's, but no spec describes it: it stays where it is, like a designer's node.
+  let mixed = !!entry?.mixed;
+  for (const child of entry?.children ?? []) {
+    order.set(child, order.size);
+    if (child.tag.role === 'holding') mixed = true;
+    else existing.set(child.tag.key, child);
   }
-  let prev: SceneNode | undefined;
-  for (const spec of specs) {
-    let match = existing.get(spec.key);
-    existing.delete(spec.key);
-    if (match && match.type !== spec.type) {
+  const wanted = new Set(specs.map((c) => c.key));
+  let remaining = [...existing.keys()].filter((k) => wanted.has(k)).length;
+  const p: Placement = { parent, order, last: -1, append: () => !entry || (!mixed && remaining === 0 && !!p.prev) };
+  for (const child of specs) {
+    let match = existing.get(child.key);
+    existing.delete(child.key);
+    if (match) remaining--;
+    // A node the designer turned into another type (Flatten): replaced when its data changes.
+    if (match && (match.tag.hash !== hashOf(child) || needsCanvasCheck(child, ctx)) && match.node.type !== child.type) {
       removeManaged(match, ctx);
       match = undefined;
     }
-    const after = prev;
-    const place = (n: Managed) => {
-      const afterSlot = after ? (slotOf.get(after) ?? after) : undefined;
-      const prevIndex = afterSlot ? parent.children.indexOf(afterSlot) : -1;
-      const slot = slotOf.get(n);
-      if (slot && slot !== n) return; // inside a group the designer made: it stays where they put it
-      if (n.parent !== parent) {
-        parent.insertChild(prevIndex + 1, n);
-        return;
-      }
-      // Only move when managed nodes are out of order; designer nodes between them stay put.
-      if (parent.children.indexOf(n) > prevIndex) return;
-      // Figma does not document whether insertChild's index counts the moved node's old slot.
-      // Appending first makes it the last child, and moving the last child to an index
-      // means the same under either reading.
-      parent.appendChild(n);
-      const target = parent.children.indexOf(afterSlot!) + 1;
-      if (target < parent.children.length - 1) parent.insertChild(target, n);
-    };
-    prev = await reconcileNode(spec, match as Managed | undefined, place, ctx);
+    const childKnown = known.map((k) => childSpec(k, child.key)).filter((k): k is NodeSpec => !!k);
+    const node = await reconcileNode(
+      child,
+      match,
+      { tag: spec.tag, retagged },
+      (n, e) => (e ? placeExisting(p, e) : placeNew(p, n)),
+      ctx,
+      childKnown,
+    );
+    p.prev = match?.slot ?? node;
   }
   for (const stale of existing.values()) removeManaged(stale, ctx);
 }

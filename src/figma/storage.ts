@@ -2,12 +2,18 @@
  * The map's data on its frame, in shared plugin data (namespace `journeymap`,
  * see node-data.ts: readable by other plugins and the REST API, and kept
  * across a change of plugin id):
- *   map.n, map.0 … map.<n-1>  the normalised map as JSON, in chunks
+ *   map.n, map.0 … map.<n-1>  the normalised map as JSON, in chunks: the map without its lanes,
+ *                             then one part per lane (a part longer than a chunk continues in the
+ *                             next ones)
+ *   map.parts                 the number of chunks of each part, e.g. `1,1,2,1`
  *   format                    the format version of that JSON
  *   revision                  `<frame id>:<n>`, n bumped on every create/update by the plugin; a frame
  *                             whose stored id is not its own is a copy (Cmd+D) and starts afresh at 0
  *   canvas                    fingerprint of what read-back gave right after the last write;
  *                             a different read-back later means the canvas was edited since
+ *   render                    the options the map was drawn with besides the map (column widths,
+ *                             fonts): with the map they rebuild what was drawn, the reconciler's
+ *                             "what we wrote last" (reconcile.ts)
  * Figma caps one plugin-data entry at 100 kB; a chunk is at most 30,000 UTF-16
  * units (≤ 90 kB even if every character takes 3 bytes in UTF-8), cut between
  * characters, never inside a surrogate pair (an emoji split in two would be
@@ -15,14 +21,10 @@
  */
 import type { JourneyMap } from '../model';
 import { FORMAT_VERSION } from '../model';
+import type { Fonts } from '../layout/nodes';
 import { getData, setData } from './node-data';
 
 export const CHUNK_CHARS = 30000;
-
-/** Write only entries whose value changed: an unchanged map costs no writes. */
-function setIfChanged(node: BaseNode, key: string, value: string): void {
-  if (getData(node, key) !== value) setData(node, key, value);
-}
 
 /** Cut `text` into chunks of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
 export function chunkText(text: string, size = CHUNK_CHARS): string[] {
@@ -38,22 +40,6 @@ export function chunkText(text: string, size = CHUNK_CHARS): string[] {
   return chunks;
 }
 
-function writeChunks(node: BaseNode, prefix: string, text: string): void {
-  const chunks = chunkText(text);
-  const before = Number(getData(node, `${prefix}.n`)) || 0;
-  chunks.forEach((c, i) => setIfChanged(node, `${prefix}.${i}`, c));
-  for (let i = chunks.length; i < before; i++) setData(node, `${prefix}.${i}`, ''); // empty string deletes an entry
-  setIfChanged(node, `${prefix}.n`, String(chunks.length));
-}
-
-function readChunks(node: BaseNode, prefix: string): string | undefined {
-  const n = Number(getData(node, `${prefix}.n`));
-  if (!Number.isInteger(n) || n <= 0) return undefined;
-  let text = '';
-  for (let i = 0; i < n; i++) text += getData(node, `${prefix}.${i}`);
-  return text;
-}
-
 export interface StoredMap {
   /** Raw JSON as stored (validate before use: it may be corrupted or from another version). */
   data: unknown;
@@ -62,38 +48,126 @@ export interface StoredMap {
   canvas: string;
   /** Set when this frame is a duplicate of the frame with this id. */
   copiedFrom?: string;
+  /** The options the map was last drawn with (column widths, fonts), when recorded. */
+  render?: RenderOptions;
+  /** The entries as read, so that writing the next map rewrites only those that changed. */
+  raw: Record<string, string>;
+  /** The stored map's text as a whole (parts and chunks), to recognise a map stored before. */
+  text: string;
 }
 
-export function writeMapData(frame: FrameNode, map: JourneyMap, revision: number, canvasFingerprint: string): void {
-  writeChunks(frame, 'map', JSON.stringify(map));
-  setIfChanged(frame, 'format', String(FORMAT_VERSION));
-  setIfChanged(frame, 'revision', `${frame.id}:${revision}`);
-  setIfChanged(frame, 'canvas', canvasFingerprint);
+/** What buildMapSpec was given besides the map: with the map, it rebuilds exactly what was drawn. */
+export interface RenderOptions {
+  columnWidth?: number;
+  columnWidths?: Record<string, number>;
+  fonts?: Fonts;
+}
+
+/**
+ * The map's JSON in parts: the map without its lanes, then one part per lane, so a
+ * one-cell edit rewrites one lane's entry, not every chunk after it. A part longer
+ * than a chunk continues in the next entries; `map.parts` holds each part's count.
+ */
+/** The stored text of a map as one string, whichever layout: equal texts, equal maps. */
+function wholeText(parts: string, chunks: string[]): string {
+  return `${parts}\n${chunks.join('')}`;
+}
+
+/** The text a map is stored as (see StoredMap.text). */
+export function storedText(map: JourneyMap): string {
+  const { parts, chunks } = mapChunks(map);
+  return wholeText(parts, chunks);
+}
+
+function mapChunks(map: JourneyMap): { parts: string; chunks: string[] } {
+  const texts = [JSON.stringify({ ...map, lanes: [] }), ...map.lanes.map((l) => JSON.stringify(l))];
+  const split = texts.map((t) => chunkText(t));
+  return { parts: split.map((c) => c.length).join(','), chunks: split.flat() };
+}
+
+function joinChunks(parts: string, chunks: string[]): unknown {
+  const counts = parts.split(',').map(Number);
+  let i = 0;
+  const texts = counts.map((n) => chunks.slice(i, (i += n)).join(''));
+  const head = JSON.parse(texts[0]) as { lanes?: unknown };
+  head.lanes = texts.slice(1).map((t) => JSON.parse(t) as unknown);
+  return head;
+}
+
+/**
+ * Store the map, its revision, the canvas fingerprint and the render options on the frame.
+ * `previous` (what readMapData gave) saves reading the entries again to compare them.
+ */
+export function writeMapData(
+  frame: FrameNode,
+  map: JourneyMap,
+  revision: number,
+  canvasFingerprint: string,
+  render: RenderOptions,
+  previous?: StoredMap,
+): void {
+  const known = previous?.raw;
+  const put = (key: string, value: string) => {
+    if ((known ? (known[key] ?? '') : getData(frame, key)) !== value) setData(frame, key, value);
+  };
+  const { parts, chunks } = mapChunks(map);
+  const before = known ? Number(known['map.n']) || 0 : Number(getData(frame, 'map.n')) || 0;
+  chunks.forEach((c, i) => put(`map.${i}`, c));
+  for (let i = chunks.length; i < before; i++) setData(frame, `map.${i}`, ''); // empty string deletes an entry
+  put('map.parts', parts);
+  put('map.n', String(chunks.length));
+  put('format', String(FORMAT_VERSION));
+  put('revision', `${frame.id}:${revision}`);
+  put('canvas', canvasFingerprint);
+  writeRenderOptions(frame, render, known?.render);
+}
+
+export function writeRenderOptions(frame: BaseNode, render: RenderOptions, known?: string): void {
+  const value = JSON.stringify(render);
+  if ((known ?? getData(frame, 'render')) !== value) setData(frame, 'render', value);
+}
+
+function parseRender(raw: string): RenderOptions | undefined {
+  if (!raw) return undefined;
+  try {
+    const r = JSON.parse(raw) as RenderOptions;
+    return r && typeof r === 'object' ? r : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What is stored on a frame, or undefined where nothing (or nothing parseable) is. */
 export function readMapData(frame: BaseNode): StoredMap | undefined {
-  const text = readChunks(frame, 'map');
-  if (text === undefined) return undefined;
+  const raw: Record<string, string> = {};
+  const get = (key: string) => (raw[key] = getData(frame, key));
+  const n = Number(get('map.n'));
+  if (!Number.isInteger(n) || n <= 0) return undefined;
+  const chunks: string[] = [];
+  for (let i = 0; i < n; i++) chunks.push(get(`map.${i}`));
+  const parts = get('map.parts');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Maps stored before 0.3.0 have no parts: one JSON text cut in chunks.
+    data = parts ? joinChunks(parts, chunks) : JSON.parse(chunks.join(''));
   } catch {
     return undefined;
   }
   // Node ids contain ':' themselves ("12:34"): the count is after the last one.
-  const raw = getData(frame, 'revision');
-  const cut = raw.lastIndexOf(':');
-  const owner = cut < 0 ? '' : raw.slice(0, cut);
-  const n = raw.slice(cut + 1);
+  const rev = get('revision');
+  const cut = rev.lastIndexOf(':');
+  const owner = cut < 0 ? '' : rev.slice(0, cut);
   const own = owner === frame.id;
   return {
     data,
-    format: Number(getData(frame, 'format')) || 0,
-    revision: own ? Number(n) || 0 : 0,
+    format: Number(get('format')) || 0,
+    revision: own ? Number(rev.slice(cut + 1)) || 0 : 0,
     // A copy's fingerprint describes the original's last write, which the copy shares; still valid.
-    canvas: getData(frame, 'canvas'),
+    canvas: get('canvas'),
     copiedFrom: own || !owner ? undefined : owner,
+    render: parseRender(get('render')),
+    raw,
+    text: wholeText(parts, chunks),
   };
 }
 

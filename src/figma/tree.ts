@@ -1,35 +1,92 @@
 /**
- * Finding managed nodes inside a map frame by their tags. The walk descends
- * only through managed nodes: whatever a designer dropped into the map is
+ * Finding managed nodes inside a map frame by their tags. One walk reads each
+ * managed node's tag, its id and its children once (every read crosses into
+ * the editor in Figma); the reader, the conflict check and the reconciler all
+ * work from that index. The walk descends only through managed nodes and
+ * designer groups around them: whatever a designer dropped into the map is
  * never read as map data.
  */
 import type { Role, Tag } from '../layout/spec';
-import { keyOf, readTag } from './tags';
-import { getData } from './node-data';
+import { decodeTag, keyOf, rawTag, roleOf, type StoredTag } from './tags';
 import { isLegacyMap } from './legacy';
 
 export interface Tagged {
   node: SceneNode;
-  tag: Tag & { key: string };
+  tag: StoredTag;
+  /** The raw tag entry as stored (to skip rewriting an unchanged one). */
+  raw: string;
+  /** The node's id, read once. */
+  id: string;
+  /**
+   * Managed children in layer order: designer groups looked through, copies the
+   * designer made (a foreign id, or a key already seen) left out.
+   */
+  children: Tagged[];
+  /** The direct child of the parent that holds this node: itself, or a designer's group around it. */
+  slot: SceneNode;
+  /** Whether designer nodes sit among the managed children (they keep their place, so moves read the layer list). */
+  mixed: boolean;
+}
+
+/** Read the tag of `node` under `parent`; undefined for a designer's node or a copy. */
+function readEntry(node: SceneNode, slot: SceneNode, parent: Tag | undefined): Tagged | undefined {
+  const raw = rawTag(node);
+  if (!raw) return undefined;
+  const tag = decodeTag(raw, parent);
+  if (!tag) return undefined;
+  const id = node.id;
+  if (tag.id !== '' && tag.id !== id) return undefined;
+  return { node, tag, raw, id, children: [], slot, mixed: false };
+}
+
+function fill(entry: Tagged): void {
+  if (!('children' in entry.node)) return;
+  const seen = new Set<string>();
+  const visit = (n: SceneNode, slot: SceneNode) => {
+    const child = readEntry(n, slot, entry.tag);
+    if (child) {
+      // A copy with a repeated key is the designer's own: the first node with the key stays managed.
+      if (seen.has(child.tag.key)) {
+        entry.mixed = true;
+        return;
+      }
+      seen.add(child.tag.key);
+      entry.children.push(child);
+      fill(child);
+      return;
+    }
+    entry.mixed = true;
+    if (n.type === 'GROUP') for (const c of n.children) visit(c, slot);
+  };
+  for (const child of (entry.node as FrameNode).children) visit(child, child);
 }
 
 export class MapIndex {
+  readonly root: Tagged;
   readonly all: Tagged[] = [];
   private byRole = new Map<Role, Tagged[]>();
 
-  constructor(root: FrameNode) {
-    this.walk(root);
+  constructor(frame: FrameNode) {
+    // A map frame whose own tag is gone (or damaged) is still the map: its children are indexed.
+    this.root = readEntry(frame, frame, undefined) ?? {
+      node: frame,
+      tag: { role: 'map', key: 'map', id: '', hash: '' },
+      raw: '',
+      id: frame.id,
+      children: [],
+      slot: frame,
+      mixed: false,
+    };
+    fill(this.root);
+    this.collect(this.root);
   }
 
-  private walk(node: SceneNode): void {
-    const tag = readTag(node);
-    if (!tag) return;
-    const entry = { node, tag };
+  private collect(entry: Tagged): void {
     this.all.push(entry);
-    const list = this.byRole.get(tag.role) ?? [];
+    const list = this.byRole.get(entry.tag.role) ?? [];
     list.push(entry);
-    this.byRole.set(tag.role, list);
-    if ('children' in node) for (const child of MapIndex.children(node)) this.walk(child.node);
+    this.byRole.set(entry.tag.role, list);
+    for (const c of entry.children) this.collect(c);
   }
 
   /** Every managed node with this role, in document (layer) order. */
@@ -43,28 +100,19 @@ export class MapIndex {
 
   /** The text of the first managed text node with this role (and tag fields), if present. */
   text(role: Role, where: Partial<Tag> = {}): string | undefined {
-    const hit = this.first(role, where);
-    return hit && hit.node.type === 'TEXT' ? hit.node.characters : undefined;
+    return textOf(this.first(role, where));
   }
+}
 
-  /**
-   * Managed children of a node, in layer order, optionally of one role (copies with a
-   * repeated key skipped, designer groups looked through).
-   */
-  static children(node: SceneNode, role?: Role): Tagged[] {
-    if (!('children' in node)) return [];
-    const out: Tagged[] = [];
-    const seen = new Set<string>();
-    for (const { node: child } of managedSlots(node)) {
-      const tag = readTag(child);
-      if (!tag) continue;
-      // A copy made with Cmd+D carries its original's key; like the reconciler, treat it as the designer's own.
-      if (seen.has(tag.key)) continue;
-      seen.add(tag.key);
-      if (!role || tag.role === role) out.push({ node: child, tag });
-    }
-    return out;
-  }
+/** Managed children of an indexed node, optionally of one role. */
+export function childrenOf(entry: Tagged | undefined, role?: Role): Tagged[] {
+  if (!entry) return [];
+  return role ? entry.children.filter((c) => c.tag.role === role) : entry.children;
+}
+
+/** The characters of an indexed text node. */
+export function textOf(entry: Tagged | undefined): string | undefined {
+  return entry && entry.node.type === 'TEXT' ? entry.node.characters : undefined;
 }
 
 /**
@@ -76,7 +124,7 @@ export function findMapFrame(node: BaseNode | null): FrameNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
     if (
       (n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') &&
-      (getData(n, 'role') === 'map' || isLegacyMap(n))
+      (roleOf(n) === 'map' || isLegacyMap(n))
     )
       return n as FrameNode;
   }
@@ -89,22 +137,7 @@ export function pageOf(node: BaseNode): PageNode | undefined {
   return undefined;
 }
 
-/** A group the designer made (Cmd+G) around some of our nodes: we look through it and leave it be. */
-function isDesignerGroup(node: SceneNode): node is GroupNode {
-  return node.type === 'GROUP' && keyOf(node) === undefined;
-}
-
-/**
- * Managed nodes directly under `parent`, in layer order, looking through designer
- * groups. `slot` is the direct child of `parent` that holds each: the node itself,
- * or the group around it.
- */
-export function managedSlots(parent: BaseNode & ChildrenMixin): Array<{ node: SceneNode; slot: SceneNode }> {
-  const out: Array<{ node: SceneNode; slot: SceneNode }> = [];
-  const visit = (n: SceneNode, slot: SceneNode) => {
-    if (keyOf(n) !== undefined) out.push({ node: n, slot });
-    else if (isDesignerGroup(n)) for (const c of n.children) visit(c, slot);
-  };
-  for (const child of parent.children) visit(child, child);
-  return out;
+/** Whether a node is one of ours (tagged with its own id). */
+export function isManaged(node: BaseNode): boolean {
+  return keyOf(node) !== undefined;
 }

@@ -49,3 +49,28 @@ export function gridGeometry(
   const rowWidth = SPACE.cellPadding * 2 + SPACE.laneLabelWidth + gap + span(0, columns.length);
   return { columnWidth: w, span, columns, rowWidth };
 }
+
+/**
+ * Column options from the widths stage columns have on the canvas (by stage id): every
+ * one kept, and the width a new stage gets is the width most columns have, so after the
+ * designer widened every column a new one matches them. On a tie the default width, if
+ * it is one of them, else the narrower.
+ */
+export function columnOptions(widths: Readonly<Record<string, number>>): {
+  columnWidth?: number;
+  columnWidths: Record<string, number>;
+} {
+  const columnWidths: Record<string, number> = {};
+  const counts = new Map<number, number>();
+  for (const [stage, w] of Object.entries(widths)) {
+    if (!Number.isFinite(w) || w < SPACE.minColumnWidth) continue;
+    columnWidths[stage] = w;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const most = Math.max(0, ...counts.values());
+  const tied = [...counts].filter(([, n]) => n === most).map(([w]) => w);
+  const columnWidth = tied.includes(SPACE.defaultColumnWidth)
+    ? SPACE.defaultColumnWidth
+    : tied.sort((a, b) => a - b)[0];
+  return { columnWidth, columnWidths };
+}

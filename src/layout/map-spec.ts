@@ -18,6 +18,7 @@ import { scoreColor } from './color';
 import { gridGeometry, type GridGeometry } from './grid';
 import { frame, text, vector, type Fonts } from './nodes';
 import { hasPhases, phaseRuns } from './phases';
+import { memo, nextRender } from './memo';
 import type { NodeSpec } from './spec';
 import { COLORS, PHASE_FILLS, SPACE, TONES, TYPE, solid } from './theme';
 
@@ -402,55 +403,69 @@ function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeS
 function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
   return map.stages.map((s) => {
     const value = lane.cells?.[s.id];
-    const kids =
-      value === undefined
-        ? []
-        : [
-            text({
-              key: 'text',
-              name: 'Text',
-              tag: { role: 'cell-text', lane: lane.id, stage: s.id },
-              characters: value,
-              style: TYPE.cellText,
-              fonts,
-              color: COLORS.text,
-              width: 'FILL',
-            }),
-          ];
-    return cellFrame(lane, s.id, g, kids);
+    const width = g.columns.find((c) => c.stageId === s.id)!.width;
+    return memo(JSON.stringify(['text', lane.id, s.id, width, fontsKey(fonts), value ?? null]), () =>
+      textCell(lane, s.id, value, g, fonts),
+    );
   });
 }
 
-function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
-  const tone = TONES[lane.tone ?? 'neutral'];
-  return map.stages.map((s) => {
-    const cards = (lane.cells?.[s.id] ?? []).map((card, i) =>
-      frame({
-        key: `card:${i}`,
-        name: 'Card',
-        tag: { role: 'card', lane: lane.id, stage: s.id, index: i },
-        layout: 'VERTICAL',
-        sizing: ['FILL', 'HUG'],
-        padding: [SPACE.cardPaddingY, SPACE.cardPaddingX],
-        fill: tone.fill,
-        stroke: tone.border,
-        radius: SPACE.radiusCard,
-        children: [
+function textCell(lane: TextLane, stageId: string, value: string | undefined, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const kids =
+    value === undefined
+      ? []
+      : [
           text({
             key: 'text',
-            name: 'Card text',
-            tag: { role: 'card-text', lane: lane.id, stage: s.id, index: i },
-            characters: card,
-            style: TYPE.card,
+            name: 'Text',
+            tag: { role: 'cell-text', lane: lane.id, stage: stageId },
+            characters: value,
+            style: TYPE.cellText,
             fonts,
-            color: tone.text,
+            color: COLORS.text,
             width: 'FILL',
           }),
-        ],
-      }),
-    );
-    return cellFrame(lane, s.id, g, cards);
+        ];
+  return cellFrame(lane, stageId, g, kids);
+}
+
+function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+  return map.stages.map((s) => {
+    const cards = lane.cells?.[s.id] ?? [];
+    const width = g.columns.find((c) => c.stageId === s.id)!.width;
+    const key = JSON.stringify(['cards', lane.id, lane.tone ?? 'neutral', s.id, width, fontsKey(fonts), cards]);
+    return memo(key, () => cardCell(lane, s.id, cards, g, fonts));
   });
+}
+
+function cardCell(lane: CardsLane, stageId: string, list: string[], g: GridGeometry, fonts: Fonts): NodeSpec {
+  const tone = TONES[lane.tone ?? 'neutral'];
+  const cards = list.map((card, i) =>
+    frame({
+      key: `card:${i}`,
+      name: 'Card',
+      tag: { role: 'card', lane: lane.id, stage: stageId, index: i },
+      layout: 'VERTICAL',
+      sizing: ['FILL', 'HUG'],
+      padding: [SPACE.cardPaddingY, SPACE.cardPaddingX],
+      fill: tone.fill,
+      stroke: tone.border,
+      radius: SPACE.radiusCard,
+      children: [
+        text({
+          key: 'text',
+          name: 'Card text',
+          tag: { role: 'card-text', lane: lane.id, stage: stageId, index: i },
+          characters: card,
+          style: TYPE.card,
+          fonts,
+          color: tone.text,
+          width: 'FILL',
+        }),
+      ],
+    }),
+  );
+  return cellFrame(lane, stageId, g, cards);
 }
 
 /** Rough size of a note's text, to place it clear of its marker (Figma measures the real size later). */
@@ -622,7 +637,7 @@ function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fo
       ? textCells(lane, map, g, fonts)
       : lane.kind === 'cards'
         ? cardCells(lane, map, g, fonts)
-        : [emotionArea(lane, map, g, fonts)];
+        : [memo(JSON.stringify(['emotion', lane, g.columns, fontsKey(fonts)]), () => emotionArea(lane, map, g, fonts))];
   const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
   return row(
     `lane:${lane.id}`,
@@ -635,8 +650,17 @@ function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fo
   );
 }
 
+/** Fonts as part of a memo key. */
+const fontKeys = new WeakMap<Fonts, string>();
+function fontsKey(fonts: Fonts): string {
+  let k = fontKeys.get(fonts);
+  if (k === undefined) fontKeys.set(fonts, (k = JSON.stringify(fonts)));
+  return k;
+}
+
 export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec {
   const { fonts } = options;
+  nextRender();
   const g = gridGeometry(
     map.stages.map((s) => s.id),
     options.columnWidth,

@@ -84,7 +84,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     page.evaluate(
       () =>
         (window as unknown as HarnessWindow).harness.figma.currentPage.children.filter(
-          (n) => n.getSharedPluginData('journeymap', 'role') === 'map',
+          (n) => n.getSharedPluginData('journeymap', 't').split('\u001f')[0] === 'map',
         ).length,
     );
   /** Wait until the sandbox has sent `count` messages of this type in all. */
@@ -128,8 +128,8 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await expect.poll(() => panel.getByRole('button', { name: /Load selected map/ }).count()).toBe(0);
     await page.locator('#canvas [data-role="stage-name"]').first().click();
     const selection = await page.evaluate(() =>
-      (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map((n) =>
-        n.getSharedPluginData('journeymap', 'role'),
+      (window as unknown as HarnessWindow).harness.figma.currentPage.selection.map(
+        (n) => n.getSharedPluginData('journeymap', 't').split('\u001f')[0],
       ),
     );
     expect(selection).toEqual(['map']);

@@ -45,9 +45,30 @@ describe('stats()', () => {
     a.name = 'x';
     const before = ctx.fake.stats();
     ctx.fake.resetStats();
-    expect(ctx.fake.stats()).toEqual({ created: 0, writes: 0, reads: 0, nodesWritten: 0, writtenIds: new Set() });
+    expect(ctx.fake.stats()).toEqual({
+      created: 0,
+      writes: 0,
+      reads: 0,
+      unchangedWrites: 0,
+      unchangedByProp: {},
+      nodesWritten: 0,
+      writtenIds: new Set(),
+    });
     expect(before.created).toBe(1);
     expect(before.writtenIds.has(a.id)).toBe(true);
+  });
+
+  it('counts writes that leave a value as it was, by property, only when asked', async () => {
+    const { installFakeFigma } = await import('../support/figma-fake');
+    const counting = installFakeFigma({ countUnchangedWrites: true });
+    const f = counting.figma.createFrame();
+    f.itemSpacing = 0; // a new frame has no spacing: unchanged
+    f.itemSpacing = 8; // changed
+    f.paddingLeft = 4; // changed
+    f.paddingLeft = 4; // unchanged
+    expect(counting.stats().unchangedWrites).toBe(2);
+    expect(counting.stats().unchangedByProp).toEqual({ itemSpacing: 1, paddingLeft: 1 });
+    expect(counting.stats().writes).toBe(4);
   });
 });
 

@@ -4,11 +4,16 @@
  * random sequences of panel edits giving B, the managed tree after
  * update(create(A), B) dumps equal to create(B) (tests/support/dump.ts says
  * what the dump holds), and a designer's own node survives the update.
+ * The update runs both right after the create (this run's caches of what it drew,
+ * reconcile.ts's fast path) and cold (caches dropped, as after the plugin reopens),
+ * and what it stores as "the canvas right after the write" is what read-back gives.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { JourneyMap } from '../../src/model';
-import { createMap, updateMap } from '../../src/figma/map-ops';
+import { createMap, forgetDrawn, updateMap } from '../../src/figma/map-ops';
+import { readMap } from '../../src/figma/read-map';
+import { fingerprint, readMapData } from '../../src/figma/storage';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { diffDumps, dumpMap } from '../support/dump';
@@ -29,25 +34,34 @@ async function freshDump(map: JourneyMap) {
 describe('update(create(A), B) equals create(B)', () => {
   it('for random maps and random sequences of panel edits (200 sequences)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbMapInput({ maxStages: 6, maxLanes: 4 }), arbEdits(5), async (input, edits) => {
-        const a = norm(input);
-        const b = norm(applyEdits(a, edits));
-        const expected = await freshDump(b);
+      fc.asyncProperty(
+        arbMapInput({ maxStages: 6, maxLanes: 4 }),
+        arbEdits(5),
+        fc.boolean(),
+        async (input, edits, cold) => {
+          const a = norm(input);
+          const b = norm(applyEdits(a, edits));
+          const expected = await freshDump(b);
 
-        const fake = installFakeFigma();
-        const { frame } = await createMap(a);
-        // A designer's own sticker inside the map must survive whatever the update does.
-        const sticker = fake.figma.createRectangle();
-        sticker.name = 'designer sticker';
-        frame.appendChild(sticker);
-        await updateMap(frame, b);
-        const got = dumpMap(frame);
-        expect(diffDumps(got, expected), JSON.stringify(edits.map((e) => e.kind))).toEqual([]);
-        expect(sticker.removed).toBe(false);
-        // And the fake's layout of the updated map has no overlapping texts, stray cards or markers.
-        expect(checkGeometry(frame).problems).toEqual([]);
-        uninstallFakeFigma();
-      }),
+          const fake = installFakeFigma();
+          const { frame } = await createMap(a);
+          // A designer's own sticker inside the map must survive whatever the update does.
+          const sticker = fake.figma.createRectangle();
+          sticker.name = 'designer sticker';
+          frame.appendChild(sticker);
+          if (cold) forgetDrawn();
+          await updateMap(frame, b);
+          const got = dumpMap(frame);
+          expect(diffDumps(got, expected), JSON.stringify(edits.map((e) => e.kind))).toEqual([]);
+          expect(sticker.removed).toBe(false);
+          // And the fake's layout of the updated map has no overlapping texts, stray cards or markers.
+          expect(checkGeometry(frame).problems).toEqual([]);
+          // The fingerprint stored without reading back is the one a read-back gives.
+          const read = readMap(frame);
+          expect(read.ok && fingerprint(read.map)).toBe(readMapData(frame)?.canvas);
+          uninstallFakeFigma();
+        },
+      ),
       { numRuns: 200 },
     );
   });

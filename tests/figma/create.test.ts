@@ -7,6 +7,7 @@ import { arbMapInput } from '../support/arbitraries';
 import { expectedTexts } from '../support/map-texts';
 import { loadExamples, norm } from '../support/maps';
 import { allNodes, managed, startPlugin } from '../support/plugin';
+import { tagField } from '../support/tags';
 
 const examples = loadExamples();
 
@@ -40,12 +41,8 @@ describe('create', () => {
       expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe('1');
       expect(frame.getRelaunchData()).toHaveProperty('edit');
       // one stage header per stage, one lane row per lane, in order
-      expect(managed(frame, 'stage-header').map((n) => n.getSharedPluginData('journeymap', 'stage'))).toEqual(
-        map.stages.map((s) => s.id),
-      );
-      expect(managed(frame, 'lane').map((n) => n.getSharedPluginData('journeymap', 'lane'))).toEqual(
-        map.lanes.map((l) => l.id),
-      );
+      expect(managed(frame, 'stage-header').map((n) => tagField(n, 'stage'))).toEqual(map.stages.map((s) => s.id));
+      expect(managed(frame, 'lane').map((n) => tagField(n, 'lane'))).toEqual(map.lanes.map((l) => l.id));
     });
   }
 
@@ -129,7 +126,7 @@ describe('create', () => {
 
   it('creates a map from a template menu command without the panel', async () => {
     const p = await startPlugin(undefined, 'template:ecommerce');
-    const frames = p.figma.currentPage.children.filter((n) => n.getSharedPluginData('journeymap', 'role') === 'map');
+    const frames = p.figma.currentPage.children.filter((n) => tagField(n, 'role') === 'map');
     expect(frames).toHaveLength(1);
     expect(p.fake.undoCommits).toBe(1);
     expect(p.fake.closed).toBe(true);

@@ -9,6 +9,7 @@ import { uninstallFakeFigma } from '../support/figma-fake';
 import { loadExamples } from '../support/maps';
 import { startPlugin } from '../support/plugin';
 import { toastText, TOAST_MAX } from '../../src/toast-text';
+import { tagField } from '../support/tags';
 
 afterEach(() => uninstallFakeFigma());
 const [example] = loadExamples();
@@ -32,9 +33,7 @@ describe('notifications', () => {
     const created = p.expectReply(await p.send({ type: 'create', map: example.input }), 'created');
     const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
     // A canvas edit, then an update from the stale panel: the conflict message.
-    const text = frame.findOne(
-      (n) => n.type === 'TEXT' && n.getSharedPluginData('journeymap', 'role') === 'cell-text',
-    ) as TextNode;
+    const text = frame.findOne((n) => n.type === 'TEXT' && tagField(n, 'role') === 'cell-text') as TextNode;
     text.characters = 'Edited on the canvas';
     const conflict = p.expectReply(
       await p.send({ type: 'update', nodeId: frame.id, map: example.input, baseRevision: created.revision }),

@@ -13,6 +13,7 @@ import { setCell, updateStage } from '../../ui/edit';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { clone, norm } from '../support/maps';
 import { managed, startPlugin, type Plugin } from '../support/plugin';
+import { tagField } from '../support/tags';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -31,10 +32,7 @@ const INPUT = {
 const CONFLICT = 'This map was edited on the canvas since the panel last read or updated it. Reload or overwrite.';
 
 const cellText = (frame: FrameNode, lane: string, stage: string) =>
-  managed(frame, 'cell-text').find(
-    (n) =>
-      n.getSharedPluginData('journeymap', 'lane') === lane && n.getSharedPluginData('journeymap', 'stage') === stage,
-  ) as TextNode;
+  managed(frame, 'cell-text').find((n) => tagField(n, 'lane') === lane && tagField(n, 'stage') === stage) as TextNode;
 const textCells = (m: { lanes: JourneyMap['lanes'] }) => m.lanes[0].cells as Record<string, string>;
 
 async function createMap(p: Plugin) {

@@ -12,22 +12,10 @@ import { startPlugin } from '../support/plugin';
 import { diffDumps, dumpMap } from '../support/dump';
 import { loadExamples, norm } from '../support/maps';
 import { tagged } from '../support/update-cases';
+import { toVersion01 } from '../support/old-versions';
 
 afterEach(() => uninstallFakeFigma());
 const ecommerce = () => structuredClone(loadExamples().find((e) => e.file === 'ecommerce.json')!.input) as any;
-
-/** Turn a map made now into one as 0.1.0 left it: tags, record and revision private, only the map JSON shared. */
-function makeLegacy(frame: BaseNode) {
-  const walk = (n: BaseNode) => {
-    for (const k of n.getSharedPluginDataKeys(NAMESPACE)) {
-      if (k.startsWith('map.') || k === 'format') continue;
-      n.setPluginData(k, n.getSharedPluginData(NAMESPACE, k));
-      n.setSharedPluginData(NAMESPACE, k, '');
-    }
-    if ('children' in n) (n as ChildrenMixin).children.forEach(walk);
-  };
-  walk(frame);
-}
 
 describe('a map made by 0.1.0', () => {
   it('is offered for loading, reads back, and updates in place (nothing recreated, nothing left behind)', async () => {
@@ -35,7 +23,7 @@ describe('a map made by 0.1.0', () => {
     const created = p.expectReply(await p.send({ type: 'create', map: ecommerce() }), 'created');
     const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
     const count = frame.findAll(() => true).length;
-    makeLegacy(frame);
+    toVersion01(frame);
     expect(frame.getSharedPluginData(NAMESPACE, 'role')).toBe('');
 
     p.figma.currentPage.selection = [frame];

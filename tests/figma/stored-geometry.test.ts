@@ -41,31 +41,33 @@ describe('chunkText', () => {
     expect(chunkText('ab😀cd', 3)).toEqual(['ab', '😀c', 'd']);
   });
 
-  it('stores and reads back a map whose JSON has an emoji across the 30,000th character', async () => {
+  it('stores and reads back a map whose lane JSON has an emoji across the 30,000th character', async () => {
     installFakeFigma();
-    const input = loadExamples().find((e) => e.file === 'ecommerce.json')!.input as {
-      title: string;
+    const input = structuredClone(loadExamples().find((e) => e.file === 'ecommerce.json')!.input) as {
+      stages: Array<{ id: string; name: string }>;
       lanes: any[];
     };
-    // Emoji-only text cells, padded by one character if needed, so that a cut at 30,000 would fall inside a pair.
+    for (let i = input.stages.length; i < 16; i++) input.stages.push({ id: `extra-${i}`, name: `Extra ${i}` });
+    // One lane of emoji-only cells (each lane is stored as its own part), its title padded so that a
+    // cut at 30,000 would fall inside a pair.
+    const lane = input.lanes.find((l) => l.kind === 'text');
+    for (const st of input.stages) lane.cells[st.id] = '😀'.repeat(990);
+    const base = lane.title;
     let map = norm(input);
     for (const pad of ['', 'x', 'xx', 'xxx', 'xxxx']) {
-      const m = structuredClone(input);
-      m.title += pad;
-      const stages = (m as unknown as { stages: Array<{ id: string }> }).stages;
-      for (const lane of m.lanes.filter((l) => l.kind === 'text'))
-        for (const st of stages) lane.cells[st.id] = '😀'.repeat(990);
-      map = norm(m);
-      const code = JSON.stringify(map).charCodeAt(29_999);
+      lane.title = base + pad;
+      map = norm(input);
+      const code = JSON.stringify(map.lanes.find((l) => l.id === lane.id)).charCodeAt(29_999);
       if (code >= 0xd800 && code <= 0xdbff) break;
     }
-    const json = JSON.stringify(map);
+    const json = JSON.stringify(map.lanes.find((l) => l.id === lane.id));
     expect(json.charCodeAt(29_999)).toBeGreaterThanOrEqual(0xd800);
     expect(json.charCodeAt(29_999)).toBeLessThanOrEqual(0xdbff);
     const { frame } = await createMap(map);
-    expect(Number(frame.getSharedPluginData(NAMESPACE, 'map.n'))).toBeGreaterThan(1);
-    const first = frame.getSharedPluginData(NAMESPACE, 'map.0');
-    expect(first.length).toBe(29_999);
+    const n = Number(frame.getSharedPluginData(NAMESPACE, 'map.n'));
+    const chunks = Array.from({ length: n }, (_, i) => frame.getSharedPluginData(NAMESPACE, `map.${i}`));
+    expect(chunks.some((c) => c.length === 29_999)).toBe(true);
+    expect(chunks.every((c) => c.length <= 30_000)).toBe(true);
     expect(readMapData(frame)?.data).toEqual(map);
   });
 });
@@ -76,14 +78,15 @@ describe('emotion scores read back with the geometry the map was drawn with', ()
     const { frame } = await createMap(norm(loadExamples().find((e) => e.file === 'ecommerce.json')!.input));
     const area = tagged(frame, 'emotion-area')[0];
     // As if this map had been drawn by a version with a taller emotion area.
-    const record = JSON.parse(area.getSharedPluginData(NAMESPACE, 'spec'));
     const drawnWith = {
       height: EMOTION_AREA.height * 2,
       padTop: EMOTION_AREA.padTop,
       padBottom: EMOTION_AREA.padBottom,
     };
-    record.meta = { emotionArea: drawnWith };
-    area.setSharedPluginData(NAMESPACE, 'spec', JSON.stringify(record));
+    expect(area.getSharedPluginData(NAMESPACE, 'g')).toBe(
+      `${EMOTION_AREA.height},${EMOTION_AREA.padTop},${EMOTION_AREA.padBottom}`,
+    );
+    area.setSharedPluginData(NAMESPACE, 'g', `${drawnWith.height},${drawnWith.padTop},${drawnWith.padBottom}`);
     const marker = tagged(frame, 'emotion-marker', { stage: 'search' })[0];
     marker.y += 20; // dragged down
     const y = marker.y + marker.height / 2;

@@ -13,7 +13,8 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { checkGeometry } from '../support/fake-geometry';
 import { diffDumps, dumpMap } from '../support/dump';
 import { norm } from '../support/maps';
-import { base, CASES, lane, NS, tagged } from '../support/update-cases';
+import { base, CASES, lane, tagged } from '../support/update-cases';
+import { tagField } from '../support/tags';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -39,21 +40,19 @@ describe('each common edit, updated in place', () => {
       installFakeFigma();
       const { frame } = await createMap(a);
       c.canvas?.(frame);
-      const ids = new Map(
-        tagged(frame, 'stage-header').map((n) => [n.getSharedPluginData(NS, 'stage'), n.id] as const),
-      );
-      const bands = new Map(tagged(frame, 'phase').map((n) => [n.getSharedPluginData(NS, 'phase'), n.id] as const));
+      const ids = new Map(tagged(frame, 'stage-header').map((n) => [tagField(n, 'stage'), n.id] as const));
+      const bands = new Map(tagged(frame, 'phase').map((n) => [tagField(n, 'phase'), n.id] as const));
       await updateMap(frame, b);
 
       expect(diffDumps(dumpMap(frame), expected)).toEqual([]);
       expect(checkGeometry(frame).problems).toEqual([]);
       // The same stage, the same node; a band whose phase is still there keeps its node.
       for (const n of tagged(frame, 'stage-header')) {
-        const before = ids.get(n.getSharedPluginData(NS, 'stage'));
+        const before = ids.get(tagField(n, 'stage'));
         if (before) expect(n.id).toBe(before);
       }
       for (const n of tagged(frame, 'phase')) {
-        const before = bands.get(n.getSharedPluginData(NS, 'phase'));
+        const before = bands.get(tagField(n, 'phase'));
         if (before) expect(n.id).toBe(before);
       }
     });

@@ -7,6 +7,7 @@ import { clone, loadExamples, norm } from '../support/maps';
 import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
 import { syntheticMap } from '../../bench/synthetic';
 import { EMOTION_AREA } from '../../src/layout/map-spec';
+import { tagField } from '../support/tags';
 
 const examples = loadExamples().map((e) => e.input);
 
@@ -24,14 +25,11 @@ async function update(p: Plugin, nodeId: string, map: unknown, extra: Record<str
 const idsOf = (frame: FrameNode) =>
   new Map(
     allNodes(frame)
-      .filter((n) => n.getSharedPluginData('journeymap', 'key'))
+      .filter((n) => tagField(n, 'key'))
       .map((n) => [n.id, n]),
   );
 const cellText = (frame: FrameNode, lane: string, stage: string) =>
-  managed(frame, 'cell-text').find(
-    (n) =>
-      n.getSharedPluginData('journeymap', 'lane') === lane && n.getSharedPluginData('journeymap', 'stage') === stage,
-  ) as TextNode;
+  managed(frame, 'cell-text').find((n) => tagField(n, 'lane') === lane && tagField(n, 'stage') === stage) as TextNode;
 
 afterEach(() => uninstallFakeFigma());
 
@@ -64,17 +62,11 @@ describe('read back', () => {
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Semi Bold' });
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
     cellText(frame, 'l0', 's1').characters = 'Typed on the canvas';
-    (
-      managed(frame, 'stage-name').find((n) => n.getSharedPluginData('journeymap', 'stage') === 's2') as TextNode
-    ).characters = 'Renamed on canvas';
-    const cards = managed(frame, 'card').filter(
-      (n) =>
-        n.getSharedPluginData('journeymap', 'lane') === 'l1' && n.getSharedPluginData('journeymap', 'stage') === 's0',
-    );
+    (managed(frame, 'stage-name').find((n) => tagField(n, 'stage') === 's2') as TextNode).characters =
+      'Renamed on canvas';
+    const cards = managed(frame, 'card').filter((n) => tagField(n, 'lane') === 'l1' && tagField(n, 'stage') === 's0');
     cards[0].remove();
-    const marker = managed(frame, 'emotion-marker').find(
-      (n) => n.getSharedPluginData('journeymap', 'stage') === 's3',
-    ) as EllipseNode;
+    const marker = managed(frame, 'emotion-marker').find((n) => tagField(n, 'stage') === 's3') as EllipseNode;
     marker.y = EMOTION_AREA.padTop - marker.height / 2; // dragged to the top of the scale: +2
     const back = (await read(p, frame.id)).map as JourneyMap;
     const expected = clone(map);
@@ -90,9 +82,7 @@ describe('read back', () => {
     const { frame, map } = await create(p, syntheticMap(6, 1)); // phases: stages 1–4 "Phase 1", 5–6 "Phase 2"
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Semi Bold' });
     await p.figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
-    const label = managed(frame, 'phase-label').find(
-      (n) => n.getSharedPluginData('journeymap', 'stage') === 's0',
-    ) as TextNode;
+    const label = managed(frame, 'phase-label').find((n) => tagField(n, 'stage') === 's0') as TextNode;
     label.characters = 'Discovery';
     (managed(frame, 'persona-name')[0] as TextNode).characters = 'Sam Renamed';
     (managed(frame, 'persona-goal')[0] as TextNode).characters = '• Speed and calm';
@@ -165,8 +155,7 @@ describe('update in place', () => {
     frame.x = 1234;
     frame.y = -55;
     const cell = managed(frame, 'cell').find(
-      (n) =>
-        n.getSharedPluginData('journeymap', 'lane') === 'l3' && n.getSharedPluginData('journeymap', 'stage') === 's5',
+      (n) => tagField(n, 'lane') === 'l3' && tagField(n, 'stage') === 's5',
     ) as FrameNode;
     const sticker = p.figma.createRectangle();
     sticker.name = 'Designer sticker';
@@ -219,12 +208,8 @@ describe('update in place', () => {
   it('moves columns on reorder, adds and removes stages, and keeps designer nodes of removed stages', async () => {
     const p = await startPlugin();
     const { frame, map } = await create(p, syntheticMap(5, 3));
-    const headerIds = new Map(
-      managed(frame, 'stage-header').map((n) => [n.getSharedPluginData('journeymap', 'stage'), n.id]),
-    );
-    const doomedCell = managed(frame, 'cell').find(
-      (n) => n.getSharedPluginData('journeymap', 'stage') === 's2',
-    ) as FrameNode;
+    const headerIds = new Map(managed(frame, 'stage-header').map((n) => [tagField(n, 'stage'), n.id]));
+    const doomedCell = managed(frame, 'cell').find((n) => tagField(n, 'stage') === 's2') as FrameNode;
     const screenshot = p.figma.createRectangle();
     screenshot.name = 'Screenshot';
     doomedCell.appendChild(screenshot);
@@ -234,12 +219,12 @@ describe('update in place', () => {
     for (const lane of edited.lanes) delete (lane.cells as Record<string, unknown>).s2;
     const reply = p.expectReply(await update(p, frame.id, edited), 'updated');
     const headers = managed(frame, 'stage-header');
-    expect(headers.map((n) => n.getSharedPluginData('journeymap', 'stage'))).toEqual(['s4', 's0', 's1', 's3', 'new']);
+    expect(headers.map((n) => tagField(n, 'stage'))).toEqual(['s4', 's0', 's1', 's3', 'new']);
     for (const id of ['s4', 's0', 's1', 's3'])
-      expect(headers.find((h) => h.getSharedPluginData('journeymap', 'stage') === id)!.id).toBe(headerIds.get(id));
+      expect(headers.find((h) => tagField(h, 'stage') === id)!.id).toBe(headerIds.get(id));
     expect(screenshot.removed).toBe(false);
     const holding = screenshot.parent as FrameNode;
-    expect(holding.getSharedPluginData('journeymap', 'role')).toBe('holding');
+    expect(tagField(holding, 'role')).toBe('holding');
     expect(holding.parent).toBe(frame);
     expect(reply.stats.removed).toBeGreaterThan(0);
     expect(reply.stats.created).toBeGreaterThan(0);
@@ -317,9 +302,7 @@ describe('update in place', () => {
           for (const lane of edited.lanes) delete (lane.cells as Record<string, unknown> | undefined)?.[gone.id];
         }
         const keptStages = new Set(edited.stages.map((s) => s.id));
-        const headerIds = new Map(
-          managed(frame, 'stage-header').map((n) => [n.getSharedPluginData('journeymap', 'stage'), n.id]),
-        );
+        const headerIds = new Map(managed(frame, 'stage-header').map((n) => [tagField(n, 'stage'), n.id]));
         const x = frame.x;
         const designer = p.figma.createRectangle();
         frame.appendChild(designer);
@@ -329,7 +312,7 @@ describe('update in place', () => {
         expect(frame.x).toBe(x);
         expect(designer.removed).toBe(false);
         for (const h of managed(frame, 'stage-header')) {
-          const id = h.getSharedPluginData('journeymap', 'stage');
+          const id = tagField(h, 'stage');
           if (keptStages.has(id) && headerIds.has(id)) expect(h.id).toBe(headerIds.get(id));
         }
         uninstallFakeFigma();

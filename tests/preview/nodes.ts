@@ -2,6 +2,9 @@
  * Hand-made node-like objects shaped like Figma's SceneNode API, to test the
  * HTML renderer independently of the Figma fake.
  */
+import { encodeTag, TAG_ENTRY } from '../../src/figma/tags';
+import type { Tag } from '../../src/layout/spec';
+
 let nextId = 1;
 
 type Props = Record<string, unknown>;
@@ -21,7 +24,20 @@ function node(type: string, props: Props, data: Record<string, string> = {}): Fa
     fills: [],
     strokes: [],
     strokeWeight: 1,
-    getSharedPluginData: (_ns: string, k: string) => data[k] ?? '',
+    // Tags as the plugin stores them: one `t` entry (src/figma/tags.ts), written absolute here.
+    getSharedPluginData: (_ns: string, k: string) =>
+      k === TAG_ENTRY && data.role
+        ? encodeTag({
+            role: data.role as Tag['role'],
+            key: data.key ?? data.role,
+            id,
+            hash: '',
+            stage: data.stage,
+            lane: data.lane,
+            index: data.index === undefined ? undefined : Number(data.index),
+            phase: data.phase,
+          })
+        : '',
     ...props,
   };
 }

@@ -10,6 +10,8 @@ import { uninstallFakeFigma, DEFAULT_FONTS } from '../support/figma-fake';
 import { unwrap } from '../support/figma-fake/nodes';
 import { clone, norm } from '../support/maps';
 import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
+import { tagField } from '../support/tags';
+import type { StoredTag } from '../../src/figma/tags';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -24,9 +26,7 @@ const read = async (p: Plugin, nodeId: string) => {
 const update = async (p: Plugin, nodeId: string, map: unknown, force = true) =>
   p.send({ type: 'update', nodeId, map, force });
 const byTag = (frame: BaseNode, role: string, tag: Record<string, string>) =>
-  managed(frame, role).find((n) =>
-    Object.entries(tag).every(([k, v]) => n.getSharedPluginData('journeymap', k) === v),
-  )!;
+  managed(frame, role).find((n) => Object.entries(tag).every(([k, v]) => tagField(n, k as keyof StoredTag) === v))!;
 /** A snapshot of everything on the page: ids, names, texts and plugin data, to prove "unchanged". */
 const snapshot = (p: Plugin) =>
   JSON.stringify(
@@ -34,7 +34,7 @@ const snapshot = (p: Plugin) =>
       n.id,
       n.name,
       n.type === 'TEXT' ? (n as TextNode).characters : '',
-      n.getPluginDataKeys().map((k) => n.getSharedPluginData('journeymap', k)),
+      n.getSharedPluginDataKeys('journeymap').map((k) => n.getSharedPluginData('journeymap', k)),
     ]),
   );
 async function loadInter(p: Plugin) {

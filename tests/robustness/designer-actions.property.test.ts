@@ -13,6 +13,7 @@ import { uninstallFakeFigma } from '../support/figma-fake';
 import { arbMapInput } from '../support/arbitraries';
 import { clone } from '../support/maps';
 import { allNodes, startPlugin, type Plugin } from '../support/plugin';
+import { tagField } from '../support/tags';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -55,11 +56,7 @@ const isGroup = (n: SceneNode) => groups.has(n);
 
 /** Whether a designer's group holds any node of the designer's own (untagged, or a copy with a foreign id). */
 const holdsDesignerContent = (group: SceneNode): boolean =>
-  allNodes(group).some(
-    (n) =>
-      n !== group &&
-      (!n.getSharedPluginData('journeymap', 'key') || n.getSharedPluginData('journeymap', 'id') !== n.id),
-  );
+  allNodes(group).some((n) => n !== group && (!tagField(n, 'key') || tagField(n, 'id') !== n.id));
 
 const pickFrom = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
@@ -73,11 +70,7 @@ async function apply(
   const frame = (await p.figma.getNodeByIdAsync(frameId)) as FrameNode;
   // The plugin's nodes: tagged, and tagged with their own id (a designer's copy carries its original's id).
   const managedNodes = allNodes(frame).filter(
-    (n) =>
-      n !== frame &&
-      n.getSharedPluginData('journeymap', 'key') &&
-      n.getSharedPluginData('journeymap', 'id') === n.id &&
-      n.getSharedPluginData('journeymap', 'role') !== 'holding',
+    (n) => n !== frame && tagField(n, 'key') && tagField(n, 'id') === n.id && tagField(n, 'role') !== 'holding',
   ) as SceneNode[];
   const frames = [frame, ...(managedNodes.filter((n) => n.type === 'FRAME') as FrameNode[])];
   switch (action.kind) {

@@ -8,7 +8,8 @@
  * spacing, vector paths, positions inside non-auto-layout frames, and sizes
  * on every axis that is FIXED.
  */
-const NS = 'journeymap';
+import { tagOf } from './tags';
+
 const TAGS = ['key', 'role', 'stage', 'lane', 'index', 'phase'] as const;
 
 export type Dump = Record<string, unknown> & { children?: Dump[] };
@@ -29,7 +30,10 @@ function paints(v: unknown): unknown {
   );
 }
 
-const isTagged = (n: BaseNode) => n.getSharedPluginData(NS, 'key') !== '' && n.getSharedPluginData(NS, 'id') === n.id;
+const isTagged = (n: BaseNode) => {
+  const tag = tagOf(n);
+  return !!tag && tag.id === n.id;
+};
 
 /** Managed children in layer order, looking through designer groups. */
 function managedChildren(node: BaseNode): SceneNode[] {
@@ -50,9 +54,10 @@ function sizingOf(n: SceneNode, axis: 'H' | 'V'): string | undefined {
 
 export function dumpNode(n: SceneNode, parent?: SceneNode): Dump {
   const d: Dump = { type: n.type, name: n.name };
+  const tag = tagOf(n);
   for (const t of TAGS) {
-    const v = n.getSharedPluginData(NS, t);
-    if (v) d[t] = v;
+    const v = tag?.[t];
+    if (v !== undefined && v !== '') d[t] = String(v);
   }
   const inFlow =
     parent &&

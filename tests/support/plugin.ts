@@ -5,6 +5,7 @@
 import { vi } from 'vitest';
 import { installFakeFigma, type FakeFigma, type FakeOptions } from './figma-fake';
 import { PluginToUiSchema, type PluginToUi, type UiToPlugin } from '../../src/protocol';
+import { tagField } from './tags';
 
 export interface Plugin {
   fake: FakeFigma;
@@ -41,5 +42,5 @@ export function allNodes(node: BaseNode): BaseNode[] {
 }
 
 export function managed(node: BaseNode, role: string): SceneNode[] {
-  return allNodes(node).filter((n) => n.getSharedPluginData('journeymap', 'role') === role) as SceneNode[];
+  return allNodes(node).filter((n) => tagField(n, 'role') === role) as SceneNode[];
 }

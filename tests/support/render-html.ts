@@ -19,6 +19,9 @@
  * tests can find nodes and measure their geometry.
  */
 
+import { decodeTag, TAG_ENTRY } from '../../src/figma/tags';
+import type { Tag } from '../../src/layout/spec';
+
 export interface RenderHtmlOptions {
   /** CSS zoom of the whole drawing (2 = twice as large). Default 1. */
   scale?: number;
@@ -64,14 +67,31 @@ function num(node: unknown, key: string, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-function pluginData(node: SceneNode, key: string): string {
+/** The plugin's tag entry on a node ('' when none, or when the node has no plugin data). */
+function rawTagOf(node: SceneNode): string {
   try {
-    // The plugin's tags live in shared plugin data, namespace `journeymap` (src/figma/node-data.ts).
+    // The plugin's tags live in shared plugin data, namespace `journeymap` (src/figma/tags.ts).
     const fn = (node as { getSharedPluginData?: (ns: string, k: string) => string }).getSharedPluginData;
-    return typeof fn === 'function' ? String(fn.call(node, 'journeymap', key) ?? '') : '';
+    return typeof fn === 'function' ? String(fn.call(node, 'journeymap', TAG_ENTRY) ?? '') : '';
   } catch {
     return ''; // some node types (or fakes) do not support plugin data
   }
+}
+
+/**
+ * Tags are stored relative to the tagged ancestor (stage, lane and index inherited), so they
+ * are resolved top-down once per render, before any element is written.
+ */
+const resolvedTags = new WeakMap<object, Tag & { key: string }>();
+function resolveTags(node: SceneNode, parent: Tag | undefined): void {
+  const tag = decodeTag(rawTagOf(node), parent);
+  if (tag) resolvedTags.set(node, tag);
+  for (const c of childrenOf(node)) resolveTags(c, tag ?? parent);
+}
+
+function pluginData(node: SceneNode, key: (typeof TAG_ATTRS)[number]): string {
+  const v = resolvedTags.get(node)?.[key];
+  return v === undefined ? '' : String(v);
 }
 
 function childrenOf(node: SceneNode): readonly SceneNode[] {
@@ -534,6 +554,7 @@ function renderNode(node: SceneNode, ctx: Ctx): string {
 
 /** The node's HTML fragment alone (one element, positioned at 0,0 of its container). */
 export function renderNodeFragment(node: SceneNode): string {
+  resolveTags(node, undefined);
   // The root is rendered as if it were alone on the canvas: its own x/y do not matter.
   if (GROUP_LIKE.has(node.type)) {
     const x = num(node, 'x');

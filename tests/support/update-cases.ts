@@ -5,6 +5,8 @@
  * (tests/preview/update-cases.browser.test.ts).
  */
 import { loadExamples } from './maps';
+import { tagField } from './tags';
+import type { StoredTag } from '../../src/figma/tags';
 
 export type Json = Record<string, any>;
 export const base = (): Json => structuredClone(loadExamples().find((e) => e.file === 'ecommerce.json')!.input) as Json;
@@ -14,8 +16,8 @@ export const tagged = (n: BaseNode, role: string, where: Record<string, string> 
   const out: SceneNode[] = [];
   const walk = (x: BaseNode) => {
     if (
-      x.getSharedPluginData(NS, 'role') === role &&
-      Object.entries(where).every(([k, v]) => x.getSharedPluginData(NS, k) === v)
+      tagField(x, 'role') === role &&
+      Object.entries(where).every(([k, v]) => tagField(x, k as keyof StoredTag) === v)
     )
       out.push(x as SceneNode);
     if ('children' in x) (x as ChildrenMixin).children.forEach(walk);

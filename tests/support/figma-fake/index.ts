@@ -19,6 +19,11 @@ export interface FakeOptions {
    * setPluginData: "The data is specific to your plugin ID"). Default: the manifest's id.
    */
   pluginId?: string;
+  /**
+   * Count property writes that leave the value as it was (e.g. a new frame's fills set to what
+   * Figma gives it anyway): `stats().unchangedWrites`. Off by default: comparing costs a read.
+   */
+  countUnchangedWrites?: boolean;
 }
 
 /** Typings, figma.notify: "The message to show. It is limited to 100 characters. Longer messages will be truncated." */
@@ -43,6 +48,10 @@ export interface FakeStats {
   writes: number;
   /** Property reads and non-mutating method calls on nodes (getStyledTextSegments is one read for a whole text). */
   reads: number;
+  /** Writes that left the value as it was (counted only with `countUnchangedWrites`). */
+  unchangedWrites: number;
+  /** The same, by property name. */
+  unchangedByProp: Record<string, number>;
   nodesWritten: number;
   writtenIds: Set<string>;
 }
@@ -138,6 +147,8 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
   let created = 0;
   let writes = 0;
   let reads = 0;
+  let unchangedWrites = 0;
+  let unchangedByProp: Record<string, number> = {};
   let written = new Set<string>();
   let undoCommits = 0;
   let current: FakeNode;
@@ -186,6 +197,12 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     pluginId: () => pluginId,
     countCreate: () => void created++,
     currentPage: () => current,
+    countUnchanged: options.countUnchangedWrites
+      ? (prop) => {
+          unchangedWrites++;
+          unchangedByProp[prop] = (unchangedByProp[prop] ?? 0) + 1;
+        }
+      : undefined,
   };
 
   const doc = new FakeNode(realm, 'DOCUMENT');
@@ -478,11 +495,21 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
 
   const handle: FakeFigma = {
     figma: figmaApi as unknown as PluginAPI,
-    stats: () => ({ created, writes, reads, nodesWritten: written.size, writtenIds: new Set(written) }),
+    stats: () => ({
+      created,
+      writes,
+      reads,
+      unchangedWrites,
+      unchangedByProp: { ...unchangedByProp },
+      nodesWritten: written.size,
+      writtenIds: new Set(written),
+    }),
     resetStats() {
       created = 0;
       writes = 0;
       reads = 0;
+      unchangedWrites = 0;
+      unchangedByProp = {};
       written = new Set();
     },
     notifications,

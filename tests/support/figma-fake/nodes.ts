@@ -31,7 +31,12 @@ export interface Realm {
   flushLayout(): void;
   /** The page that is current: other pages' children need loadAsync under dynamic-page. */
   currentPage(): FakeNode | undefined;
+  /** When set, property writes that leave the value as it was are counted (see FakeOptions). */
+  countUnchanged?(prop: string): void;
 }
+
+/** Geometry is computed by the layout: comparing it before a write would lay the document out. */
+const UNCOMPARED = new Set(['x', 'y', 'width', 'height', 'selection']);
 
 const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT', 'INSTANCE']);
 /** Keys test frameworks and `await` probe on any object; answering undefined is what a plain object does. */
@@ -959,6 +964,18 @@ const HANDLER: ProxyHandler<FakeNode> = {
   set(target, prop, value) {
     if (typeof prop === 'symbol') throw new Error('FakeFigma: symbol properties are not supported');
     if (target.isRemoved) throw gone(`set_${prop}`, target.id);
+    const count = target.realm.countUnchanged;
+    if (count && !UNCOMPARED.has(prop)) {
+      let before: string | undefined;
+      try {
+        before = JSON.stringify(target.read(prop));
+      } catch {
+        before = undefined;
+      }
+      target.write(prop, value);
+      if (before !== undefined && before === JSON.stringify(target.read(prop))) count(prop);
+      return true;
+    }
     target.write(prop, value);
     return true;
   },
