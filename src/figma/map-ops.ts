@@ -14,6 +14,7 @@ import { fingerprint, readMapData, storedText, writeMapData, type RenderOptions 
 import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
+import { Progress, type ProgressReport } from './progress';
 
 export class UserFacingError extends Error {
   constructor(
@@ -30,8 +31,8 @@ function countNodes(spec: NodeSpec): number {
   return 1 + (spec.children ?? []).reduce((n, c) => n + countNodes(c), 0);
 }
 
-/** Refuse a map too big to draw, before anything is written. */
-function checkSize(spec: NodeSpec): void {
+/** Refuse a map too big to draw, before anything is written. Returns its number of layers. */
+function checkSize(spec: NodeSpec): number {
   const n = countNodes(spec);
   if (n > LIMITS.totalNodes) {
     throw new UserFacingError(
@@ -39,6 +40,7 @@ function checkSize(spec: NodeSpec): void {
       `This map would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Use fewer stages, lanes or cards. Nothing was changed.`,
     );
   }
+  return n;
 }
 
 /**
@@ -113,17 +115,30 @@ function canvasAfterWrite(map: JourneyMap): string {
 
 export async function createMap(
   map: JourneyMap,
-  options: { columnWidth?: number; columnWidths?: Record<string, number> } = {},
+  options: { columnWidth?: number; columnWidths?: Record<string, number>; onProgress?: ProgressReport } = {},
 ): Promise<MapOpResult> {
+  const { onProgress, ...columns } = options;
   const { fonts, substitutions } = await loadMapFonts();
-  const render: RenderOptions = { fonts, ...options };
-  const spec = buildMapSpec(map, { fonts, ...options });
-  checkSize(spec);
-  let frame: FrameNode | undefined;
+  const render: RenderOptions = { fonts, ...columns };
+  const spec = buildMapSpec(map, { fonts, ...columns });
+  const total = checkSize(spec);
+  /** On the page from its first write: what a failure part-way must remove. */
+  let placed: FrameNode | undefined;
   const canvas = canvasAfterWrite(map);
-  const ctx = newContext(() => frame!);
+  const ctx = newContext(() => placed!);
+  if (onProgress) ctx.progress = new Progress(total, onProgress);
+  let frame: FrameNode;
   try {
-    frame = (await reconcileNode(spec, undefined, {}, (n) => figma.currentPage.appendChild(n), ctx)) as FrameNode;
+    frame = (await reconcileNode(
+      spec,
+      undefined,
+      {},
+      (n) => {
+        placed = n as FrameNode;
+        figma.currentPage.appendChild(n);
+      },
+      ctx,
+    )) as FrameNode;
     const center = figma.viewport.center;
     frame.x = Math.round(center.x - frame.width / 2);
     frame.y = Math.round(center.y - frame.height / 2);
@@ -132,7 +147,7 @@ export async function createMap(
     rememberDrawn(map, render, spec);
   } catch (e) {
     // Never leave half a map behind.
-    if (frame && !frame.removed) frame.remove();
+    if (placed && !placed.removed) placed.remove();
     throw e;
   }
   figma.currentPage.selection = [frame];
@@ -151,6 +166,8 @@ export interface UpdateOptions {
   baseCanvas?: string;
   /** Overwrite: the canvas ends up exactly as a create of this map would draw it. */
   force?: boolean;
+  /** Told how many layers are done, now and then during long work (progress.ts). */
+  onProgress?: ProgressReport;
 }
 
 export async function updateMap(frame: FrameNode, map: JourneyMap, options: UpdateOptions = {}): Promise<MapOpResult> {
@@ -205,7 +222,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const { fonts, substitutions } = await loadMapFonts();
   const render: RenderOptions = { fonts, ...canvasColumnWidths(ix) };
   const spec = buildMapSpec(map, { fonts, ...render });
-  checkSize(spec);
+  const total = checkSize(spec);
   // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts
   // it node by node, where the hash stored on the node agrees).
   const drawnWith = { ...render, ...stored?.render, fonts: stored?.render?.fonts ?? fonts };
@@ -218,6 +235,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const ctx = newContext(() => frame);
   // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
   ctx.checkCanvas = edited || options.force;
+  if (options.onProgress) ctx.progress = new Progress(total, options.onProgress);
   try {
     // The root keeps its place, id and parent: `place` does nothing for it.
     await reconcileNode(spec, ix.root, {}, () => undefined, ctx, before ? [before] : []);

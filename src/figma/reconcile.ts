@@ -33,6 +33,7 @@ import type { NodeProps, NodeSpec, Tag } from '../layout/spec';
 import { loadFontsOf } from './fonts';
 import { encodeTag, writeRawTag } from './tags';
 import type { Tagged } from './tree';
+import type { Progress } from './progress';
 import { specHash, writeGeometry } from './written';
 
 export interface ReconcileStats {
@@ -51,6 +52,8 @@ export interface ReconcileContext {
   warnings: string[];
   /** Compare content props with the canvas, not with what was written last (the canvas was edited). */
   checkCanvas?: boolean;
+  /** Told of every node done; reports and yields now and then (progress.ts). */
+  progress?: Progress;
 }
 
 type Managed = FrameNode | TextNode | VectorNode | EllipseNode | RectangleNode;
@@ -374,6 +377,7 @@ export async function reconcileNode(
     if (unchanged(spec, entry, ctx, counted)) {
       place(entry.node, entry);
       ctx.stats.kept += counted.n;
+      await ctx.progress?.tick(counted.n);
       return entry.node as Managed;
     }
   }
@@ -421,6 +425,7 @@ export async function reconcileNode(
     writeRawTag(node, tagFor(node.id));
     if (spec.tag.role === 'emotion-area') writeGeometry(node, spec, '');
   }
+  await ctx.progress?.tick();
   if (spec.type === 'FRAME') await reconcileChildren(node as FrameNode, entry, spec, retagged, ctx, known);
   return node;
 }
