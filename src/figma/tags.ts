@@ -57,15 +57,20 @@ export function decodeTag(raw: string, parent?: Tag): StoredTag | undefined {
   if (!raw) return undefined;
   const f = raw.split(SEP);
   if (f.length < 4 || !f[0] || !f[1]) return undefined;
+  // Written out field by field: this runs for every node of every map on every update.
   const tag: StoredTag = { role: f[0] as Tag['role'], key: f[1], id: f[2], hash: f[3] };
-  INHERITED.forEach((name, i) => {
-    const v = f[4 + i];
-    if (v === undefined || v === '') {
-      if (parent?.[name] !== undefined) (tag as unknown as Record<string, unknown>)[name] = parent[name];
-    } else if (v !== NONE) {
-      (tag as unknown as Record<string, unknown>)[name] = name === 'index' ? Number(v) : v;
-    }
-  });
+  const stage = f[4];
+  if (stage === undefined || stage === '') {
+    if (parent?.stage !== undefined) tag.stage = parent.stage;
+  } else if (stage !== NONE) tag.stage = stage;
+  const lane = f[5];
+  if (lane === undefined || lane === '') {
+    if (parent?.lane !== undefined) tag.lane = parent.lane;
+  } else if (lane !== NONE) tag.lane = lane;
+  const index = f[6];
+  if (index === undefined || index === '') {
+    if (parent?.index !== undefined) tag.index = parent.index;
+  } else if (index !== NONE) tag.index = Number(index);
   if (f[7]) tag.phase = f[7];
   return tag;
 }

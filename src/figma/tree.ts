@@ -39,32 +39,36 @@ function readEntry(node: SceneNode, slot: SceneNode, parent: Tag | undefined): T
   return { node, tag, raw, id, children: [], slot, mixed: false };
 }
 
-function fill(entry: Tagged): void {
+/** Index the managed children of `entry`, depth first, adding every entry to `out` in layer order. */
+function fill(entry: Tagged, out: Tagged[]): void {
+  out.push(entry);
   if (!('children' in entry.node)) return;
-  const seen = new Set<string>();
-  const visit = (n: SceneNode, slot: SceneNode) => {
-    const child = readEntry(n, slot, entry.tag);
-    if (child) {
-      // A copy with a repeated key is the designer's own: the first node with the key stays managed.
-      if (seen.has(child.tag.key)) {
-        entry.mixed = true;
-        return;
-      }
-      seen.add(child.tag.key);
-      entry.children.push(child);
-      fill(child);
+  for (const child of (entry.node as FrameNode).children) visit(entry, child, child, out);
+}
+
+function visit(entry: Tagged, n: SceneNode, slot: SceneNode, out: Tagged[]): void {
+  const child = readEntry(n, slot, entry.tag);
+  if (!child) {
+    entry.mixed = true;
+    if (n.type === 'GROUP') for (const c of n.children) visit(entry, c, slot, out);
+    return;
+  }
+  // A copy with a repeated key is the designer's own: the first node with the key stays managed.
+  const kids = entry.children;
+  for (let i = 0; i < kids.length; i++) {
+    if (kids[i].tag.key === child.tag.key) {
+      entry.mixed = true;
       return;
     }
-    entry.mixed = true;
-    if (n.type === 'GROUP') for (const c of n.children) visit(c, slot);
-  };
-  for (const child of (entry.node as FrameNode).children) visit(child, child);
+  }
+  kids.push(child);
+  fill(child, out);
 }
 
 export class MapIndex {
   readonly root: Tagged;
   readonly all: Tagged[] = [];
-  private byRole = new Map<Role, Tagged[]>();
+  private byRole: Map<Role, Tagged[]> | undefined;
 
   constructor(frame: FrameNode) {
     // A map frame whose own tag is gone (or damaged) is still the map: its children are indexed.
@@ -77,20 +81,19 @@ export class MapIndex {
       slot: frame,
       mixed: false,
     };
-    fill(this.root);
-    this.collect(this.root);
-  }
-
-  private collect(entry: Tagged): void {
-    this.all.push(entry);
-    const list = this.byRole.get(entry.tag.role) ?? [];
-    list.push(entry);
-    this.byRole.set(entry.tag.role, list);
-    for (const c of entry.children) this.collect(c);
+    fill(this.root, this.all);
   }
 
   /** Every managed node with this role, in document (layer) order. */
   role(role: Role): Tagged[] {
+    if (!this.byRole) {
+      this.byRole = new Map();
+      for (const e of this.all) {
+        const list = this.byRole.get(e.tag.role);
+        if (list) list.push(e);
+        else this.byRole.set(e.tag.role, [e]);
+      }
+    }
     return this.byRole.get(role) ?? [];
   }
 
