@@ -5,15 +5,18 @@
  * `unknown` here and are validated by the map schema where they are used,
  * so that a bad map gets located issues (`stages[2].name: required`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-jitless'; // English messages and jitless, before any schema is built
 
-const NodeId = z.string().min(1).max(200);
+const NodeId = z.string().check(z.minLength(1), z.maxLength(200));
+/** A whole number, checked as zod classic's `z.number().int()` does. */
+const Int = () => z.number().check(z.int());
 /** Optional correlation id: a reply carries the id of the request it answers. */
-const RequestId = z.string().max(100).optional();
+const RequestId = z.optional(z.string().check(z.maxLength(100)));
 /** What read-back of a map's canvas gave, as a short fingerprint (src/figma/storage.ts). */
-const CanvasFingerprint = z.string().max(100);
+const CanvasFingerprint = z.string().check(z.maxLength(100));
 /** Problems that did not stop the action (font substitutions, texts reset from a missing font). */
-const Warnings = z.array(z.string()).optional();
+const Warnings = z.optional(z.array(z.string()));
 
 export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), requestId: RequestId }),
@@ -24,33 +27,33 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     nodeId: NodeId,
     map: z.unknown(),
     /** Revision the panel loaded; a different one on the canvas means someone edited it since. */
-    baseRevision: z.number().int().nonnegative().optional(),
+    baseRevision: z.optional(z.number().check(z.int(), z.nonnegative())),
     /**
      * Canvas fingerprint from the panel's last `map`, `created` or `updated` reply: canvas edits
      * the panel has read are no conflict, only edits made after it.
      */
-    baseCanvas: CanvasFingerprint.optional(),
+    baseCanvas: z.optional(CanvasFingerprint),
     /** Overwrite canvas edits made since `baseRevision`. */
-    force: z.boolean().optional(),
+    force: z.optional(z.boolean()),
   }),
-  z.strictObject({ type: z.literal('read'), requestId: RequestId, nodeId: NodeId.optional() }),
+  z.strictObject({ type: z.literal('read'), requestId: RequestId, nodeId: z.optional(NodeId) }),
   z.strictObject({ type: z.literal('save-draft'), requestId: RequestId, draft: z.unknown() }),
   z.strictObject({
     type: z.literal('resize'),
     requestId: RequestId,
-    width: z.number().min(240).max(2000),
-    height: z.number().min(240).max(2000),
+    width: z.number().check(z.gte(240), z.lte(2000)),
+    height: z.number().check(z.gte(240), z.lte(2000)),
   }),
-  z.strictObject({ type: z.literal('notify'), requestId: RequestId, message: z.string().max(500) }),
+  z.strictObject({ type: z.literal('notify'), requestId: RequestId, message: z.string().check(z.maxLength(500)) }),
 ]);
 
 export const IssueSchema = z.object({ path: z.string(), message: z.string() });
 
 export const UpdateStatsSchema = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  removed: z.number().int(),
-  kept: z.number().int(),
+  created: Int(),
+  updated: Int(),
+  removed: Int(),
+  kept: Int(),
 });
 
 export const PluginToUiSchema = z.discriminatedUnion('type', [
@@ -60,7 +63,7 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     nodeId: NodeId,
     canvas: CanvasFingerprint,
     map: z.unknown(),
-    revision: z.number().int(),
+    revision: Int(),
     warnings: Warnings,
   }),
   z.object({
@@ -70,7 +73,7 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     canvas: CanvasFingerprint,
     stats: UpdateStatsSchema,
     map: z.unknown(),
-    revision: z.number().int(),
+    revision: Int(),
     warnings: Warnings,
   }),
   z.object({
@@ -79,11 +82,11 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     nodeId: NodeId,
     canvas: CanvasFingerprint,
     map: z.unknown(),
-    revision: z.number().int(),
+    revision: Int(),
     warnings: Warnings,
   }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
-  z.object({ type: z.literal('draft'), draft: z.unknown().optional() }),
+  z.object({ type: z.literal('draft'), draft: z.optional(z.unknown()) }),
   z.object({
     type: z.literal('error'),
     requestId: RequestId,

@@ -4,7 +4,8 @@
  * while the designer types: empty names, an empty persona. `toMapInput` turns
  * it into format input and `normaliseMap` decides whether it can be sent.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../src/zod-jitless'; // English messages and jitless, before any schema is built
 import { FORMAT_VERSION, type JourneyMap, type JourneyMapInput, type Lane, type Stage } from '../src/model';
 
 export interface PersonaDraft {
@@ -89,23 +90,23 @@ export function toMapInput(draft: DraftMap): JourneyMapInput {
 
 /* ---- Stored drafts: the sandbox keeps whatever we sent, so we check it on the way back. ---- */
 
-const Str = z.string().max(20000);
-const Id = z.string().min(1).max(64);
-const Cells = <T extends z.ZodType>(value: T) => z.record(z.string(), value).optional();
+const Str = z.string().check(z.maxLength(20000));
+const Id = z.string().check(z.minLength(1), z.maxLength(64));
+const Cells = <T extends z.core.SomeType>(value: T) => z.optional(z.record(z.string(), value));
 const StoredLane = z.discriminatedUnion('kind', [
   z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
   z.object({
     id: Id,
     title: Str,
     kind: z.literal('cards'),
-    tone: z.enum(['neutral', 'positive', 'negative', 'idea']).optional(),
-    cells: Cells(z.array(Str).max(100)),
+    tone: z.optional(z.enum(['neutral', 'positive', 'negative', 'idea'])),
+    cells: Cells(z.array(Str).check(z.maxLength(100))),
   }),
   z.object({
     id: Id,
     title: Str,
     kind: z.literal('emotion'),
-    cells: Cells(z.object({ score: z.number().min(-2).max(2), note: Str.optional() })),
+    cells: Cells(z.object({ score: z.number().check(z.gte(-2), z.lte(2)), note: z.optional(Str) })),
   }),
 ]);
 
@@ -118,31 +119,32 @@ const StoredMap = z.object({
     role: Str,
     quote: Str,
     description: Str,
-    goals: z.array(Str).max(100),
-    frustrations: z.array(Str).max(100),
+    goals: z.array(Str).check(z.maxLength(100)),
+    frustrations: z.array(Str).check(z.maxLength(100)),
   }),
   stages: z
-    .array(z.object({ id: Id, name: Str, phase: Str.optional(), description: Str.optional() }))
-    .min(1)
-    .max(100)
-    .refine(uniqueIds, 'duplicate stage ids'),
-  lanes: z.array(StoredLane).max(100).refine(uniqueIds, 'duplicate lane ids'),
-  meta: z.record(z.string(), z.unknown()).optional(),
+    .array(z.object({ id: Id, name: Str, phase: z.optional(Str), description: z.optional(Str) }))
+    .check(z.minLength(1), z.maxLength(100), z.refine(uniqueIds, 'duplicate stage ids')),
+  lanes: z.array(StoredLane).check(z.maxLength(100), z.refine(uniqueIds, 'duplicate lane ids')),
+  meta: z.optional(z.record(z.string(), z.unknown())),
 });
 
 export const StoredDraftSchema = z.object({
   v: z.literal(1),
   map: StoredMap,
-  target: z
-    .object({
-      nodeId: z.string().min(1).max(200),
-      revision: z.number().int().nonnegative(),
-      canvas: z.string().max(100).optional(),
-      // A base that does not parse only costs the merge on reload, not the whole draft.
-      base: StoredMap.optional().catch(undefined),
-    })
-    .nullable()
-    .optional(),
+  target: z.optional(
+    z.nullable(
+      z.object({
+        nodeId: z.string().check(z.minLength(1), z.maxLength(200)),
+        revision: z.number().check(z.int(), z.nonnegative()),
+        canvas: z.optional(z.string().check(z.maxLength(100))),
+        // Checked on its own in readStoredDraft: a base that does not parse only costs the merge
+        // on reload, not the whole draft. (Not with z.catch: in zod/mini it pulls all of zod's
+        // util namespace into the panel, ~2.5 KB gzip.)
+        base: z.optional(z.unknown()),
+      }),
+    ),
+  ),
 });
 
 /**
@@ -179,6 +181,7 @@ export function readStoredDraft(raw: unknown): StoredDraft | null {
   if (!t) return { v: 1, map, target: null };
   const target: CanvasTarget = { nodeId: t.nodeId, revision: t.revision };
   if (t.canvas !== undefined) target.canvas = t.canvas;
-  if (t.base) target.base = withCellRecords(t.base as DraftMap);
+  const base = t.base === undefined ? undefined : StoredMap.safeParse(t.base);
+  if (base?.success) target.base = withCellRecords(base.data as DraftMap);
   return { v: 1, map, target };
 }

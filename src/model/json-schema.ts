@@ -4,7 +4,7 @@
  * Cross-field rules (unique ids, cells naming real stages) are beyond JSON
  * Schema; the plugin checks those itself with located messages.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { JourneyMapInputSchema } from './schema';
 
 export function mapJsonSchema(): Record<string, unknown> {

@@ -4,7 +4,7 @@
  * stage and lane, cells in stage order, empty values dropped. Normalising a
  * normalised map returns an equal map (tests hold this), so round trips are exact.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, type MapIssue, type Result } from './errors';
 import { uniqueId, slugify } from './ids';
 import { migrate } from './migrate';
@@ -26,7 +26,7 @@ function toIssue(iss: z.core.$ZodIssue): MapIssue[] {
   return [{ path, message: iss.message }];
 }
 
-function zodIssues(error: z.ZodError): MapIssue[] {
+function zodIssues(error: z.core.$ZodError): MapIssue[] {
   return error.issues.flatMap(toIssue);
 }
 
