@@ -2,14 +2,76 @@
 //   dist/code.js                 the sandbox (src/main.ts), one IIFE
 //   dist/ui.html                 the panel (ui/), JS and CSS inlined: the iframe loads nothing
 //   dist/journey-map.schema.json JSON Schema generated from the zod schema
-// `node build.mjs --watch` rebuilds on change; `--dev` skips minification.
+// `node build.mjs --watch` rebuilds on change; `--dev` skips minification;
+// `--analyze` prints what each bundle is made of (esbuild's metafile analysis).
 import * as esbuild from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { stubZodLocales } from './scripts/esbuild-zod-en-only.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = !watch && !process.argv.includes('--dev');
+const analyze = process.argv.includes('--analyze');
 await mkdir('dist', { recursive: true });
+
+/*
+ * The template maps (examples/*.json, imported by src/templates.ts) are shipped once: as a JSON
+ * block in dist/ui.html. The panel reads the block from its document; the sandbox reads it from
+ * `__html__`, the text of dist/ui.html that Figma hands every plugin with a UI. Neither bundle
+ * carries a copy. Tests and scripts that import src/templates.ts from source get the files.
+ */
+const TEMPLATE_BLOCK_ID = 'journey-map-templates';
+const TEMPLATE_BLOCK_OPEN = `<script type="application/json" id="${TEMPLATE_BLOCK_ID}">`;
+
+/** The block's contents: every example, keyed by file name, with `<` escaped so no text can end the script. */
+async function templateBlock() {
+  const maps = {};
+  for (const file of (await readdir('examples')).filter((f) => f.endsWith('.json')).sort()) {
+    maps[file.slice(0, -'.json'.length)] = JSON.parse(await readFile(`examples/${file}`, 'utf8'));
+  }
+  return TEMPLATE_BLOCK_OPEN + JSON.stringify(maps).replace(/</g, '\\u003c') + '</script>';
+}
+
+/** Where each bundle finds the block: JS source of a module whose default export is the parsed block. */
+const TEMPLATE_READERS = {
+  panel: [
+    `const el = document.getElementById(${JSON.stringify(TEMPLATE_BLOCK_ID)});`,
+    `export default el ? JSON.parse(el.textContent) : {};`,
+  ].join('\n'),
+  sandbox: [
+    `const open = ${JSON.stringify(TEMPLATE_BLOCK_OPEN)};`,
+    `const at = typeof __html__ === 'string' ? __html__.indexOf(open) : -1;`,
+    `export default at < 0 ? {} : JSON.parse(__html__.slice(at + open.length, __html__.indexOf('</script>', at)));`,
+  ].join('\n'),
+};
+
+/**
+ * esbuild plugin: `examples/<name>.json` becomes that map read from the block, in the panel or
+ * the sandbox. Without the block (a test harness that passes other HTML) every map is
+ * `undefined`: src/main.ts then reports an unknown template, and the panel leaves it out.
+ */
+const templatesFromHtml = (side) => ({
+  name: 'templates-from-html',
+  setup(build) {
+    const examples = path.resolve('examples') + path.sep;
+    build.onLoad({ filter: /\.json$/ }, (args) =>
+      args.path.startsWith(examples)
+        ? {
+            contents: `import maps from 'template-block';\nexport default maps[${JSON.stringify(path.basename(args.path, '.json'))}];`,
+            resolveDir: process.cwd(),
+            loader: 'js',
+            // esbuild never reads the file itself: watch it so `--watch` rebuilds when it changes.
+            watchFiles: [args.path],
+          }
+        : undefined,
+    );
+    build.onResolve({ filter: /^template-block$/ }, () => ({ path: side, namespace: 'template-block' }));
+    build.onLoad({ filter: /.*/, namespace: 'template-block' }, () => ({
+      contents: TEMPLATE_READERS[side],
+      loader: 'js',
+    }));
+  },
+});
 
 // The Figma sandbox runs an older JS engine: object spread and optional catch
 // binding are still rejected by some sandboxes ("Syntax error: Unexpected token ..."),
@@ -23,7 +85,8 @@ const codeOptions = {
   outfile: 'dist/code.js',
   minify,
   logLevel: 'warning',
-  plugins: [stubZodLocales],
+  metafile: analyze,
+  plugins: [stubZodLocales, templatesFromHtml('sandbox')],
 };
 
 /** esbuild plugin: after each UI build, wrap JS and CSS into one HTML file. */
@@ -38,6 +101,7 @@ const inlineHtml = {
       const html =
         '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
         '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+        (await templateBlock()) +
         `<style>${css.replace(/<\/style/gi, '<\\/style')}</style></head>` +
         `<body><div id="app"></div><script>${js.replace(/<\/script/gi, '<\\/script')}</script></body></html>`;
       await writeFile('dist/ui.html', html);
@@ -57,7 +121,8 @@ const uiOptions = {
   jsxImportSource: 'preact',
   loader: { '.svg': 'text' },
   logLevel: 'warning',
-  plugins: [inlineHtml, stubZodLocales],
+  metafile: analyze,
+  plugins: [inlineHtml, stubZodLocales, templatesFromHtml('panel')],
 };
 
 async function writeSchema() {
@@ -79,5 +144,13 @@ if (watch) {
   await Promise.all([code.watch(), ui.watch(), writeSchema()]);
   console.log('watching src/ and ui/ …');
 } else {
-  await Promise.all([esbuild.build(codeOptions), esbuild.build(uiOptions), writeSchema()]);
+  const [code, ui] = await Promise.all([esbuild.build(codeOptions), esbuild.build(uiOptions), writeSchema()]);
+  if (analyze) {
+    for (const [name, result] of [
+      ['dist/code.js', code],
+      ['dist/ui.html (script)', ui],
+    ]) {
+      console.log(`\n${name}:` + (await esbuild.analyzeMetafile(result.metafile)));
+    }
+  }
 }
