@@ -7,6 +7,7 @@
  * Entries not used by the last two renders are dropped when a render starts, so
  * the cache holds at most about two maps' worth of specs.
  */
+import type { Fonts } from './nodes';
 import type { NodeSpec } from './spec';
 
 let generation = 0;
@@ -33,4 +34,13 @@ export function memo(key: string, build: () => NodeSpec): NodeSpec {
 /** Forget everything (a cold start, for benchmarks and tests). */
 export function clearMemo(): void {
   entries.clear();
+}
+
+/** Fonts as part of a memo key. */
+const fontKeys = new WeakMap<Fonts, string>();
+
+export function fontsKey(fonts: Fonts): string {
+  let k = fontKeys.get(fonts);
+  if (k === undefined) fontKeys.set(fonts, (k = JSON.stringify(fonts)));
+  return k;
 }

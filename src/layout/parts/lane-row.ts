@@ -1,0 +1,43 @@
+/**
+ * One lane of the grid: its label, then its cells (text, cards) or its chart (emotion).
+ */
+import type { JourneyMap, Lane } from '../../model';
+import type { GridGeometry } from '../grid';
+import { fontsKey, memo } from '../memo';
+import { type Fonts, text } from '../nodes';
+import type { NodeSpec } from '../spec';
+import { COLORS, TYPE } from '../theme';
+import { cardCells, textCells } from './cells';
+import { emotionArea } from './emotion-lane';
+import { labelColumn, row } from './rows';
+
+export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
+    text({
+      key: 'title',
+      name: 'Lane title',
+      tag: { role: 'lane-title', lane: lane.id },
+      characters: lane.title,
+      style: TYPE.laneTitle,
+      fonts,
+      color: COLORS.laneLabelText,
+      width: 'FILL',
+    }),
+  ]);
+  const cells =
+    lane.kind === 'text'
+      ? textCells(lane, map, g, fonts)
+      : lane.kind === 'cards'
+        ? cardCells(lane, map, g, fonts)
+        : [memo(JSON.stringify(['emotion', lane, g.columns, fontsKey(fonts)]), () => emotionArea(lane, map, g, fonts))];
+  const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
+  return row(
+    `lane:${lane.id}`,
+    `Lane: ${lane.title}`,
+    { role: 'lane', lane: lane.id },
+    fill,
+    label,
+    cells,
+    COLORS.cellBorder,
+  );
+}

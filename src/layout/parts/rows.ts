@@ -1,0 +1,44 @@
+/**
+ * The building blocks of the grid's rows: a row band with its label column.
+ */
+import { frame } from '../nodes';
+import type { NodeSpec } from '../spec';
+import { SPACE } from '../theme';
+
+/** A row of the grid: fixed label column, then one child per column or one spanning child. */
+export function row(
+  key: string,
+  name: string,
+  tag: NodeSpec['tag'],
+  fill: string | null,
+  label: NodeSpec,
+  cells: NodeSpec[],
+  stroke?: string,
+): NodeSpec {
+  return frame({
+    key,
+    name,
+    tag,
+    layout: 'HORIZONTAL',
+    sizing: ['HUG', 'HUG'],
+    padding: SPACE.cellPadding,
+    gap: SPACE.columnGap,
+    fill,
+    stroke,
+    radius: SPACE.radiusBlock,
+    children: [label, ...cells],
+  });
+}
+
+export function labelColumn(key: string, tag: NodeSpec['tag'], children: NodeSpec[]): NodeSpec {
+  return frame({
+    key,
+    name: 'Label',
+    tag,
+    layout: 'VERTICAL',
+    sizing: ['FIXED', 'HUG'],
+    size: { width: SPACE.laneLabelWidth, height: 20 },
+    gap: 4,
+    children,
+  });
+}
