@@ -41,6 +41,11 @@ function fail(
   toast(issues.length ? `${message} ${describeIssues(issues, 1)}` : message, { error: true });
 }
 
+/** Progress of a long create or update goes to the panel, which shows a bar with the count. */
+function reporter(requestId?: string) {
+  return (done: number, total: number) => post({ type: 'progress', requestId, done, total });
+}
+
 /** Warnings go to the panel in the reply (in full); the bar says how many there are. */
 function warn(warnings: string[]): void {
   if (warnings.length === 1) toast(warnings[0], { timeout: 8000 });
@@ -100,7 +105,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
     case 'create': {
       const map = validMap(msg.map, requestId);
       if (!map) return;
-      const result = await createMap(map);
+      const result = await createMap(map, { onProgress: reporter(requestId) });
       finished(result);
       post({
         type: 'created',
@@ -129,6 +134,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         baseRevision: msg.baseRevision,
         baseCanvas: msg.baseCanvas,
         force: msg.force,
+        onProgress: reporter(requestId),
       });
       finished(result);
       post({

@@ -87,6 +87,13 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   z.object({ type: z.literal('draft'), draft: z.optional(z.unknown()) }),
+  /** Long work under way (src/figma/progress.ts): layers done of layers needed, for the request it serves. */
+  z.object({
+    type: z.literal('progress'),
+    requestId: z.optional(z.string()),
+    done: z.number().check(z.int(), z.nonnegative()),
+    total: z.number().check(z.int(), z.nonnegative()),
+  }),
   z.object({
     type: z.literal('error'),
     requestId: RequestId,

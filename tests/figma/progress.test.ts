@@ -10,6 +10,7 @@ import { readMap } from '../../src/figma/read-map';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { diffDumps, dumpMap } from '../support/dump';
 import { syntheticMap } from '../../bench/synthetic';
+import { startPlugin } from '../support/plugin';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -78,5 +79,19 @@ describe('progress during long work', () => {
     expect(diffDumps(dumpMap(frame), before)).toEqual([]);
     const read = readMap(frame);
     expect(read.ok && read.map).toEqual(map);
+  });
+
+  it('the panel gets progress messages for its request during a 40×30 create, then one reply and one undo step', async () => {
+    const p = await startPlugin();
+    steppingClock(5);
+    const replies = await p.send({ type: 'create', requestId: 'r1', map: syntheticMap(40, 30) });
+    const progress = replies.filter((r) => r.type === 'progress');
+    expect(progress.length).toBeGreaterThan(10);
+    for (const r of progress) expect(r).toMatchObject({ requestId: 'r1' });
+    const done = progress.map((r) => (r.type === 'progress' ? r.done : 0));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Progress first, the reply last; and Cmd+Z takes the whole map back in one step.
+    expect(replies.at(-1)?.type).toBe('created');
+    expect(p.fake.undoCommits).toBe(1);
   });
 });
