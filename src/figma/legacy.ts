@@ -17,7 +17,8 @@ import { getData, setData } from './node-data';
 import { encodeTag, rawTag, writeRawTag, type StoredTag } from './tags';
 import type { Tag } from '../layout/spec';
 import { hashText } from './written';
-import { writeRenderOptions } from './storage';
+import { readMapData, writeRenderOptions } from './storage';
+import { normaliseMap } from '../model';
 import { columnOptions } from '../layout/grid';
 
 /** Per-node entries of 0.1.0 / 0.2.0. */
@@ -43,10 +44,15 @@ interface OldRecord {
 export function migrateLegacyMap(frame: BaseNode & ChildrenMixin): boolean {
   if (!isLegacyMap(frame)) return false;
   const columnWidths: Record<string, number> = {};
+  // Before format 2 the one persona card was keyed `persona`; now cards are keyed by persona id.
+  const stored = readMapData(frame);
+  const parsed = stored ? normaliseMap(stored.data) : undefined;
+  const personaKey = parsed?.ok && parsed.value.personas?.length ? `persona:${parsed.value.personas[0].id}` : undefined;
   const walk = (node: BaseNode, parent: Tag | undefined) => {
     let tag: StoredTag | undefined;
-    const key = old(node, 'key');
+    let key = old(node, 'key');
     const role = old(node, 'role');
+    if (role === 'persona' && key === 'persona' && personaKey) key = personaKey;
     if (key && role) {
       const spec = old(node, 'spec');
       tag = { key, role: role as Tag['role'], id: old(node, 'id'), hash: spec ? hashText(spec) : '' };

@@ -204,7 +204,13 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     const read = readMap(frame, ix, stored, previous);
     current = read.ok ? fingerprint(read.map) : '';
   }
-  const edited = !stored?.canvas || stored.canvas !== current;
+  // A map stored in an older format was fingerprinted as that format read back; if the canvas then
+  // read back as exactly the stored map, it reads back now as that map migrated.
+  const storedCanvas =
+    stored?.canvas && stored.format < FORMAT_VERSION && previous?.ok && stored.canvas === fingerprint(stored.data)
+      ? fingerprint(previous.value)
+      : stored?.canvas;
+  const edited = !storedCanvas || storedCanvas !== current;
   if (!options.force) {
     if (options.baseRevision !== undefined && options.baseRevision !== revision) {
       throw new UserFacingError(
@@ -212,7 +218,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
         `This map was updated since the panel last read it (revision ${revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
       );
     }
-    if (stored?.canvas && edited && options.baseCanvas !== current) {
+    if (storedCanvas && edited && options.baseCanvas !== current) {
       throw new UserFacingError(
         'conflict',
         'This map was edited on the canvas since the panel last read or updated it. Reload or overwrite.',

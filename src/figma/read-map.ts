@@ -11,8 +11,11 @@ import {
   type JourneyMapInput,
   type Lane,
   type MapIssue,
+  type EmotionLane,
+  type Scale,
+  DEFAULT_SCALE,
 } from '../model';
-import { scoreToY, yToScore, type EmotionArea } from '../layout/emotion';
+import { scoreToY, yToScore, type EmotionArea, type ScaleRange } from '../layout/emotion';
 import { EMOTION_AREA } from '../layout/map-spec';
 import { columnOptions } from '../layout/grid';
 import { readGeometry } from './written';
@@ -55,23 +58,41 @@ function areaGeometry(area: Tagged | undefined): EmotionArea {
   return (area && readGeometry(area.node)) ?? EMOTION_AREA;
 }
 
-function readPersona(ix: MapIndex, base: JourneyMap | undefined): JourneyMapInput['persona'] {
-  const card = ix.first('persona');
-  if (!card) return undefined; // no persona, or the designer deleted the card
-  const name = ix.text('persona-name') ?? base?.persona?.name ?? '';
-  const persona: NonNullable<JourneyMapInput['persona']> = { name: name.trim() || base?.persona?.name || 'Persona' };
-  const role = ix.text('persona-role');
-  const quote = ix.text('persona-quote');
-  const description = ix.text('persona-description');
-  if (role !== undefined) persona.role = role;
-  if (quote !== undefined) persona.quote = stripQuotes(quote);
-  if (description !== undefined) persona.description = description;
-  const list = (role: 'persona-goal' | 'persona-frustration') => ix.role(role).map((t) => stripBullet(textOf(t) ?? ''));
-  const goals = list('persona-goal');
-  const frustrations = list('persona-frustration');
-  if (goals.length) persona.goals = goals;
-  if (frustrations.length) persona.frustrations = frustrations;
-  return persona;
+/** Every text of one role under an indexed node, in layer order (the walk looks through frames). */
+function textsIn(entry: Tagged, role: string): string[] {
+  const out: string[] = [];
+  const walk = (e: Tagged) => {
+    for (const c of e.children) {
+      if (c.tag.role === role) out.push(textOf(c) ?? '');
+      else walk(c);
+    }
+  };
+  walk(entry);
+  return out;
+}
+
+/** The persona cards, each read within its own card (their keys carry the persona ids). */
+function readPersonas(ix: MapIndex, base: JourneyMap | undefined): Array<Record<string, unknown>> {
+  const baseById = new Map((base?.personas ?? []).map((p) => [p.id, p]));
+  return ix.role('persona').map((card) => {
+    const id = card.tag.key.startsWith('persona:') ? card.tag.key.slice('persona:'.length) : undefined;
+    const old = id ? baseById.get(id) : undefined;
+    const one = (role: string) => textsIn(card, role)[0] as string | undefined;
+    const name = one('persona-name')?.trim() || old?.name || 'Persona';
+    const persona: Record<string, unknown> = { name };
+    if (id) persona.id = id;
+    const role = one('persona-role');
+    const quote = one('persona-quote');
+    const description = one('persona-description');
+    if (role !== undefined) persona.role = role;
+    if (quote !== undefined) persona.quote = stripQuotes(quote);
+    if (description !== undefined) persona.description = description;
+    const goals = textsIn(card, 'persona-goal').map(stripBullet);
+    const frustrations = textsIn(card, 'persona-frustration').map(stripBullet);
+    if (goals.length) persona.goals = goals;
+    if (frustrations.length) persona.frustrations = frustrations;
+    return persona;
+  });
 }
 
 function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<JourneyMapInput['stages']> {
@@ -93,16 +114,104 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
     const id = h.tag.stage!;
     const old = baseStages.get(id);
     const name = textOf(childrenOf(h, 'stage-name')[0])?.trim() || old?.name || id;
-    const stage: { id: string; name: string; phase?: string; description?: string } = { id, name };
+    const stage: {
+      id: string;
+      name: string;
+      phase?: string;
+      description?: string;
+      moment?: boolean;
+      momentNote?: string;
+    } = {
+      id,
+      name,
+    };
     const phase = hasBands ? phaseOf.get(id) : old?.phase;
     if (phase) stage.phase = phase;
     const description = textOf(childrenOf(h, 'stage-description')[0]);
     if (description !== undefined) stage.description = description;
+    // Moments of truth are marks, not texts: they come from the stored map.
+    if (old?.moment) stage.moment = true;
+    if (old?.momentNote) stage.momentNote = old.momentNote;
     return stage;
   });
 }
 
-function readLane(row: Tagged, base: Lane | undefined, stageIds: ReadonlySet<string>): Record<string, unknown> {
+/** What a chart's label says of one end of its scale: "5 · delighted" → 5 and "delighted". */
+function axisEnd(text: string | undefined): { n?: number; word?: string } {
+  if (text === undefined) return {};
+  const cut = text.indexOf('·');
+  const n = Number((cut < 0 ? text : text.slice(0, cut)).trim());
+  const word = cut < 0 ? undefined : text.slice(cut + 1).trim() || undefined;
+  return { n: Number.isInteger(n) ? n : undefined, word };
+}
+
+/** The scale a chart shows: the stored one, with the words (and whole-number ends) edited on the canvas. */
+function readScale(row: Tagged, base: EmotionLane | undefined): Scale | undefined {
+  const label = childrenOf(row, 'lane-label')[0];
+  const axis = label ? childrenOf(label, 'emotion-axis') : [];
+  if (!axis.length) return base?.scale;
+  const top = axisEnd(textOf(axis.find((a) => a.tag.index === 0)));
+  const bottom = axisEnd(textOf(axis.find((a) => a.tag.index === 1)));
+  const scale: Scale = {
+    min: bottom.n ?? base?.scale?.min ?? DEFAULT_SCALE.min,
+    max: top.n ?? base?.scale?.max ?? DEFAULT_SCALE.max,
+  };
+  if (bottom.word) scale.low = bottom.word;
+  if (top.word) scale.high = top.word;
+  return scale;
+}
+
+/** The cells of one curve on a chart: its markers (dragged ones read by height) and notes. */
+function readCurve(
+  area: Tagged | undefined,
+  laneId: string,
+  base: EmotionLane | undefined,
+  stageIds: ReadonlySet<string>,
+  scale: ScaleRange,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!area) return out;
+  const baseCells = base?.cells ?? {};
+  const children = area.children.filter((c) => c.tag.lane === laneId);
+  const geometry = areaGeometry(area);
+  const notes = new Map(children.filter((c) => c.tag.role === 'emotion-note').map((c) => [c.tag.stage, c]));
+  for (const m of children.filter((c) => c.tag.role === 'emotion-marker')) {
+    const stage = m.tag.stage!;
+    if (!stageIds.has(stage)) continue;
+    const node = m.node as EllipseNode;
+    const centre = node.y + node.height / 2;
+    // Where the stored score puts the marker: there, the stored score stands (it need not be on the
+    // quarter grid); anywhere else the designer dragged it, and its height is the score.
+    const drawn = baseCells[stage] ? scoreToY(baseCells[stage].score, geometry, scale) : undefined;
+    const moved = drawn === undefined || Math.abs(centre - drawn) > 0.5;
+    const score = moved ? yToScore(centre, geometry, scale) : baseCells[stage].score;
+    const cell: { score: number; note?: string } = { score };
+    const box = notes.get(stage);
+    const pill = box && childrenOf(box, 'emotion-note-pill')[0];
+    const note = textOf(pill && childrenOf(pill, 'emotion-note-text')[0]);
+    if (note !== undefined) cell.note = note;
+    out[stage] = cell;
+  }
+  return out;
+}
+
+/** The emotion-lane fields that are data, not drawing: kept from the stored lane (absent stays absent). */
+function emotionFields(lane: Record<string, unknown>, base: EmotionLane | undefined): void {
+  if (base?.overlay !== undefined) lane.overlay = base.overlay;
+  if (base?.persona !== undefined) lane.persona = base.persona;
+  if (base?.style !== undefined) lane.style = base.style;
+}
+
+/**
+ * A lane row, and for an emotion chart also the lanes drawn on it (their titles from the
+ * legend, where there is one).
+ */
+function readLane(
+  row: Tagged,
+  base: Lane | undefined,
+  stageIds: ReadonlySet<string>,
+  baseLanes: ReadonlyMap<string, Lane>,
+): Array<Record<string, unknown>> {
   const id = row.tag.lane!;
   const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
   const cells = childrenOf(row, 'cell');
@@ -110,46 +219,87 @@ function readLane(row: Tagged, base: Lane | undefined, stageIds: ReadonlySet<str
   const kind: Lane['kind'] =
     base?.kind ?? (area ? 'emotion' : cells.some((c) => childrenOf(c, 'card').length) ? 'cards' : 'text');
   const lane: Record<string, unknown> = { id, title, kind };
-  const out: Record<string, unknown> = {};
   if (kind === 'emotion') {
-    const baseCells = base?.kind === 'emotion' ? (base.cells ?? {}) : {};
-    const children = area ? childrenOf(area) : [];
-    const geometry = areaGeometry(area);
-    const notes = new Map(children.filter((c) => c.tag.role === 'emotion-note').map((c) => [c.tag.stage, c]));
-    for (const m of children.filter((c) => c.tag.role === 'emotion-marker')) {
-      const stage = m.tag.stage!;
-      if (!stageIds.has(stage)) continue;
-      const node = m.node as EllipseNode;
-      const centre = node.y + node.height / 2;
-      // Where the stored score puts the marker: there, the stored score stands (it need not be on the
-      // quarter grid); anywhere else the designer dragged it, and its height is the score.
-      const drawn = baseCells[stage] ? scoreToY(baseCells[stage].score, geometry) : undefined;
-      const moved = drawn === undefined || Math.abs(centre - drawn) > 0.5;
-      const score = moved ? yToScore(centre, geometry) : baseCells[stage].score;
-      const cell: { score: number; note?: string } = { score };
-      const box = notes.get(stage);
-      const pill = box && childrenOf(box, 'emotion-note-pill')[0];
-      const note = textOf(pill && childrenOf(pill, 'emotion-note-text')[0]);
-      if (note !== undefined) cell.note = note;
-      out[stage] = cell;
+    const host = base?.kind === 'emotion' ? base : undefined;
+    const scale = readScale(row, host);
+    if (scale) lane.scale = scale;
+    emotionFields(lane, host);
+    lane.cells = readCurve(area, id, host, stageIds, scale ?? DEFAULT_SCALE);
+    // The other curves on this chart: every lane with markers or a legend line here.
+    const label = childrenOf(row, 'lane-label')[0];
+    const legend = new Map(
+      (label ? childrenOf(label, 'emotion-legend') : []).map((l) => [
+        l.tag.lane,
+        textOf(childrenOf(l, 'emotion-legend-text')[0]),
+      ]),
+    );
+    const others: string[] = [];
+    for (const c of area?.children ?? [])
+      if (c.tag.lane && c.tag.lane !== id && !others.includes(c.tag.lane)) others.push(c.tag.lane);
+    for (const l of legend.keys()) if (l && l !== id && !others.includes(l)) others.push(l);
+    const out = [lane];
+    for (const oid of others) {
+      const ob = baseLanes.get(oid);
+      const obase = ob?.kind === 'emotion' ? ob : undefined;
+      const words = legend.get(oid);
+      // The legend says "Title · Persona": the title is what comes before the persona's name.
+      const legendTitle = words?.split(' · ')[0]?.trim();
+      const overlay: Record<string, unknown> = { id: oid, title: legendTitle || obase?.title || oid, kind: 'emotion' };
+      if (obase?.scale) overlay.scale = obase.scale;
+      emotionFields(overlay, obase);
+      overlay.overlay = id;
+      overlay.cells = readCurve(area, oid, obase, stageIds, scale ?? DEFAULT_SCALE);
+      out.push(overlay);
     }
-  } else {
-    for (const c of cells) {
-      const stage = c.tag.stage!;
-      if (!stageIds.has(stage)) continue;
-      if (kind === 'text') {
-        const t = textOf(childrenOf(c, 'cell-text')[0]);
-        if (t !== undefined) out[stage] = t;
-      } else {
-        const cards = childrenOf(c, 'card').map((card) => textOf(childrenOf(card, 'card-text')[0]) ?? '');
-        if (cards.length) out[stage] = cards;
-      }
+    // The host's legend line names the host's title too; the row's own title text wins.
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const c of cells) {
+    const stage = c.tag.stage!;
+    if (!stageIds.has(stage)) continue;
+    if (kind === 'text') {
+      const t = textOf(childrenOf(c, 'cell-text')[0]);
+      if (t !== undefined) out[stage] = t;
+    } else {
+      const cards = childrenOf(c, 'card').map((card) => textOf(childrenOf(card, 'card-text')[0]) ?? '');
+      if (cards.length) out[stage] = cards;
     }
   }
   // Tone is not visible as data on the canvas: it comes from the stored map (absent stays absent).
   if (kind === 'cards' && base?.kind === 'cards' && base.tone) lane.tone = base.tone;
   lane.cells = out;
-  return lane;
+  return [lane];
+}
+
+/**
+ * Lanes in the canvas's row order, each chart's overlaid lanes placed where the stored map
+ * had them (right after the lane that came before them there), so a map read back
+ * unchanged is the map stored.
+ */
+function orderLanes(
+  read: Array<Record<string, unknown>>,
+  base: JourneyMap | undefined,
+): Array<Record<string, unknown>> {
+  const overlaid = new Set(read.filter((l) => l.overlay !== undefined).map((l) => l));
+  const rows = read.filter((l) => !overlaid.has(l));
+  const baseOrder = (base?.lanes ?? []).map((l) => l.id);
+  const out = [...rows];
+  for (const o of read.filter((l) => overlaid.has(l))) {
+    const at = baseOrder.indexOf(o.id as string);
+    // After the nearest lane before it in the stored order that is already placed.
+    let pos = 0;
+    for (let i = at - 1; i >= 0 && at >= 0; i--) {
+      const k = out.findIndex((l) => l.id === baseOrder[i]);
+      if (k >= 0) {
+        pos = k + 1;
+        break;
+      }
+    }
+    if (at < 0) pos = out.length;
+    out.splice(pos, 0, o);
+  }
+  return out;
 }
 
 function laneTitleOf(row: Tagged): Tagged | undefined {
@@ -201,16 +351,21 @@ export function readMap(
   const stages = readStages(ix, base);
   const stageIds = new Set(stages.map((s) => s.id as string));
   const baseLanes = new Map((base?.lanes ?? []).map((l) => [l.id, l]));
-  const lanes = ix.role('lane').map((row) => readLane(row, baseLanes.get(row.tag.lane!), stageIds));
+  const lanes = orderLanes(
+    ix.role('lane').flatMap((row) => readLane(row, baseLanes.get(row.tag.lane!), stageIds, baseLanes)),
+    base,
+  );
 
   const input: Record<string, unknown> = {
     version: FORMAT_VERSION,
     title: ix.text('title')?.trim() || base?.title || frame.name,
-    stages,
-    lanes,
   };
-  const persona = readPersona(ix, base);
-  if (persona) input.persona = persona;
+  const objective = ix.text('objective');
+  if (objective !== undefined) input.objective = objective;
+  const personas = readPersonas(ix, base);
+  if (personas.length) input.personas = personas;
+  input.stages = stages;
+  input.lanes = lanes;
   if (base?.meta) input.meta = base.meta;
 
   // The canvas says exactly what is stored (the usual case before an update): the stored map,

@@ -6,6 +6,24 @@
  */
 import { SCORE_MAX, SCORE_MIN } from '../model/limits';
 
+/** The ends of an emotion lane's scale (−2..+2 unless the lane says otherwise). */
+export interface ScaleRange {
+  min: number;
+  max: number;
+}
+
+export const DEFAULT_RANGE: ScaleRange = { min: SCORE_MIN, max: SCORE_MAX };
+
+/** A score on `scale` as the same position on −2..+2 (colours are defined on that one). */
+export function toUnit(score: number, scale: ScaleRange): number {
+  return SCORE_MIN + ((score - scale.min) / (scale.max - scale.min)) * (SCORE_MAX - SCORE_MIN);
+}
+
+/** The middle of a scale: its neutral line (0 on −2..+2, 3 on 1–5, 5 on 0–10). */
+export function midScore(scale: ScaleRange): number {
+  return (scale.min + scale.max) / 2;
+}
+
 export interface Column {
   stageId: string;
   /** Left edge within the emotion area. */
@@ -42,9 +60,9 @@ function span(area: EmotionArea): number {
   return s;
 }
 
-/** Linear and unclamped: the schema already keeps scores within [-2, 2]. */
-export function scoreToY(score: number, area: EmotionArea): number {
-  return area.padTop + ((SCORE_MAX - score) / (SCORE_MAX - SCORE_MIN)) * span(area);
+/** Linear and unclamped: normalisation already keeps scores within their lane's scale. */
+export function scoreToY(score: number, area: EmotionArea, scale: ScaleRange = DEFAULT_RANGE): number {
+  return area.padTop + ((scale.max - score) / (scale.max - scale.min)) * span(area);
 }
 
 /**
@@ -52,15 +70,15 @@ export function scoreToY(score: number, area: EmotionArea): number {
  * scale, so a marker dragged past the lane reads as -2 or +2. Idempotent:
  * yToScore(scoreToY(yToScore(y))) === yToScore(y).
  */
-export function yToScore(y: number, area: EmotionArea): number {
-  const raw = SCORE_MAX - ((y - area.padTop) / span(area)) * (SCORE_MAX - SCORE_MIN);
+export function yToScore(y: number, area: EmotionArea, scale: ScaleRange = DEFAULT_RANGE): number {
+  const raw = scale.max - ((y - area.padTop) / span(area)) * (scale.max - scale.min);
   const snapped = Math.round(raw / SCORE_STEP) * SCORE_STEP;
-  return Math.min(SCORE_MAX, Math.max(SCORE_MIN, snapped)) + 0; // + 0 turns -0 into 0
+  return Math.min(scale.max, Math.max(scale.min, snapped)) + 0; // + 0 turns -0 into 0
 }
 
-/** y of the neutral score 0. */
-export function baselineY(area: EmotionArea): number {
-  return scoreToY(0, area);
+/** y of the neutral line, the middle of the scale. */
+export function baselineY(area: EmotionArea, scale: ScaleRange = DEFAULT_RANGE): number {
+  return scoreToY(midScore(scale), area, scale);
 }
 
 /** One point per scored stage, at its column's horizontal centre, in column order. */
@@ -68,12 +86,13 @@ export function emotionPoints(
   columns: Column[],
   scores: Record<string, number | undefined>,
   area: EmotionArea,
+  scale: ScaleRange = DEFAULT_RANGE,
 ): EmotionPoint[] {
   const out: EmotionPoint[] = [];
   for (const c of columns) {
     const score = scores[c.stageId];
     if (score === undefined) continue;
-    out.push({ stageId: c.stageId, x: c.x + c.width / 2, y: scoreToY(score, area), score });
+    out.push({ stageId: c.stageId, x: c.x + c.width / 2, y: scoreToY(score, area, scale), score });
   }
   return out;
 }

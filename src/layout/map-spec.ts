@@ -44,7 +44,10 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
   const gridChildren: NodeSpec[] = [];
   if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts));
   gridChildren.push(stageRow(map, g, fonts));
-  map.lanes.forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts)));
+  // Rows alternate their band colour; a lane drawn on another's chart has no row.
+  map.lanes
+    .filter((lane) => lane.kind !== 'emotion' || lane.overlay === undefined)
+    .forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts)));
 
   return frame({
     key: 'map',

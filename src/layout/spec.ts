@@ -23,7 +23,9 @@ export type Role =
   | 'title-block'
   | 'title'
   | 'subtitle'
+  | 'objective'
   | 'persona'
+  | 'personas'
   | 'persona-identity'
   | 'persona-avatar'
   | 'persona-initials'
@@ -62,6 +64,10 @@ export type Role =
   | 'emotion-note'
   | 'emotion-note-pill'
   | 'emotion-note-text'
+  | 'emotion-legend'
+  | 'emotion-legend-swatch'
+  | 'emotion-legend-text'
+  | 'emotion-axis'
   | 'spacer'
   | 'holding';
 

@@ -14,6 +14,15 @@ export function hex(h: string): Rgb {
   return { r: c((n >> 16) & 255), g: c((n >> 8) & 255), b: c(n & 255) };
 }
 
+/**
+ * Colours of the second, third … curve on one chart (the first is COLORS.emotionCurve):
+ * distinct hues, each at least 3:1 against the lane backgrounds (tests/layout/color.test.ts).
+ */
+export const EXTRA_CURVES = ['#1570EF', '#DC6803', '#7A5AF8', '#D92D6B', '#039855'];
+
+/** Dash pattern of a `dashed` curve (and its legend swatch). */
+export const CURVE_DASH = [10, 6];
+
 export function solid(h: string, opacity?: number): SolidPaintSpec[] {
   return opacity === undefined ? [{ type: 'SOLID', color: hex(h) }] : [{ type: 'SOLID', color: hex(h), opacity }];
 }
@@ -96,6 +105,10 @@ export const SPACE = {
   curveWeight: 3,
   noteGap: 10,
   noteWidthInset: 12,
+  /** Between the notes of different curves at one stage, side by side. */
+  noteSlotGap: 6,
+  /** Length of a curve's swatch in a chart's legend. */
+  legendSwatch: 18,
   notePaddingX: 6,
   notePaddingY: 2,
   radiusNote: 4,
@@ -104,6 +117,7 @@ export const SPACE = {
 export const TYPE = {
   title: { font: 'bold' as FontRole, size: 40, line: 48 },
   subtitle: { font: 'regular' as FontRole, size: 16, line: 24 },
+  objective: { font: 'regular' as FontRole, size: 16, line: 24 },
   personaName: { font: 'semibold' as FontRole, size: 20, line: 28 },
   personaRole: { font: 'regular' as FontRole, size: 14, line: 20 },
   personaQuote: { font: 'italic' as FontRole, size: 15, line: 22 },

@@ -14,10 +14,10 @@ export function mapJsonSchema(): Record<string, unknown> {
   >;
   return Object.assign(
     {
-      $id: 'urn:journey-map:format:v1',
-      title: 'Journey map (format version 1)',
+      $id: 'urn:journey-map:format:v2',
+      title: 'Journey map (format version 2)',
       description:
-        'A customer journey map for the Journey Map Figma plugin: persona, stages, lanes of text, cards and emotions.',
+        'A customer journey map for the Journey Map Figma plugin: personas, stages, lanes of text, cards and emotions (each emotion lane on its own scale, several curves on one chart). Version-1 files (one `persona`) are migrated by the plugin.',
     },
     schema,
   );

@@ -17,6 +17,13 @@ export const LIMITS = {
   /** Persona goals and frustrations, each. */
   listItems: 12,
   idLength: 64,
+  personas: 6,
+  /** The objective, a moment-of-truth note. */
+  noteText: 280,
+  /** The words at the ends of an emotion scale ("unhappy", "delighted"). */
+  scaleWord: 40,
+  /** max − min of an emotion scale, inclusive bounds. */
+  scaleSpan: [2, 10] as const,
   /** Serialised `meta` (free-form user data) in characters. */
   metaChars: 20000,
   /**

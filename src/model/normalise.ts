@@ -9,7 +9,17 @@ import { formatPath, type MapIssue, type Result } from './errors';
 import { uniqueId, slugify } from './ids';
 import { migrate } from './migrate';
 import { LIMITS } from './limits';
-import { FORMAT_VERSION, JourneyMapInputSchema, type JourneyMap, type Lane, type Persona, type Stage } from './schema';
+import {
+  DEFAULT_SCALE,
+  FORMAT_VERSION,
+  JourneyMapInputSchema,
+  type JourneyMap,
+  type Lane,
+  type Persona,
+  type PersonaInput,
+  type Scale,
+  type Stage,
+} from './schema';
 
 type ParsedInput = z.output<typeof JourneyMapInputSchema>;
 
@@ -45,7 +55,7 @@ function compact<T extends object>(obj: T): T {
 
 function assignIds<T extends { id?: string }>(
   items: T[],
-  label: 'stages' | 'lanes',
+  label: 'stages' | 'lanes' | 'personas',
   nameOf: (item: T) => string,
   issues: MapIssue[],
 ): string[] {
@@ -62,13 +72,13 @@ function assignIds<T extends { id?: string }>(
     } else firstAt.set(item.id, i);
     taken.add(item.id);
   });
-  const fallback = label === 'stages' ? 'stage' : 'lane';
+  const fallback = label === 'stages' ? 'stage' : label === 'lanes' ? 'lane' : 'persona';
   return items.map((item) => item.id ?? uniqueId(slugify(nameOf(item), fallback), taken));
 }
 
-function normalisePersona(p: Persona | undefined): Persona | undefined {
-  if (!p) return undefined;
+function normalisePersona(p: PersonaInput, id: string): Persona {
   return compact({
+    id,
     name: p.name.trim(),
     role: clean(p.role),
     quote: clean(p.quote),
@@ -78,12 +88,52 @@ function normalisePersona(p: Persona | undefined): Persona | undefined {
   });
 }
 
+/** The scale an emotion lane's scores are on: its own, its host chart's, or −2..+2. */
+function scaleOf(lane: ParsedInput['lanes'][number] | undefined, host?: ParsedInput['lanes'][number]): Scale {
+  const own = lane?.kind === 'emotion' ? lane.scale : undefined;
+  const hosted = host?.kind === 'emotion' ? host.scale : undefined;
+  return own ?? hosted ?? DEFAULT_SCALE;
+}
+
+const sameScale = (a: Scale, b: Scale) => a.min === b.min && a.max === b.max;
+
+/**
+ * References between lanes and to personas: an overlay names an emotion lane with a chart
+ * of its own and does not set another scale; a persona reference names a persona.
+ */
+function checkReferences(doc: ParsedInput, laneIds: string[], personaIds: string[], issues: MapIssue[]): void {
+  const byId = new Map(doc.lanes.map((l, i) => [laneIds[i], l]));
+  doc.lanes.forEach((lane, i) => {
+    if (lane.kind !== 'emotion') return;
+    if (lane.overlay !== undefined) {
+      const host = byId.get(lane.overlay);
+      const at = formatPath(['lanes', i, 'overlay']);
+      if (!host || host.kind !== 'emotion')
+        issues.push({ path: at, message: `no emotion lane has id "${lane.overlay}"` });
+      else if (host === lane) issues.push({ path: at, message: 'a lane cannot be drawn on its own chart' });
+      else if (host.overlay !== undefined)
+        issues.push({
+          path: at,
+          message: `"${lane.overlay}" is itself drawn on another chart; name that chart instead`,
+        });
+      else if (lane.scale && !sameScale(lane.scale, scaleOf(host)))
+        issues.push({
+          path: formatPath(['lanes', i, 'scale']),
+          message: `must be the scale of the chart it is drawn on ("${lane.overlay}": ${scaleOf(host).min} to ${scaleOf(host).max})`,
+        });
+    }
+    if (lane.persona !== undefined && !personaIds.includes(lane.persona))
+      issues.push({ path: formatPath(['lanes', i, 'persona']), message: `no persona has id "${lane.persona}"` });
+  });
+}
+
 function normaliseLane(
   lane: ParsedInput['lanes'][number],
   id: string,
   stageIds: string[],
   index: number,
   issues: MapIssue[],
+  scale: Scale,
 ): Lane {
   const cells = (lane.cells ?? {}) as Record<string, unknown>;
   const known = new Set(stageIds);
@@ -102,11 +152,22 @@ function normaliseLane(
       if (cards) out[sid] = cards;
     } else {
       const e = cell as { score: number; note?: string };
+      if (e.score < scale.min || e.score > scale.max)
+        issues.push({
+          path: formatPath(['lanes', index, 'cells', sid, 'score']),
+          message: `score must be between ${scale.min} and ${scale.max}`,
+        });
       out[sid] = compact({ score: e.score, note: clean(e.note) });
     }
   }
   const base = { id, title: lane.title.trim(), kind: lane.kind } as Record<string, unknown>;
   if (lane.kind === 'cards' && lane.tone) base.tone = lane.tone;
+  if (lane.kind === 'emotion') {
+    if (lane.scale) base.scale = compact({ ...lane.scale, low: clean(lane.scale.low), high: clean(lane.scale.high) });
+    if (lane.overlay !== undefined) base.overlay = lane.overlay;
+    if (lane.persona !== undefined) base.persona = lane.persona;
+    if (lane.style) base.style = lane.style;
+  }
   base.cells = out;
   return base as unknown as Lane;
 }
@@ -134,8 +195,25 @@ function protoKeyPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] |
   return undefined;
 }
 
+/**
+ * A version-1 document's persona is checked as `personas[0]` after migration; its mistakes
+ * are reported where the document has them, at `persona`.
+ */
+function locateInInput(input: unknown, result: Result<JourneyMap>): Result<JourneyMap> {
+  const v1 = typeof input === 'object' && input !== null && 'persona' in input && !('personas' in input);
+  if (result.ok || !v1) return result;
+  return {
+    ok: false,
+    issues: result.issues.map((i) => ({ ...i, path: i.path.replace(/^personas\[0\]/, 'persona') })),
+  };
+}
+
 /** Validate and normalise anything (parsed JSON, a panel draft, stored plugin data). */
 export function normaliseMap(input: unknown): Result<JourneyMap> {
+  return locateInInput(input, normaliseDocument(input));
+}
+
+function normaliseDocument(input: unknown): Result<JourneyMap> {
   const proto = protoKeyPath(input);
   if (proto)
     return {
@@ -154,10 +232,30 @@ export function normaliseMap(input: unknown): Result<JourneyMap> {
 
   const stageIds = assignIds(doc.stages, 'stages', (s) => s.name, issues);
   const laneIds = assignIds(doc.lanes, 'lanes', (l) => l.title, issues);
+  const personaIds = assignIds(doc.personas ?? [], 'personas', (p) => p.name, issues);
   const stages: Stage[] = doc.stages.map((s, i) =>
-    compact({ id: stageIds[i], name: s.name.trim(), phase: clean(s.phase)?.trim(), description: clean(s.description) }),
+    compact({
+      id: stageIds[i],
+      name: s.name.trim(),
+      phase: clean(s.phase)?.trim(),
+      description: clean(s.description),
+      moment: s.moment ? true : undefined,
+      momentNote: s.moment ? clean(s.momentNote) : undefined,
+    }),
   );
-  const lanes = doc.lanes.map((l, i) => normaliseLane(l, laneIds[i], stageIds, i, issues));
+  checkReferences(doc, laneIds, personaIds, issues);
+  const byId = new Map(doc.lanes.map((l, i) => [laneIds[i], l]));
+  const lanes = doc.lanes.map((l, i) =>
+    normaliseLane(
+      l,
+      laneIds[i],
+      stageIds,
+      i,
+      issues,
+      scaleOf(l, l.kind === 'emotion' && l.overlay ? byId.get(l.overlay) : undefined),
+    ),
+  );
+  const personas = (doc.personas ?? []).map((p, i) => normalisePersona(p, personaIds[i]));
   if (doc.meta !== undefined && JSON.stringify(doc.meta).length > LIMITS.metaChars) {
     issues.push({ path: 'meta', message: `at most ${LIMITS.metaChars} characters of JSON` });
   }
@@ -168,7 +266,8 @@ export function normaliseMap(input: unknown): Result<JourneyMap> {
     value: compact({
       version: FORMAT_VERSION as typeof FORMAT_VERSION,
       title: doc.title.trim(),
-      persona: normalisePersona(doc.persona),
+      objective: clean(doc.objective),
+      personas: personas.length ? personas : undefined,
       stages,
       lanes,
       meta: doc.meta,

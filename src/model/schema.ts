@@ -1,5 +1,9 @@
 /**
- * The journey-map format, version 1: the public contract of the project.
+ * The journey-map format, version 2: the public contract of the project.
+ * Version 2 (over 1): several personas (`personas`, was `persona`); emotion lanes with
+ * their own scale, drawn on another lane's chart (`overlay`), tied to a persona, solid or
+ * dashed; the map's objective; stages marked as moments of truth. Version-1 files are
+ * migrated (migrate.ts).
  * Users and other tools write these files by hand, so field names are fixed
  * and unknown keys are errors (a typo like "stage" must not be silently lost).
  * Types are inferred from these schemas; nothing else declares the shape.
@@ -8,7 +12,7 @@ import * as z from 'zod/mini';
 import '../zod-jitless'; // English messages and jitless, before any schema is built
 import { LIMITS, SCORE_MAX, SCORE_MIN } from './limits';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const atMost = (n: number) => `at most ${n} characters`;
 const shortText = z
@@ -29,6 +33,8 @@ const list = (what: string) =>
   z.optional(z.array(itemText).check(z.maxLength(LIMITS.listItems, `at most ${LIMITS.listItems} ${what}`)));
 
 export const PersonaSchema = z.strictObject({
+  /** Made from the name when missing, like stage ids; emotion lanes refer to it. */
+  id: z.optional(IdSchema),
   name: shortText,
   role: z.optional(z.string().check(z.maxLength(LIMITS.shortText, atMost(LIMITS.shortText)))),
   quote: z.optional(longText),
@@ -37,20 +43,39 @@ export const PersonaSchema = z.strictObject({
   frustrations: list('frustrations'),
 });
 
+const noteText = z.string().check(z.maxLength(LIMITS.noteText, atMost(LIMITS.noteText)));
+
 export const StageSchema = z.strictObject({
   id: z.optional(IdSchema),
   name: shortText,
   phase: z.optional(z.string().check(z.trim(), z.maxLength(LIMITS.shortText, atMost(LIMITS.shortText)))),
   description: z.optional(longText),
+  /** A moment of truth: marked on the stage header and the curves, listed in a legend. */
+  moment: z.optional(z.boolean()),
+  momentNote: z.optional(noteText),
 });
 
 export const ToneSchema = z.enum(['neutral', 'positive', 'negative', 'idea']);
 
-const scoreRange = `score must be between ${SCORE_MIN} and ${SCORE_MAX}`;
+/** Whether a score lies within its lane's scale is checked in normalise.ts, where the scale is known. */
 export const EmotionCellSchema = z.strictObject({
-  score: z.number().check(z.gte(SCORE_MIN, scoreRange), z.lte(SCORE_MAX, scoreRange)),
+  score: z.number().check(z.refine(Number.isFinite, 'must be a number')),
   note: z.optional(itemText),
 });
+
+const scaleWord = z.string().check(z.trim(), z.maxLength(LIMITS.scaleWord, atMost(LIMITS.scaleWord)));
+const scaleEnd = z.number().check(z.int('must be a whole number'));
+/** An emotion lane's scale: −2..+2 by default; 1–5, 1–7, 0–10 … with 2 ≤ max − min ≤ 10. */
+export const ScaleSchema = z
+  .strictObject({ min: scaleEnd, max: scaleEnd, low: z.optional(scaleWord), high: z.optional(scaleWord) })
+  .check(
+    z.refine((s) => s.max - s.min >= LIMITS.scaleSpan[0] && s.max - s.min <= LIMITS.scaleSpan[1], {
+      message: `max − min must be from ${LIMITS.scaleSpan[0]} to ${LIMITS.scaleSpan[1]}`,
+      path: ['max'],
+    }),
+  );
+
+export const DEFAULT_SCALE = { min: SCORE_MIN, max: SCORE_MAX } as const;
 
 const laneBase = {
   id: z.optional(IdSchema),
@@ -80,6 +105,12 @@ export const CardsLaneSchema = z.strictObject({
 export const EmotionLaneSchema = z.strictObject({
   ...laneBase,
   kind: z.literal('emotion'),
+  scale: z.optional(ScaleSchema),
+  /** Drawn on this other emotion lane's chart instead of a row of its own (and on its scale). */
+  overlay: z.optional(IdSchema),
+  /** The persona whose curve this is. */
+  persona: z.optional(IdSchema),
+  style: z.optional(z.enum(['solid', 'dashed'])),
   cells: z.optional(emotionCells),
 });
 
@@ -91,7 +122,11 @@ export const MetaSchema = z.record(z.string(), z.json());
 export const JourneyMapInputSchema = z.strictObject({
   version: z.optional(z.literal(FORMAT_VERSION)),
   title: shortText,
-  persona: z.optional(PersonaSchema),
+  /** What the map is for, in a sentence or two: shown under the title. */
+  objective: z.optional(noteText),
+  personas: z.optional(
+    z.array(PersonaSchema).check(z.maxLength(LIMITS.personas, `at most ${LIMITS.personas} personas`)),
+  ),
   stages: z
     .array(StageSchema)
     .check(
@@ -109,6 +144,7 @@ export const JourneyMapInputSchema = z.strictObject({
 export const JourneyMapSchema = /* @__PURE__ */ (() =>
   z.extend(JourneyMapInputSchema, {
     version: z.literal(FORMAT_VERSION),
+    personas: z.optional(z.array(z.extend(PersonaSchema, { id: IdSchema })).check(z.maxLength(LIMITS.personas))),
     stages: z.array(z.extend(StageSchema, { id: IdSchema })).check(z.minLength(1), z.maxLength(LIMITS.stages)),
     lanes: z
       .array(
@@ -124,7 +160,9 @@ export const JourneyMapSchema = /* @__PURE__ */ (() =>
 
 export type JourneyMapInput = z.input<typeof JourneyMapInputSchema>;
 export type JourneyMap = z.infer<typeof JourneyMapSchema>;
-export type Persona = z.infer<typeof PersonaSchema>;
+export type Persona = NonNullable<JourneyMap['personas']>[number];
+export type PersonaInput = z.infer<typeof PersonaSchema>;
+export type Scale = z.infer<typeof ScaleSchema>;
 export type Stage = JourneyMap['stages'][number];
 export type Lane = JourneyMap['lanes'][number];
 export type TextLane = Extract<Lane, { kind: 'text' }>;

@@ -1,3 +1,4 @@
+import { FORMAT_VERSION } from '../../src/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readMapData } from '../../src/figma/storage';
@@ -38,7 +39,7 @@ describe('create', () => {
       expect(p.figma.currentPage.selection).toEqual([frame]);
       expect(p.fake.scrolledTo.at(-1)).toEqual([frame]);
       expect(readMapData(frame)?.data).toEqual(map);
-      expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe('1');
+      expect(frame.getSharedPluginData(SHARED_NAMESPACE, 'format')).toBe(String(FORMAT_VERSION));
       expect(frame.getRelaunchData()).toHaveProperty('edit');
       // one stage header per stage, one lane row per lane, in order
       expect(managed(frame, 'stage-header').map((n) => tagField(n, 'stage'))).toEqual(map.stages.map((s) => s.id));

@@ -95,7 +95,7 @@ describe('read back', () => {
       'Phase 2',
       'Phase 2',
     ]);
-    expect(back.persona).toEqual({ ...map.persona, name: 'Sam Renamed', goals: ['Speed and calm'] });
+    expect(back.personas).toEqual([{ ...map.personas![0], name: 'Sam Renamed', goals: ['Speed and calm'] }]);
   });
 
   it('reads the map around the selection when no id is given, and says so when nothing is selected', async () => {

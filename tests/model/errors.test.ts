@@ -43,19 +43,19 @@ describe('located error messages', () => {
   });
 
   it('newer version names both versions', () => {
-    expect(lines(map({ version: 2 }))).toEqual([
-      'version: this map is format version 2, but this plugin reads up to version 1; update the plugin to open it',
+    expect(lines(map({ version: 3 }))).toEqual([
+      'version: this map is format version 3, but this plugin reads up to version 2; update the plugin to open it',
     ]);
   });
 
-  it('a much newer version (7) names 7 and 1', () => {
+  it('a much newer version (7) names 7 and 2', () => {
     const r = normaliseMap(map({ version: 7 }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0].path).toBe('version');
     expect(r.issues[0].message).toMatch(/\b7\b/);
-    expect(r.issues[0].message).toMatch(/version 1\b/);
+    expect(r.issues[0].message).toMatch(/version 2\b/);
   });
 
   it('version "1" as a string is an error at version, not accepted as 1', () => {
@@ -65,7 +65,7 @@ describe('located error messages', () => {
 
   it('version that is not a whole number', () => {
     for (const version of [0, 1.5, '1', null])
-      expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 1']);
+      expect(lines(map({ version }))).toEqual(['version: must be a whole number from 1 to 2']);
   });
 
   it('not an object at all', () => {
@@ -280,5 +280,80 @@ describe('formatPath, describeIssues, MapError', () => {
     expect(e.name).toBe('MapError');
     expect(e.message).toBe('title: required');
     expect(e.issues).toEqual([{ path: 'title', message: 'required' }]);
+  });
+});
+
+describe('format 2: personas, scales, shared charts, moments', () => {
+  const emotion = (extra: Record<string, unknown>) => ({ title: 'Feel', kind: 'emotion', ...extra });
+  const v2 = (extra: Record<string, unknown>) => map({ version: 2, stages: [{ id: 'buy', name: 'Buy' }], ...extra });
+  const accepted = (input: unknown) => expect(normaliseMap(input).ok).toBe(true);
+
+  it('a score outside its lane’s own scale names the scale', () => {
+    const lanes = [emotion({ id: 'e', scale: { min: 1, max: 5 }, cells: { buy: { score: 0 } } })];
+    expect(lines(v2({ lanes }))).toEqual(['lanes[0].cells.buy.score: score must be between 1 and 5']);
+    // The same score is fine on the default scale.
+    accepted(v2({ lanes: [emotion({ cells: { buy: { score: 0 } } })] }));
+  });
+
+  it('a scale must span 2 to 10 whole steps', () => {
+    expect(lines(v2({ lanes: [emotion({ scale: { min: 1, max: 2 } })] }))).toEqual([
+      'lanes[0].scale.max: max − min must be from 2 to 10',
+    ]);
+    expect(lines(v2({ lanes: [emotion({ scale: { min: 0, max: 11 } })] }))).toEqual([
+      'lanes[0].scale.max: max − min must be from 2 to 10',
+    ]);
+    expect(lines(v2({ lanes: [emotion({ scale: { min: 0.5, max: 5 } })] }))).toEqual([
+      'lanes[0].scale.min: must be a whole number',
+    ]);
+  });
+
+  it('an overlay names an emotion lane with a chart of its own, on the same scale', () => {
+    const host = emotion({ id: 'today', scale: { min: 1, max: 5 } });
+    expect(lines(v2({ lanes: [host, emotion({ overlay: 'nope' })] }))).toEqual([
+      'lanes[1].overlay: no emotion lane has id "nope"',
+    ]);
+    expect(lines(v2({ lanes: [host, { id: 't', title: 'T', kind: 'text' }, emotion({ overlay: 't' })] }))).toEqual([
+      'lanes[2].overlay: no emotion lane has id "t"',
+    ]);
+    expect(lines(v2({ lanes: [host, emotion({ id: 'b', overlay: 'today' }), emotion({ overlay: 'b' })] }))).toEqual([
+      'lanes[2].overlay: "b" is itself drawn on another chart; name that chart instead',
+    ]);
+    expect(lines(v2({ lanes: [host, emotion({ overlay: 'today', scale: { min: 0, max: 10 } })] }))).toEqual([
+      'lanes[1].scale: must be the scale of the chart it is drawn on ("today": 1 to 5)',
+    ]);
+    // An overlay's scores are checked on its chart's scale.
+    expect(lines(v2({ lanes: [host, emotion({ overlay: 'today', cells: { buy: { score: -1 } } })] }))).toEqual([
+      'lanes[1].cells.buy.score: score must be between 1 and 5',
+    ]);
+  });
+
+  it('a curve’s persona must be one of the map’s personas', () => {
+    const personas = [{ name: 'Ana Ruiz' }];
+    accepted(v2({ personas, lanes: [emotion({ persona: 'ana-ruiz' })] }));
+    expect(lines(v2({ personas, lanes: [emotion({ persona: 'bob' })] }))).toEqual([
+      'lanes[0].persona: no persona has id "bob"',
+    ]);
+  });
+
+  it('at most 6 personas, with unique ids; a version-1 persona’s mistakes are reported at `persona`', () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ name: `P${i}` }));
+    expect(lines(v2({ personas: many }))).toEqual(['personas: at most 6 personas']);
+    expect(
+      lines(
+        v2({
+          personas: [
+            { id: 'a', name: 'A' },
+            { id: 'a', name: 'B' },
+          ],
+        }),
+      ),
+    ).toEqual(['personas[1].id: duplicate id "a" (also personas[0])']);
+    expect(lines(map({ persona: { name: '' } }))).toEqual(['persona.name: must not be empty']);
+  });
+
+  it('objective and moment notes are at most 280 characters', () => {
+    expect(lines(v2({ objective: 'x'.repeat(281) }))).toEqual(['objective: at most 280 characters']);
+    const stages = [{ id: 'buy', name: 'Buy', moment: true, momentNote: 'y'.repeat(281) }];
+    expect(lines(v2({ stages }))).toEqual(['stages[0].momentNote: at most 280 characters']);
   });
 });

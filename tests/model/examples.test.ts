@@ -41,7 +41,8 @@ describe('examples', () => {
 
       it('has a full persona and 6–8 stages in 2–3 phases', () => {
         const map = ok(parseMapJson(load(file)));
-        const p = map.persona!;
+        expect(map.personas).toHaveLength(1);
+        const p = map.personas![0];
         expect(p.name && p.role && p.quote && p.description).toBeTruthy();
         expect(p.goals).toHaveLength(3);
         expect(p.frustrations).toHaveLength(3);

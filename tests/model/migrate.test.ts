@@ -15,9 +15,30 @@ const FAKE: typeof MIGRATIONS = {
 };
 
 describe('migrate', () => {
-  it('has no migrations while only version 1 exists', () => {
-    expect(FORMAT_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('has one real step, 1 → 2: a single `persona` becomes the first of `personas`', () => {
+    expect(FORMAT_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+    const persona = { name: 'Sam', goals: ['Fast'] };
+    expect(migrate({ version: 1, title: 'T', persona, stages: [] })).toEqual({
+      ok: true,
+      value: { version: 2, title: 'T', personas: [persona], stages: [] },
+    });
+    // No persona: nothing else changes.
+    expect(migrate({ version: 1, title: 'T', stages: [] })).toEqual({
+      ok: true,
+      value: { version: 2, title: 'T', stages: [] },
+    });
+  });
+
+  it('reads a file without a version as version 1 when it has a single `persona`, else as the current one', () => {
+    expect(migrate({ title: 'T', persona: { name: 'P' } })).toEqual({
+      ok: true,
+      value: { version: 2, title: 'T', personas: [{ name: 'P' }] },
+    });
+    expect(migrate({ title: 'T', personas: [{ name: 'P' }] })).toEqual({
+      ok: true,
+      value: { title: 'T', personas: [{ name: 'P' }] },
+    });
   });
 
   it('upgrades a v1 document to v2 with a fake table', () => {

@@ -24,10 +24,10 @@ const arbMessy = fc
       if (pick & 1) s.phase = (s.phase ?? '') + ws[(i + 2) % 8];
       if (pick & 2) s.description = (s.description ?? '') + ws[(i + 3) % 8];
     });
-    if (m.persona) {
-      m.persona.name = pad(m.persona.name, ws[2], ws[3]);
-      if (pick & 4) m.persona.role = ws[4];
-      if (pick & 8) m.persona.goals = [...(m.persona.goals ?? []), ws[5]];
+    for (const p of [m.persona, ...(m.personas ?? [])].filter(Boolean)) {
+      p.name = pad(p.name, ws[2], ws[3]);
+      if (pick & 4) p.role = ws[4];
+      if (pick & 8) p.goals = [...(p.goals ?? []), ws[5]];
     }
     for (const lane of m.lanes as Record<string, any>[]) {
       lane.title = pad(lane.title, ws[6], ws[7]);
@@ -80,8 +80,10 @@ describe('normaliseMap robustness', () => {
               expect((cell as { note: string }).note.trim()).not.toBe('');
           }
         }
-        if (map.persona?.role !== undefined) expect(map.persona.role.trim()).not.toBe('');
-        for (const g of map.persona?.goals ?? []) expect(g.trim()).not.toBe('');
+        for (const p of map.personas ?? []) {
+          if (p.role !== undefined) expect(p.role.trim()).not.toBe('');
+          for (const g of p.goals ?? []) expect(g.trim()).not.toBe('');
+        }
         expect(normaliseMap(map)).toEqual({ ok: true, value: map });
         expect(parseMapJson(serialiseMap(map))).toEqual({ ok: true, value: map });
       }),

@@ -74,7 +74,7 @@ describe('a map whose nodes the designer changed', () => {
     byTag(frame, 'stage-description', { stage: 's2' }).remove();
     const back = (await read(p, frame.id)).map;
     expect(back.lanes.map((l) => l.id)).toEqual(['l0', 'l2']);
-    expect(back.persona).toBeUndefined();
+    expect(back.personas).toBeUndefined();
     expect(back.stages[2].description).toBeUndefined();
     p.expectReply(await update(p, frame.id, map), 'updated');
     expect((await read(p, frame.id)).map).toEqual(map);
@@ -265,7 +265,7 @@ describe('faults', () => {
     const before = snapshot(p);
     const error = p.expectReply(await update(p, frame.id, map), 'error');
     expect(error.message).toMatch(/format 9/);
-    expect(error.message).toMatch(/up to 1/);
+    expect(error.message).toMatch(/up to 2/);
     expect(snapshot(p)).toBe(before);
     const reply = await read(p, frame.id);
     expect(reply.warnings?.join(' ')).toMatch(/version 9/);

@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import { LIMITS } from '../../src/model/limits';
 import { slugify, uniqueId } from '../../src/model/ids';
+import { normaliseMap } from '../../src/model/normalise';
+import { formatPath } from '../../src/model/errors';
 
 /** Names people really type: Latin with accents, emoji, RTL scripts, CJK, punctuation. */
 const nameChars = fc.constantFrom(
@@ -80,8 +82,11 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
   const perStage = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: maxStages, maxLength: maxStages });
   return fc
     .record({
-      version: fc.constantFrom<1 | undefined>(1, 1, 1, undefined),
+      /** Version 2 mostly; sometimes a version-1 file (one `persona`), which is migrated. */
+      version: fc.constantFrom<1 | 2 | undefined>(2, 2, 2, 1, undefined),
       title: arbName,
+      objective: opt(arbText),
+      extraPersonas: fc.array(fc.record({ name: arbName, role: opt(arbName) }), { maxLength: 3 }),
       /** 'all', 'none' or 'some' of the stages and lanes carry an explicit id. */
       idStyle: fc.constantFrom('all', 'none', 'some'),
       persona: opt(
@@ -102,6 +107,8 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           name: arbName,
           phase: opt(fc.constantFrom('Before', 'During', 'After', 'قبل', 'Après 🚀')),
           description: opt(arbText),
+          moment: opt(fc.boolean()),
+          momentNote: opt(arbText),
           idGiven: fc.boolean(),
           idPick: fc.nat(),
         }),
@@ -120,6 +127,23 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           texts: perStage(arbText),
           cards: perStage(fc.array(arbText, { minLength: 1, maxLength: 3 })),
           scores: perStage(arbScore),
+          /** Quarter steps up a non-default scale, wrapped to its span. */
+          steps: perStage(fc.nat(40)),
+          scale: opt(
+            fc.record(
+              {
+                min: fc.constantFrom(-2, 0, 1),
+                span: fc.constantFrom(2, 4, 6, 9, 10),
+                low: arbName,
+                high: arbName,
+              },
+              { requiredKeys: ['min', 'span'] },
+            ),
+          ),
+          /** Drawn on the chart of an earlier emotion lane (picked by this number), if any. */
+          overlay: opt(fc.nat()),
+          persona: opt(fc.nat()),
+          style: opt(fc.constantFrom('solid', 'dashed')),
           notes: perStage(opt(arbText)),
         }),
         { maxLength: maxLanes },
@@ -127,6 +151,14 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
       meta: opt(arbMeta),
     })
     .map((r) => {
+      // A versionless file with a single `persona` is read as version 1 (migrate.ts).
+      const v2 = r.version === 2 || (r.version === undefined && !r.persona);
+      // Version-2 personas carry explicit ids, so that emotion lanes can name them.
+      const personas: Array<Record<string, unknown>> = v2
+        ? [...(r.persona ? [r.persona] : []), ...r.extraPersonas]
+            .slice(0, LIMITS.personas)
+            .map((p, i) => ({ id: `p${i}`, ...p }))
+        : [];
       const given = (flag: boolean) => (r.idStyle === 'some' ? flag : r.idStyle === 'all');
       const stageNames = r.stages.map((s) => s.name);
       const stageGiven = explicitIds(
@@ -153,29 +185,62 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
         out.name = s.name;
         if (s.phase !== undefined) out.phase = s.phase;
         if (s.description !== undefined) out.description = s.description;
+        if (v2 && s.moment !== undefined) out.moment = s.moment;
+        if (v2 && s.moment && s.momentNote !== undefined) out.momentNote = s.momentNote;
         return out;
       });
+      const laneIds = effectiveIds(
+        laneNames.map((name, i) => ({ name, id: laneGiven[i] })),
+        'lane',
+      );
+      // Version 2 only: scales, charts shared by several lanes, curves tied to personas.
+      const scales: Array<{ min: number; max: number; low?: string; high?: string } | undefined> = [];
+      const hostOf: Array<number | undefined> = [];
+      r.lanes.forEach((l, li) => {
+        const hosts = r.lanes.flatMap((h, hi) =>
+          hi < li && h.kind === 'emotion' && hostOf[hi] === undefined ? [hi] : [],
+        );
+        hostOf[li] =
+          v2 && l.kind === 'emotion' && l.overlay !== undefined && hosts.length
+            ? hosts[l.overlay % hosts.length]
+            : undefined;
+        const own =
+          v2 && l.kind === 'emotion' && l.scale
+            ? { min: l.scale.min, max: l.scale.min + l.scale.span, low: l.scale.low, high: l.scale.high }
+            : undefined;
+        scales[li] = hostOf[li] !== undefined ? scales[hostOf[li]!] : own;
+      });
       const lanes = r.lanes.map((l, li) => {
+        const scale = scales[li];
+        const score = (i: number) =>
+          scale ? scale.min + (l.steps[i] % ((scale.max - scale.min) * 4 + 1)) / 4 : l.scores[i];
         const cells: Record<string, unknown> = {};
         stageIds.forEach((sid, i) => {
           if (!l.fill[i]) return;
           if (l.kind === 'text') cells[sid] = l.texts[i];
           else if (l.kind === 'cards') cells[sid] = l.cards[i];
-          else
-            cells[sid] = l.notes[i] !== undefined ? { score: l.scores[i], note: l.notes[i] } : { score: l.scores[i] };
+          else cells[sid] = l.notes[i] !== undefined ? { score: score(i), note: l.notes[i] } : { score: score(i) };
         });
         const out: Record<string, unknown> = {};
         if (laneGiven[li] !== undefined) out.id = laneGiven[li];
         out.title = l.title;
         out.kind = l.kind;
         if (l.kind === 'cards' && l.tone !== undefined) out.tone = l.tone;
+        if (l.kind === 'emotion' && v2) {
+          if (hostOf[li] !== undefined) out.overlay = laneIds[hostOf[li]!];
+          else if (scale) out.scale = Object.fromEntries(Object.entries(scale).filter(([, v]) => v !== undefined));
+          if (l.persona !== undefined && personas.length) out.persona = personas[l.persona % personas.length].id;
+          if (l.style !== undefined) out.style = l.style;
+        }
         if (Object.keys(cells).length > 0 || !l.omitEmptyCells) out.cells = cells;
         return out;
       });
       const map: Record<string, unknown> = {};
       if (r.version !== undefined) map.version = r.version;
       map.title = r.title;
-      if (r.persona) map.persona = r.persona;
+      if (v2 && r.objective !== undefined) map.objective = r.objective;
+      if (!v2 && r.persona) map.persona = r.persona;
+      if (v2 && personas.length) map.personas = personas;
       map.stages = stages;
       map.lanes = lanes;
       // Through JSON, as a file would arrive (fast-check dictionaries have a null prototype).
@@ -225,6 +290,7 @@ function injectUnknownKey(map: Json, pick: number): string {
     });
   }
   if (map.persona) spots.push(() => ((map.persona.goal = 'x'), 'persona.goal'));
+  if (map.personas?.length) spots.push(() => ((map.personas[0].goal = 'x'), 'personas[0].goal'));
   return spots[pick % spots.length]();
 }
 
@@ -239,12 +305,13 @@ function inject(map: Json, defect: Defect, pick: number): string {
     case 'unknownKey':
       return injectUnknownKey(map, pick);
     case 'scoreOutOfRange': {
-      // A fresh emotion lane keyed by the first stage's slug would need ids; give stage k one that is free.
-      const id = `given-${k}`;
-      stages[k].id = id;
+      // A fresh emotion lane (on the default −2..+2 scale) with a cell for stage k, keyed by the id it will get.
+      const norm = normaliseMap(structuredClone(map));
+      if (!norm.ok) throw new Error('arbMapInput made an invalid map');
+      const id = norm.value.stages[k].id;
       const i = pick % (lanes.length + 1);
       lanes.splice(i, 0, { title: 'Feelings', kind: 'emotion', cells: { [id]: { score: pick % 2 ? 3 : -2.25 } } });
-      return `lanes[${i}].cells.${id}.score`;
+      return formatPath(['lanes', i, 'cells', id, 'score']);
     }
     case 'duplicateStageId': {
       // Every stage gets an id; stage j (≠ 0) repeats stage 0's. Cells are cleared so nothing else fails.

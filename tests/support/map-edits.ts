@@ -1,7 +1,9 @@
 /**
  * Random data edits to a journey map, as a designer makes them in the panel:
  * stages and lanes added, removed and moved; phases renamed and re-spanned;
- * cells, cards, scores, notes and the persona edited; long texts. Applied to a
+ * cells, cards, scores, notes and personas edited; emotion scales changed,
+ * curves moved onto another lane's chart and back, tied to personas, dashed;
+ * the objective and moments of truth; long texts. Applied to a
  * normalised map, they give the input of the next update.
  */
 import fc from 'fast-check';
@@ -29,6 +31,14 @@ export const EDIT_KINDS = [
   'persona-goals',
   'persona-name',
   'persona-toggle',
+  'add-persona',
+  'remove-persona',
+  'set-scale',
+  'toggle-overlay',
+  'curve-persona',
+  'curve-style',
+  'set-objective',
+  'toggle-moment',
   'long-text',
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
@@ -63,6 +73,36 @@ function move<T>(list: T[], from: number, to: number): void {
 }
 
 let fresh = 0;
+
+const DEFAULT = { min: -2, max: 2 };
+const SCALES = [DEFAULT, { min: 1, max: 5 }, { min: 0, max: 10 }, { min: 1, max: 7, low: 'Awful', high: 'Great' }];
+
+/** The scale a lane's scores are on: its own, its chart's, or −2..+2. */
+function scaleOf(m: Json, lane: Json): { min: number; max: number } {
+  if (lane.overlay) {
+    const host = (m.lanes as Json[]).find((l) => l.id === lane.overlay);
+    if (host) return host.scale ?? DEFAULT;
+  }
+  return lane.scale ?? DEFAULT;
+}
+
+/** A −2..+2 score at the same place on `scale`, on its quarter steps. */
+function onScale(score: number, scale: { min: number; max: number }): number {
+  return Math.round((scale.min + ((score + 2) / 4) * (scale.max - scale.min)) * 4) / 4;
+}
+
+/** Put every score of `lane` from scale `from` onto scale `to`, keeping its place. */
+function rescale(lane: Json, from: { min: number; max: number }, to: { min: number; max: number }): void {
+  for (const cell of Object.values((lane.cells ?? {}) as Record<string, Json>))
+    cell.score = onScale(((cell.score - from.min) / (from.max - from.min)) * 4 - 2, to);
+}
+
+/** A lane stops being drawn on another's chart: it takes that chart's scale as its own. */
+function detach(m: Json, lane: Json): void {
+  const scale = scaleOf(m, lane);
+  delete lane.overlay;
+  if (scale !== DEFAULT) lane.scale = { ...scale };
+}
 
 /** Apply one edit in place to a map in JSON form (ids present, as the panel holds it). */
 export function applyEdit(m: Json, e: Edit): void {
@@ -113,11 +153,16 @@ export function applyEdit(m: Json, e: Edit): void {
       const cells: Json = {};
       if (cellStage)
         cells[cellStage] = kind === 'text' ? e.text : kind === 'cards' ? [e.text] : { score: e.score, note: e.name };
+      // A new emotion lane is on −2..+2; the scores above are.
       lanes.splice(e.a % (lanes.length + 1), 0, { id: `lane-new-${++fresh}`, title: e.name, kind, cells });
       return;
     }
     case 'remove-lane':
-      if (lanes.length) lanes.splice(li, 1);
+      if (lanes.length) {
+        // The lanes drawn on its chart get charts of their own.
+        for (const l of lanes) if (l.overlay === lane.id) detach(m, l);
+        lanes.splice(lanes.indexOf(lane), 1);
+      }
       return;
     case 'move-lane':
       if (lanes.length > 1) move(lanes, li, e.b % lanes.length);
@@ -128,19 +173,89 @@ export function applyEdit(m: Json, e: Edit): void {
     default:
       break;
   }
-  if (e.kind.startsWith('persona')) {
-    if (e.kind === 'persona-toggle') {
-      if (m.persona) delete m.persona;
-      else m.persona = { name: e.name, goals: [e.text] };
-    } else if (m.persona && e.kind === 'persona-name') m.persona.name = e.name;
-    else if (m.persona) {
-      const goals = [...(m.persona.goals ?? [])];
-      if (e.b % 2 && goals.length) goals.splice(e.b % goals.length, 1);
-      else goals.push(e.text);
-      if (goals.length) m.persona.goals = goals;
-      else delete m.persona.goals;
-    }
-    return;
+  const personas = (m.personas ?? []) as Json[];
+  const persona = personas.length ? personas[e.b % personas.length] : undefined;
+  const emotions = lanes.filter((l) => l.kind === 'emotion');
+  const curve = emotions.length ? emotions[e.a % emotions.length] : undefined;
+  const dropPersona = (id: string) => {
+    for (const l of lanes) if (l.persona === id) delete l.persona;
+  };
+  switch (e.kind) {
+    case 'persona-toggle':
+      if (personas.length) {
+        for (const p of personas) dropPersona(p.id);
+        delete m.personas;
+      } else m.personas = [{ id: `persona-${++fresh}`, name: e.name, goals: [e.text] }];
+      return;
+    case 'add-persona':
+      if (personas.length < 6)
+        m.personas = [...personas, { id: `persona-${++fresh}`, name: e.name, role: e.text.slice(0, 100) }];
+      return;
+    case 'remove-persona':
+      if (persona) {
+        dropPersona(persona.id);
+        personas.splice(personas.indexOf(persona), 1);
+        if (!personas.length) delete m.personas;
+      }
+      return;
+    case 'persona-name':
+      if (persona) persona.name = e.name;
+      return;
+    case 'persona-goals':
+      if (persona) {
+        const goals = [...(persona.goals ?? [])];
+        if (e.b % 2 && goals.length) goals.splice(e.b % goals.length, 1);
+        else goals.push(e.text);
+        if (goals.length) persona.goals = goals;
+        else delete persona.goals;
+      }
+      return;
+    case 'set-scale':
+      // A chart's scale changes, and so do the scores drawn on it (they keep their place).
+      if (curve && !curve.overlay) {
+        const from = scaleOf(m, curve);
+        const to = SCALES[e.b % SCALES.length];
+        for (const l of [curve, ...lanes.filter((x) => x.overlay === curve.id)]) rescale(l, from, to);
+        if (to === DEFAULT) delete curve.scale;
+        else curve.scale = { ...to };
+      }
+      return;
+    case 'toggle-overlay':
+      if (curve?.overlay) detach(m, curve);
+      else if (curve && !lanes.some((l) => l.overlay === curve.id)) {
+        const hosts = emotions.filter((h) => h !== curve && !h.overlay);
+        if (!hosts.length) return;
+        const host = hosts[e.b % hosts.length];
+        rescale(curve, scaleOf(m, curve), scaleOf(m, host));
+        delete curve.scale;
+        curve.overlay = host.id;
+      }
+      return;
+    case 'curve-persona':
+      if (curve && persona && e.a % 3) curve.persona = persona.id;
+      else if (curve) delete curve.persona;
+      return;
+    case 'curve-style':
+      if (curve) {
+        if (curve.style) delete curve.style;
+        else curve.style = e.b % 2 ? 'dashed' : 'solid';
+      }
+      return;
+    case 'set-objective':
+      if (e.b % 3 === 0) delete m.objective;
+      else m.objective = e.text;
+      return;
+    case 'toggle-moment':
+      if (stage.moment) {
+        delete stage.moment;
+        delete stage.momentNote;
+      } else {
+        stage.moment = true;
+        if (e.b % 2) stage.momentNote = e.text;
+      }
+      return;
+    default:
+      break;
   }
   if (!lane || !cellStage) return;
   lane.cells ??= {};
@@ -149,7 +264,7 @@ export function applyEdit(m: Json, e: Edit): void {
     case 'set-text':
       if (lane.kind === 'text') cells[cellStage] = e.text;
       else if (lane.kind === 'cards') cells[cellStage] = [e.text];
-      else cells[cellStage] = { ...(cells[cellStage] ?? {}), score: e.score };
+      else cells[cellStage] = { ...(cells[cellStage] ?? {}), score: onScale(e.score, scaleOf(m, lane)) };
       return;
     case 'add-card':
       if (lane.kind === 'cards') cells[cellStage] = [...(cells[cellStage] ?? []), e.text].slice(0, 6);
@@ -163,7 +278,8 @@ export function applyEdit(m: Json, e: Edit): void {
       }
       return;
     case 'set-score':
-      if (lane.kind === 'emotion') cells[cellStage] = { ...(cells[cellStage] ?? {}), score: e.score };
+      if (lane.kind === 'emotion')
+        cells[cellStage] = { ...(cells[cellStage] ?? {}), score: onScale(e.score, scaleOf(m, lane)) };
       return;
     case 'set-note':
       if (lane.kind === 'emotion' && cells[cellStage]) {

@@ -12,8 +12,8 @@ export function expectedTexts(map: JourneyMap): string[] {
       else if (cell.note) out.push(cell.note);
     }
   }
-  const p = map.persona;
-  if (p)
+  if (map.objective) out.push(map.objective);
+  for (const p of map.personas ?? [])
     out.push(
       p.name,
       ...(p.goals ?? []),

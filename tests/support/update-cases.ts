@@ -92,7 +92,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'persona goals changed',
-    edit: (m) => m.persona.goals.push('Run the half marathon under two hours', 'Keep the old pair for rainy days'),
+    edit: (m) => m.personas[0].goals.push('Run the half marathon under two hours', 'Keep the old pair for rainy days'),
   },
   {
     name: 'a column widened by the designer, then a cell edited',

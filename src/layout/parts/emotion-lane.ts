@@ -1,13 +1,26 @@
 /**
- * The emotion lane: one chart spanning every column, with the neutral line, the curve drawn as real vectors, markers coloured by score, and notes placed clear of the curve.
+ * The emotion lane: one chart spanning every column, with the neutral line at the middle of
+ * its scale, one or more curves drawn as real vectors, markers, notes placed clear of their
+ * curve, and what goes in the label column: the scale's ends and a legend of the curves.
  */
 import type { EmotionLane, JourneyMap } from '../../model';
 import { scoreColor } from '../color';
-import { type EmotionArea, type EmotionPoint, baselineY, curveRuns, emotionPoints, smoothPath } from '../emotion';
+import {
+  type EmotionArea,
+  type EmotionPoint,
+  type ScaleRange,
+  DEFAULT_RANGE,
+  baselineY,
+  curveRuns,
+  emotionPoints,
+  midScore,
+  smoothPath,
+  toUnit,
+} from '../emotion';
 import type { GridGeometry } from '../grid';
 import { type Fonts, frame, text, vector } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, SPACE, TYPE, solid } from '../theme';
+import { COLORS, CURVE_DASH, EXTRA_CURVES, SPACE, TYPE, hex, solid } from '../theme';
 
 export const EMOTION_AREA: EmotionArea = {
   height: SPACE.emotionHeight,
@@ -28,19 +41,20 @@ function noteSize(note: string, maxWidth: number): { width: number; height: numb
  * curve leaves through the other side. On a slope it goes away from the
  * middle of the lane, where it has room.
  */
-function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>): boolean {
+function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>, middle: number): boolean {
   const p = points[i];
   const prev = i > 0 && !runStart.has(p.stageId) ? points[i - 1] : undefined;
   const next = points[i + 1] && !runStart.has(points[i + 1].stageId) ? points[i + 1] : undefined;
   const ys = [prev?.y, next?.y].filter((y): y is number => y !== undefined);
   if (ys.length && ys.every((y) => y > p.y)) return true; // a peak
   if (ys.length && ys.every((y) => y < p.y)) return false; // a dip
-  return p.score < 0;
+  return p.score < middle;
 }
 
 function noteSpec(
   laneId: string,
   stageId: string,
+  key: string,
   note: string,
   x: number,
   y: number,
@@ -76,7 +90,7 @@ function noteSpec(
     ],
   });
   return frame({
-    key: `note:${stageId}`,
+    key,
     name: 'Emotion note',
     tag: tag('emotion-note'),
     layout: 'VERTICAL',
@@ -89,73 +103,131 @@ function noteSpec(
   });
 }
 
-export function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+/** One curve of a chart: its lane, colour and dash, and whether it shares the chart with others. */
+interface Curve {
+  lane: EmotionLane;
+  /** Index on its chart: 0 is the chart's own lane, whose node keys are those of a one-curve chart. */
+  k: number;
+  color: string;
+  dash?: number[];
+}
+
+/** The lanes drawn on `host`'s chart: itself first, then the lanes that overlay it, in map order. */
+export function chartLanes(host: EmotionLane, map: JourneyMap): EmotionLane[] {
+  return [host, ...map.lanes.filter((l): l is EmotionLane => l.kind === 'emotion' && l.overlay === host.id)];
+}
+
+function curvesOf(lanes: EmotionLane[]): Curve[] {
+  return lanes.map((lane, k) => ({
+    lane,
+    k,
+    color: k === 0 ? COLORS.emotionCurve : EXTRA_CURVES[(k - 1) % EXTRA_CURVES.length],
+    dash: lane.style === 'dashed' ? CURVE_DASH : undefined,
+  }));
+}
+
+/** The chart's scale: its own lane's (overlays may not set another). */
+export function chartScale(host: EmotionLane): ScaleRange {
+  return host.scale ?? DEFAULT_RANGE;
+}
+
+/**
+ * The chart of an emotion lane and the lanes drawn on it: the neutral line at the middle of
+ * the scale, each curve as real vectors (dashed for a `dashed` lane), markers (coloured by
+ * score on a one-curve chart, by curve on a shared one) and notes. On a shared chart each
+ * stage's notes sit side by side, one slot per curve with a note there, so no two overlap.
+ */
+export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  const host = lanes[0];
   const width = g.span(0, map.stages.length);
   const area = EMOTION_AREA;
-  const scores: Record<string, number | undefined> = {};
-  for (const s of map.stages) scores[s.id] = lane.cells?.[s.id]?.score;
-  const points = emotionPoints(g.columns, scores, area);
-  const tag = (role: NodeSpec['tag']['role'], stage?: string): NodeSpec['tag'] =>
-    stage ? { role, lane: lane.id, stage } : { role, lane: lane.id };
-  const base = baselineY(area);
+  const scale = chartScale(host);
+  const shared = lanes.length > 1;
+  const base = baselineY(area, scale);
   const children: NodeSpec[] = [
     vector({
       key: 'baseline',
       name: 'Neutral line',
-      tag: tag('emotion-baseline'),
+      tag: { role: 'emotion-baseline', lane: host.id },
       data: `M 0 ${base} L ${width} ${base}`,
       stroke: solid(COLORS.emotionBaseline),
       weight: 1,
       dash: [4, 4],
     }),
   ];
-  for (const run of curveRuns(g.columns, points)) {
-    const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
-    if (d)
-      children.push(
-        vector({
-          key: `curve:${run[0].stageId}`,
-          name: 'Emotion curve',
-          tag: tag('emotion-curve', run[0].stageId),
-          data: d,
-          stroke: solid(COLORS.emotionCurve),
-          weight: SPACE.curveWeight,
-        }),
-      );
-  }
   const m = SPACE.markerSize;
-  const runStarts = new Set(curveRuns(g.columns, points).map((r) => r[0].stageId));
-  const notes: NodeSpec[] = [];
-  points.forEach((p, i) => {
-    children.push({
-      type: 'ELLIPSE',
-      key: `marker:${p.stageId}`,
-      name: `Emotion: ${p.score}`,
-      tag: tag('emotion-marker', p.stageId),
-      size: { width: m, height: m },
-      props: {
-        x: p.x - m / 2,
-        y: p.y - m / 2,
-        fills: [{ type: 'SOLID', color: scoreColor(p.score) }],
-        strokes: solid(COLORS.emotionMarkerStroke),
-        strokeWeight: SPACE.markerStroke,
-        strokeAlign: 'OUTSIDE',
-      },
-    });
-    const note = lane.cells?.[p.stageId]?.note;
-    if (!note) return;
-    const col = g.columns.find((c) => c.stageId === p.stageId)!;
-    const w = col.width - SPACE.noteWidthInset * 2;
-    const h = noteSize(note, w - 2 * SPACE.notePaddingX).height + 2 * SPACE.notePaddingY;
-    const y = noteAbove(points, i, runStarts) ? p.y - m / 2 - SPACE.noteGap - h : p.y + m / 2 + SPACE.noteGap;
-    notes.push(noteSpec(lane.id, p.stageId, note, col.x + SPACE.noteWidthInset, y, w, fonts));
+  const curves = curvesOf(lanes);
+  const pointsOf = curves.map((c) => {
+    const scores: Record<string, number | undefined> = {};
+    for (const s of map.stages) scores[s.id] = c.lane.cells?.[s.id]?.score;
+    return emotionPoints(g.columns, scores, area, scale);
   });
-  // Notes last: on top of the curve and the markers.
-  children.push(...notes);
+  // Which curves have a note at each stage: the slots of that stage's column.
+  const slots = new Map<string, number[]>();
+  curves.forEach((c) => {
+    for (const s of map.stages) if (c.lane.cells?.[s.id]?.note) slots.set(s.id, [...(slots.get(s.id) ?? []), c.k]);
+  });
+  const markers: NodeSpec[] = [];
+  const notes: NodeSpec[] = [];
+  curves.forEach((c, ci) => {
+    const points = pointsOf[ci];
+    // The chart's own curve keeps the keys of a one-curve chart; the others carry their lane id.
+    const own = (what: string, stage: string) => (c.k === 0 ? `${what}:${stage}` : `${what}:${c.lane.id}:${stage}`);
+    const tag = (role: NodeSpec['tag']['role'], stage: string): NodeSpec['tag'] => ({ role, lane: c.lane.id, stage });
+    const runs = curveRuns(g.columns, points);
+    for (const run of runs) {
+      const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
+      if (d)
+        children.push(
+          vector({
+            key: own('curve', run[0].stageId),
+            name: shared ? `Emotion curve: ${c.lane.title}` : 'Emotion curve',
+            tag: tag('emotion-curve', run[0].stageId),
+            data: d,
+            stroke: solid(c.color),
+            weight: SPACE.curveWeight,
+            dash: c.dash,
+          }),
+        );
+    }
+    const runStarts = new Set(runs.map((r) => r[0].stageId));
+    points.forEach((p, i) => {
+      markers.push({
+        type: 'ELLIPSE',
+        key: own('marker', p.stageId),
+        name: `Emotion: ${p.score}`,
+        tag: tag('emotion-marker', p.stageId),
+        size: { width: m, height: m },
+        props: {
+          x: p.x - m / 2,
+          y: p.y - m / 2,
+          fills: [{ type: 'SOLID', color: shared ? hex(c.color) : scoreColor(toUnit(p.score, scale)) }],
+          strokes: solid(COLORS.emotionMarkerStroke),
+          strokeWeight: SPACE.markerStroke,
+          strokeAlign: 'OUTSIDE',
+        },
+      });
+      const note = c.lane.cells?.[p.stageId]?.note;
+      if (!note) return;
+      const col = g.columns.find((col) => col.stageId === p.stageId)!;
+      const here = slots.get(p.stageId)!;
+      const n = here.length;
+      const slot = here.indexOf(c.k);
+      const inner = col.width - SPACE.noteWidthInset * 2;
+      const w = (inner - (n - 1) * SPACE.noteSlotGap) / n;
+      const h = noteSize(note, w - 2 * SPACE.notePaddingX).height + 2 * SPACE.notePaddingY;
+      const above = noteAbove(points, i, runStarts, midScore(scale));
+      const y = above ? p.y - m / 2 - SPACE.noteGap - h : p.y + m / 2 + SPACE.noteGap;
+      const x = col.x + SPACE.noteWidthInset + slot * (w + SPACE.noteSlotGap);
+      notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts));
+    });
+  });
+  // Markers above every curve, notes above everything.
+  children.push(...markers, ...notes);
   const spec = frame({
     key: 'area',
     name: 'Emotion curve',
-    tag: tag('emotion-area'),
+    tag: { role: 'emotion-area', lane: host.id },
     layout: 'NONE',
     sizing: ['FIXED', 'FIXED'],
     size: { width, height: area.height },
@@ -164,4 +236,67 @@ export function emotionArea(lane: EmotionLane, map: JourneyMap, g: GridGeometry,
   });
   spec.meta = { emotionArea: { ...area } };
   return spec;
+}
+
+/**
+ * What goes under an emotion lane's title in its label column: the ends of its scale when
+ * it is not −2..+2 or has words ("5 · delighted" over "1 · very unhappy"), and on a shared
+ * chart a legend, one line per curve: a swatch in its colour and dash, its title and persona.
+ */
+export function chartLabel(lanes: EmotionLane[], map: JourneyMap, fonts: Fonts): NodeSpec[] {
+  const host = lanes[0];
+  const scale = host.scale;
+  const out: NodeSpec[] = [];
+  const personaName = (id?: string) => map.personas?.find((p) => p.id === id)?.name;
+  if (lanes.length > 1)
+    for (const c of curvesOf(lanes)) {
+      const who = personaName(c.lane.persona);
+      out.push(
+        frame({
+          key: `legend:${c.lane.id}`,
+          name: `Legend: ${c.lane.title}`,
+          tag: { role: 'emotion-legend', lane: c.lane.id },
+          layout: 'HORIZONTAL',
+          sizing: ['FILL', 'HUG'],
+          gap: 6,
+          align: 'CENTER',
+          children: [
+            vector({
+              key: 'swatch',
+              name: 'Swatch',
+              tag: { role: 'emotion-legend-swatch', lane: c.lane.id },
+              data: `M 0 0 L ${SPACE.legendSwatch} 0`,
+              stroke: solid(c.color),
+              weight: SPACE.curveWeight,
+              dash: c.dash ? [5, 3] : undefined,
+            }),
+            text({
+              key: 'text',
+              name: 'Legend',
+              tag: { role: 'emotion-legend-text', lane: c.lane.id },
+              characters: who ? `${c.lane.title} · ${who}` : c.lane.title,
+              style: TYPE.note,
+              fonts,
+              color: COLORS.textSecondary,
+              width: 'FILL',
+            }),
+          ],
+        }),
+      );
+    }
+  if (scale && (scale.min !== DEFAULT_RANGE.min || scale.max !== DEFAULT_RANGE.max || scale.low || scale.high)) {
+    const end = (key: string, n: number, word: string | undefined, index: number) =>
+      text({
+        key,
+        name: index === 0 ? 'Scale top' : 'Scale bottom',
+        tag: { role: 'emotion-axis', lane: host.id, index },
+        characters: word ? `${n} · ${word}` : String(n),
+        style: TYPE.note,
+        fonts,
+        color: COLORS.textMuted,
+        width: 'FILL',
+      });
+    out.push(end('axis-high', scale.max, scale.high, 0), end('axis-low', scale.min, scale.low, 1));
+  }
+  return out;
 }

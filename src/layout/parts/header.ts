@@ -1,5 +1,6 @@
 /**
- * The map header: title block and persona card, as wide as the grid.
+ * The map header: title block and the persona cards (one full width, or several side by
+ * side), as wide as the grid.
  */
 import type { JourneyMap } from '../../model';
 import { type Fonts, frame, text } from '../nodes';
@@ -9,9 +10,10 @@ import { personaSpec } from './persona';
 
 export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
   const stageCount = `${map.stages.length} stage${map.stages.length === 1 ? '' : 's'}`;
-  const subtitle = map.persona
-    ? `Customer journey map · ${map.persona.name} · ${stageCount}`
-    : `Customer journey map · ${stageCount}`;
+  const names = (map.personas ?? []).map((p) => p.name);
+  const who =
+    names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ');
+  const subtitle = who ? `Customer journey map · ${who} · ${stageCount}` : `Customer journey map · ${stageCount}`;
   const children = [
     frame({
       key: 'title-block',
@@ -41,10 +43,42 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
           color: COLORS.textMuted,
           width: 'FILL',
         }),
+        ...(map.objective
+          ? [
+              text({
+                key: 'objective',
+                name: 'Objective',
+                tag: { role: 'objective' },
+                characters: map.objective,
+                style: TYPE.objective,
+                fonts,
+                color: COLORS.textSecondary,
+                width: 'FILL',
+              }),
+            ]
+          : []),
       ],
     }),
   ];
-  if (map.persona) children.push(personaSpec(map.persona, width, fonts));
+  const personas = map.personas ?? [];
+  if (personas.length === 1) children.push(personaSpec(personas[0], width, fonts, false));
+  else if (personas.length > 1) {
+    // Side by side, each as wide as its share: widths are fixed, never "fill" in a hugging row.
+    const gap = SPACE.personaGap;
+    const each = Math.floor((width - gap * (personas.length - 1)) / personas.length);
+    children.push(
+      frame({
+        key: 'personas',
+        name: 'Personas',
+        tag: { role: 'personas' },
+        layout: 'HORIZONTAL',
+        sizing: ['FIXED', 'HUG'],
+        size: { width, height: 100 },
+        gap,
+        children: personas.map((p) => personaSpec(p, each, fonts, true)),
+      }),
+    );
+  }
   return frame({
     key: 'header',
     name: 'Header',

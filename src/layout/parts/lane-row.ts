@@ -1,5 +1,6 @@
 /**
- * One lane of the grid: its label, then its cells (text, cards) or its chart (emotion).
+ * One lane of the grid: its label, then its cells (text, cards) or its chart (emotion). An
+ * emotion lane drawn on another lane's chart (`overlay`) has no row of its own.
  */
 import type { JourneyMap, Lane } from '../../model';
 import type { GridGeometry } from '../grid';
@@ -8,10 +9,12 @@ import { type Fonts, text } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { COLORS, TYPE } from '../theme';
 import { cardCells, textCells } from './cells';
-import { emotionArea } from './emotion-lane';
+import { chartLabel, chartLanes, emotionArea } from './emotion-lane';
 import { labelColumn, row } from './rows';
 
 export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
+  const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
   const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
     text({
       key: 'title',
@@ -23,13 +26,18 @@ export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeome
       color: COLORS.laneLabelText,
       width: 'FILL',
     }),
+    ...(lane.kind === 'emotion' ? chartLabel(chart, map, fonts) : []),
   ]);
   const cells =
     lane.kind === 'text'
       ? textCells(lane, map, g, fonts)
       : lane.kind === 'cards'
         ? cardCells(lane, map, g, fonts)
-        : [memo(JSON.stringify(['emotion', lane, g.columns, fontsKey(fonts)]), () => emotionArea(lane, map, g, fonts))];
+        : [
+            memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts)]), () =>
+              emotionArea(chart, map, g, fonts),
+            ),
+          ];
   const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
   return row(
     `lane:${lane.id}`,

@@ -16,7 +16,11 @@ function initials(name: string): string {
   return letters.toUpperCase() || '?';
 }
 
-export function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
+/**
+ * One persona's card, keyed by the persona's id. `stacked`: a narrow card beside others,
+ * its sections one under the other instead of side by side.
+ */
+export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: boolean): NodeSpec {
   const t = (
     key: string,
     role: NodeSpec['tag']['role'],
@@ -102,7 +106,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
       name: 'Identity',
       tag: { role: 'persona-identity' },
       layout: 'VERTICAL',
-      sizing: ['FIXED', 'HUG'],
+      sizing: stacked ? ['FILL', 'HUG'] : ['FIXED', 'HUG'],
       size: { width: SPACE.personaIdentityWidth, height: 100 },
       gap: 8,
       children: identity,
@@ -135,10 +139,10 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts): NodeSpec {
       ),
     );
   return frame({
-    key: 'persona',
+    key: `persona:${p.id}`,
     name: `Persona: ${p.name}`,
     tag: { role: 'persona' },
-    layout: 'HORIZONTAL',
+    layout: stacked ? 'VERTICAL' : 'HORIZONTAL',
     sizing: ['FIXED', 'HUG'],
     size: { width, height: 100 },
     padding: SPACE.personaPadding,
