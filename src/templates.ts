@@ -1,11 +1,13 @@
 /**
  * The bundled example maps, offered as templates by the menu and the panel.
- * They are plain version-1 files under examples/, validated like any input.
+ * They are plain map files under examples/ (format 2), validated like any input.
  */
 import ecommerce from '../examples/ecommerce.json';
 import saasOnboarding from '../examples/saas-onboarding.json';
 import callCentre from '../examples/call-centre.json';
 import hospitalVisit from '../examples/hospital-visit.json';
+import asIsToBe from '../examples/redesign-as-is-to-be.json';
+import twoPersonas from '../examples/two-personas-clinic.json';
 
 export interface TemplateInfo {
   id: string;
@@ -18,6 +20,8 @@ export const TEMPLATE_LIST: TemplateInfo[] = [
   { id: 'saas-onboarding', name: 'SaaS onboarding', map: saasOnboarding },
   { id: 'call-centre', name: 'Support call centre', map: callCentre },
   { id: 'hospital-visit', name: 'Hospital visit', map: hospitalVisit },
+  { id: 'redesign-as-is-to-be', name: 'As-is and to-be (two curves)', map: asIsToBe },
+  { id: 'two-personas-clinic', name: 'Two personas (GP booking)', map: twoPersonas },
 ];
 
 export const TEMPLATES: Record<string, unknown> = Object.fromEntries(TEMPLATE_LIST.map((t) => [t.id, t.map]));

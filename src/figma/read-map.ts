@@ -58,6 +58,19 @@ function areaGeometry(area: Tagged | undefined): EmotionArea {
   return (area && readGeometry(area.node)) ?? EMOTION_AREA;
 }
 
+/** Every managed node of one role under an indexed node, in layer order (looking through frames of other roles). */
+function within(entry: Tagged, role: string): Tagged[] {
+  const out: Tagged[] = [];
+  const walk = (e: Tagged) => {
+    for (const c of e.children) {
+      if (c.tag.role === role) out.push(c);
+      else walk(c);
+    }
+  };
+  walk(entry);
+  return out;
+}
+
 /** Every text of one role under an indexed node, in layer order (the walk looks through frames). */
 function textsIn(entry: Tagged, role: string): string[] {
   const out: string[] = [];
@@ -148,7 +161,7 @@ function axisEnd(text: string | undefined): { n?: number; word?: string } {
 /** The scale a chart shows: the stored one, with the words (and whole-number ends) edited on the canvas. */
 function readScale(row: Tagged, base: EmotionLane | undefined): Scale | undefined {
   const label = childrenOf(row, 'lane-label')[0];
-  const axis = label ? childrenOf(label, 'emotion-axis') : [];
+  const axis = label ? within(label, 'emotion-axis') : [];
   if (!axis.length) return base?.scale;
   const top = axisEnd(textOf(axis.find((a) => a.tag.index === 0)));
   const bottom = axisEnd(textOf(axis.find((a) => a.tag.index === 1)));
@@ -228,7 +241,7 @@ function readLane(
     // The other curves on this chart: every lane with markers or a legend line here.
     const label = childrenOf(row, 'lane-label')[0];
     const legend = new Map(
-      (label ? childrenOf(label, 'emotion-legend') : []).map((l) => [
+      (label ? within(label, 'emotion-legend') : []).map((l) => [
         l.tag.lane,
         textOf(childrenOf(l, 'emotion-legend-text')[0]),
       ]),
@@ -304,7 +317,7 @@ function orderLanes(
 
 function laneTitleOf(row: Tagged): Tagged | undefined {
   const label = childrenOf(row, 'lane-label')[0];
-  return label ? childrenOf(label, 'lane-title')[0] : undefined;
+  return label ? within(label, 'lane-title')[0] : undefined;
 }
 
 /**

@@ -38,8 +38,11 @@ async function freshDump(map: JourneyMap) {
   return dump;
 }
 
+// 0.2.0 knew format 1 only: one persona, one −2..+2 curve per emotion lane (the format-1 examples).
 const maps = () => [
-  ...loadExamples().map((e) => ({ name: e.file, map: norm(e.input) })),
+  ...loadExamples()
+    .filter((e) => !['redesign-as-is-to-be.json', 'two-personas-clinic.json'].includes(e.file))
+    .map((e) => ({ name: e.file, map: norm(e.input) })),
   { name: 'synthetic 12×8', map: syntheticMap(12, 8) },
 ];
 

@@ -10,9 +10,39 @@ const examples = loadExamples();
 const files = examples.map((e) => e.file);
 const load = (f: string) => examples.find((e) => e.file === f)!.text;
 
+/** The four single-persona journeys; the two format-2 showcases have checks of their own below. */
+const CLASSIC = ['call-centre.json', 'ecommerce.json', 'hospital-visit.json', 'saas-onboarding.json'];
+
 describe('examples', () => {
-  it('are the four templates', () => {
-    expect(files).toEqual(['call-centre.json', 'ecommerce.json', 'hospital-visit.json', 'saas-onboarding.json']);
+  it('are the six templates', () => {
+    expect(files).toEqual([...CLASSIC, 'redesign-as-is-to-be.json', 'two-personas-clinic.json'].sort());
+  });
+
+  it('as-is and to-be: two curves on one 1–5 chart with its words, the to-be dashed, one moment of truth', () => {
+    const map = ok(parseMapJson(load('redesign-as-is-to-be.json')));
+    const curves = map.lanes.filter((l) => l.kind === 'emotion');
+    expect(curves.map((l) => l.kind === 'emotion' && [l.id, l.overlay, l.style])).toEqual([
+      ['today', undefined, undefined],
+      ['to-be', 'today', 'dashed'],
+    ]);
+    expect(curves[0].kind === 'emotion' && curves[0].scale).toEqual({
+      min: 1,
+      max: 5,
+      low: 'Frustrated',
+      high: 'Delighted',
+    });
+    expect(map.stages.filter((s) => s.moment).map((s) => s.id)).toEqual(['adjust']);
+    expect(map.objective).toBeTruthy();
+  });
+
+  it('two personas: one curve each on one chart, each tied to its persona', () => {
+    const map = ok(parseMapJson(load('two-personas-clinic.json')));
+    expect(map.personas?.map((p) => p.id)).toEqual(['dan', 'margaret']);
+    const curves = map.lanes.filter((l) => l.kind === 'emotion');
+    expect(curves.map((l) => l.kind === 'emotion' && [l.persona, l.overlay ?? null])).toEqual([
+      ['dan', null],
+      ['margaret', 'dan-feel'],
+    ]);
   });
 
   for (const file of files) {
@@ -39,31 +69,33 @@ describe('examples', () => {
         expect(ok(parseMapJson(serialiseMap(map))).meta).toEqual(meta);
       });
 
-      it('has a full persona and 6–8 stages in 2–3 phases', () => {
-        const map = ok(parseMapJson(load(file)));
-        expect(map.personas).toHaveLength(1);
-        const p = map.personas![0];
-        expect(p.name && p.role && p.quote && p.description).toBeTruthy();
-        expect(p.goals).toHaveLength(3);
-        expect(p.frustrations).toHaveLength(3);
-        expect(map.stages.length).toBeGreaterThanOrEqual(6);
-        expect(map.stages.length).toBeLessThanOrEqual(8);
-        const phases = new Set(map.stages.map((s) => s.phase));
-        expect(phases.has(undefined)).toBe(false);
-        expect(phases.size).toBeGreaterThanOrEqual(2);
-        expect(phases.size).toBeLessThanOrEqual(3);
-        for (const s of map.stages) expect(s.description, s.id).toBeTruthy();
-      });
+      if (CLASSIC.includes(file))
+        it('has a full persona and 6–8 stages in 2–3 phases', () => {
+          const map = ok(parseMapJson(load(file)));
+          expect(map.personas).toHaveLength(1);
+          const p = map.personas![0];
+          expect(p.name && p.role && p.quote && p.description).toBeTruthy();
+          expect(p.goals).toHaveLength(3);
+          expect(p.frustrations).toHaveLength(3);
+          expect(map.stages.length).toBeGreaterThanOrEqual(6);
+          expect(map.stages.length).toBeLessThanOrEqual(8);
+          const phases = new Set(map.stages.map((s) => s.phase));
+          expect(phases.has(undefined)).toBe(false);
+          expect(phases.size).toBeGreaterThanOrEqual(2);
+          expect(phases.size).toBeLessThanOrEqual(3);
+          for (const s of map.stages) expect(s.description, s.id).toBeTruthy();
+        });
 
-      it('has the standard lanes', () => {
-        const map = ok(parseMapJson(load(file)));
-        const kinds = map.lanes.map((l) => `${l.title}:${l.kind}${l.kind === 'cards' ? `:${l.tone}` : ''}`);
-        expect(kinds).toContain('Actions:text');
-        expect(kinds).toContain('Touchpoints:cards:neutral');
-        expect(kinds).toContain('Opportunities:cards:idea');
-        expect(kinds.includes('Thoughts:text') || kinds.includes('Pain points:cards:negative')).toBe(true);
-        expect(map.lanes.filter((l) => l.kind === 'emotion')).toHaveLength(1);
-      });
+      if (CLASSIC.includes(file))
+        it('has the standard lanes', () => {
+          const map = ok(parseMapJson(load(file)));
+          const kinds = map.lanes.map((l) => `${l.title}:${l.kind}${l.kind === 'cards' ? `:${l.tone}` : ''}`);
+          expect(kinds).toContain('Actions:text');
+          expect(kinds).toContain('Touchpoints:cards:neutral');
+          expect(kinds).toContain('Opportunities:cards:idea');
+          expect(kinds.includes('Thoughts:text') || kinds.includes('Pain points:cards:negative')).toBe(true);
+          expect(map.lanes.filter((l) => l.kind === 'emotion')).toHaveLength(1);
+        });
 
       it('keeps texts short enough for a ~220 px column', () => {
         const map = ok(parseMapJson(load(file)));
@@ -84,7 +116,7 @@ describe('examples', () => {
   }
 
   it('show both styles: two with explicit ids everywhere, two with none', () => {
-    const styles = files.map((f) => {
+    const styles = CLASSIC.map((f) => {
       const raw = JSON.parse(load(f)) as { stages: { id?: string }[]; lanes: { id?: string }[] };
       const items = [...raw.stages, ...raw.lanes];
       return items.every((i) => i.id !== undefined) ? 'ids' : items.every((i) => i.id === undefined) ? 'none' : 'mixed';
@@ -94,7 +126,7 @@ describe('examples', () => {
   });
 
   it('show a gap: exactly one stage in one example has no emotion score', () => {
-    const gaps = files.flatMap((f) => {
+    const gaps = CLASSIC.flatMap((f) => {
       const map = ok(parseMapJson(load(f)));
       const lane = map.lanes.find((l) => l.kind === 'emotion')!;
       return map.stages.filter((s) => !(s.id in lane.cells)).map((s) => `${f}:${s.id}`);

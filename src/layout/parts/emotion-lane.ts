@@ -217,7 +217,9 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
       const w = (inner - (n - 1) * SPACE.noteSlotGap) / n;
       const h = noteSize(note, w - 2 * SPACE.notePaddingX).height + 2 * SPACE.notePaddingY;
       const above = noteAbove(points, i, runStarts, midScore(scale));
-      const y = above ? p.y - m / 2 - SPACE.noteGap - h : p.y + m / 2 + SPACE.noteGap;
+      // On a shared chart, clear of every curve's marker at this stage, not only its own.
+      const ys = shared ? pointsOf.flatMap((ps) => ps.filter((q) => q.stageId === p.stageId).map((q) => q.y)) : [p.y];
+      const y = above ? Math.min(...ys) - m / 2 - SPACE.noteGap - h : Math.max(...ys) + m / 2 + SPACE.noteGap;
       const x = col.x + SPACE.noteWidthInset + slot * (w + SPACE.noteSlotGap);
       notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts));
     });
@@ -238,20 +240,44 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
   return spec;
 }
 
+/** A legend swatch: a short bar in the curve's colour, in three dashes for a dashed curve. */
+function swatch(laneId: string, color: string, dashed: boolean): NodeSpec {
+  const bar = (key: string, width: number): NodeSpec => ({
+    type: 'RECTANGLE',
+    key,
+    name: 'Dash',
+    tag: { role: 'emotion-legend-swatch', lane: laneId },
+    size: { width, height: SPACE.curveWeight },
+    props: { fills: solid(color) },
+  });
+  const w = SPACE.legendSwatch;
+  return frame({
+    key: 'swatch',
+    name: 'Swatch',
+    tag: { role: 'emotion-legend-swatch', lane: laneId },
+    layout: 'HORIZONTAL',
+    sizing: ['FIXED', 'FIXED'],
+    size: { width: w, height: SPACE.curveWeight },
+    gap: dashed ? 3 : 0,
+    children: dashed ? [0, 1, 2].map((i) => bar(`dash:${i}`, (w - 6) / 3)) : [bar('bar', w)],
+  });
+}
+
 /**
- * What goes under an emotion lane's title in its label column: the ends of its scale when
- * it is not −2..+2 or has words ("5 · delighted" over "1 · very unhappy"), and on a shared
- * chart a legend, one line per curve: a swatch in its colour and dash, its title and persona.
+ * The label column of an emotion chart. Under the title, on a shared chart, a legend: one
+ * line per curve, a swatch in its colour and dash, its title and persona. When the scale is
+ * not −2..+2 or has words, its ends: the top one under the legend, the bottom one at the
+ * foot of the column, level with the bottom of the chart ("5 · delighted" … "1 · very unhappy").
  */
-export function chartLabel(lanes: EmotionLane[], map: JourneyMap, fonts: Fonts): NodeSpec[] {
+export function chartLabel(lanes: EmotionLane[], map: JourneyMap, title: NodeSpec, fonts: Fonts): NodeSpec {
   const host = lanes[0];
   const scale = host.scale;
-  const out: NodeSpec[] = [];
+  const top: NodeSpec[] = [title];
   const personaName = (id?: string) => map.personas?.find((p) => p.id === id)?.name;
   if (lanes.length > 1)
     for (const c of curvesOf(lanes)) {
       const who = personaName(c.lane.persona);
-      out.push(
+      top.push(
         frame({
           key: `legend:${c.lane.id}`,
           name: `Legend: ${c.lane.title}`,
@@ -261,15 +287,7 @@ export function chartLabel(lanes: EmotionLane[], map: JourneyMap, fonts: Fonts):
           gap: 6,
           align: 'CENTER',
           children: [
-            vector({
-              key: 'swatch',
-              name: 'Swatch',
-              tag: { role: 'emotion-legend-swatch', lane: c.lane.id },
-              data: `M 0 0 L ${SPACE.legendSwatch} 0`,
-              stroke: solid(c.color),
-              weight: SPACE.curveWeight,
-              dash: c.dash ? [5, 3] : undefined,
-            }),
+            swatch(c.lane.id, c.color, !!c.dash),
             text({
               key: 'text',
               name: 'Legend',
@@ -284,19 +302,48 @@ export function chartLabel(lanes: EmotionLane[], map: JourneyMap, fonts: Fonts):
         }),
       );
     }
-  if (scale && (scale.min !== DEFAULT_RANGE.min || scale.max !== DEFAULT_RANGE.max || scale.low || scale.high)) {
-    const end = (key: string, n: number, word: string | undefined, index: number) =>
-      text({
-        key,
-        name: index === 0 ? 'Scale top' : 'Scale bottom',
-        tag: { role: 'emotion-axis', lane: host.id, index },
-        characters: word ? `${n} · ${word}` : String(n),
-        style: TYPE.note,
-        fonts,
-        color: COLORS.textMuted,
-        width: 'FILL',
-      });
-    out.push(end('axis-high', scale.max, scale.high, 0), end('axis-low', scale.min, scale.low, 1));
-  }
-  return out;
+  const column = (children: NodeSpec[], height?: number) =>
+    frame({
+      key: 'label',
+      name: 'Label',
+      tag: { role: 'lane-label', lane: host.id },
+      layout: 'VERTICAL',
+      sizing: ['FIXED', height ? 'FIXED' : 'HUG'],
+      size: { width: SPACE.laneLabelWidth, height: height ?? 20 },
+      gap: 4,
+      justify: height ? 'SPACE_BETWEEN' : 'MIN',
+      children,
+    });
+  const custom =
+    scale && (scale.min !== DEFAULT_RANGE.min || scale.max !== DEFAULT_RANGE.max || scale.low || scale.high);
+  if (!scale || !custom) return column(top);
+  const end = (key: string, n: number, word: string | undefined, index: number) =>
+    text({
+      key,
+      name: index === 0 ? 'Scale top' : 'Scale bottom',
+      tag: { role: 'emotion-axis', lane: host.id, index },
+      characters: word ? `${n} · ${word}` : String(n),
+      style: TYPE.note,
+      fonts,
+      color: COLORS.textMuted,
+      width: 'FILL',
+    });
+  top.push(end('axis-high', scale.max, scale.high, 0));
+  // As tall as the chart, or as its content if a long legend needs more.
+  const needed = 28 + (lanes.length > 1 ? lanes.length * 36 : 0) + 2 * (TYPE.note.line + 8);
+  return column(
+    [
+      frame({
+        key: 'top',
+        name: 'Title and legend',
+        tag: { role: 'lane-label', lane: host.id },
+        layout: 'VERTICAL',
+        sizing: ['FILL', 'HUG'],
+        gap: 4,
+        children: top,
+      }),
+      end('axis-low', scale.min, scale.low, 1),
+    ],
+    Math.max(EMOTION_AREA.height, needed),
+  );
 }

@@ -15,19 +15,20 @@ import { labelColumn, row } from './rows';
 export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
   const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
-  const label = labelColumn('label', { role: 'lane-label', lane: lane.id }, [
-    text({
-      key: 'title',
-      name: 'Lane title',
-      tag: { role: 'lane-title', lane: lane.id },
-      characters: lane.title,
-      style: TYPE.laneTitle,
-      fonts,
-      color: COLORS.laneLabelText,
-      width: 'FILL',
-    }),
-    ...(lane.kind === 'emotion' ? chartLabel(chart, map, fonts) : []),
-  ]);
+  const title = text({
+    key: 'title',
+    name: 'Lane title',
+    tag: { role: 'lane-title', lane: lane.id },
+    characters: lane.title,
+    style: TYPE.laneTitle,
+    fonts,
+    color: COLORS.laneLabelText,
+    width: 'FILL',
+  });
+  const label =
+    lane.kind === 'emotion'
+      ? chartLabel(chart, map, title, fonts)
+      : labelColumn('label', { role: 'lane-label', lane: lane.id }, [title]);
   const cells =
     lane.kind === 'text'
       ? textCells(lane, map, g, fonts)
