@@ -357,6 +357,43 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await page.screenshot({ path: `${SHOTS}/e2e-marker-drag.png` });
   });
 
+  it('reads a dragged marker of the second curve on a shared chart back as that curve’s score only', async () => {
+    await createFromTemplate('redesign-as-is-to-be');
+    const lanesOf = (msg: {
+      type: string;
+      map?: { lanes: Array<{ id: string; cells: Record<string, { score: number }> }> };
+    }) => Object.fromEntries((msg.map?.lanes ?? []).map((l) => [l.id, l.cells]));
+    const created = await page.evaluate(() =>
+      (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === 'created').at(-1),
+    );
+    const before = lanesOf(created as never);
+    // The to-be curve's marker at "Review cover" (3.75 on 1–5): one point up is 4.75.
+    const marker = page.locator('#canvas [data-role="emotion-marker"][data-lane="to-be"][data-stage="review"]');
+    expect(await marker.count()).toBe(1);
+    const { point, zoom } = await page.evaluate(() => ({
+      point: (window as unknown as HarnessWindow).harness.markerPoint,
+      zoom: Number(getComputedStyle(document.querySelector('#canvas .top')!).zoom),
+    }));
+    const box = (await marker.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - (point * zoom) / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - point * zoom, { steps: 4 });
+    await page.mouse.up();
+    await redrawn();
+    await panel.getByRole('button', { name: /Load selected map/ }).click();
+    await waitForReplies('map');
+    const read = await page.evaluate(() =>
+      (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === 'map').at(-1),
+    );
+    const after = lanesOf(read as never);
+    expect(after['to-be'].review.score).toBe(before['to-be'].review.score + 1);
+    // Nothing else moved: the other stages of that curve, and the whole of the other curve.
+    expect({ ...after['to-be'], review: null }).toEqual({ ...before['to-be'], review: null });
+    expect(after.today).toEqual(before.today);
+    await page.screenshot({ path: `${SHOTS}/e2e-second-curve-drag.png` });
+  });
+
   it('imports a spreadsheet paste and a Mermaid diagram and creates a map from each', async () => {
     const cases = [
       [
