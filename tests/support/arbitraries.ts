@@ -86,7 +86,7 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
       version: fc.constantFrom<1 | 2 | undefined>(2, 2, 2, 1, undefined),
       title: arbName,
       objective: opt(arbText),
-      extraPersonas: fc.array(fc.record({ name: arbName, role: opt(arbName) }), { maxLength: 3 }),
+      extraPersonas: fc.array(fc.record({ name: arbName, role: opt(arbName) }), { maxLength: 5 }),
       /** 'all', 'none' or 'some' of the stages and lanes carry an explicit id. */
       idStyle: fc.constantFrom('all', 'none', 'some'),
       persona: opt(
