@@ -1,14 +1,30 @@
 /**
  * The panel's working copy of a map ("draft"). It has the normalised shape
  * (every stage and lane has an id, cells keyed by stage id) but may be invalid
- * while the designer types: empty names, an empty persona. `toMapInput` turns
- * it into format input and `normaliseMap` decides whether it can be sent.
+ * while the designer types: empty names, a persona without a name yet.
+ * `toMapInput` turns it into format input and `normaliseMap` decides whether it
+ * can be sent. Every field of the format is held here, so nothing a map has is
+ * lost by passing through the panel.
  */
 import * as z from 'zod/mini';
 import '../src/zod-jitless'; // English messages and jitless, before any schema is built
-import { FORMAT_VERSION, type JourneyMap, type JourneyMapInput, type Lane, type Stage } from '../src/model';
+import {
+  FORMAT_VERSION,
+  slugify,
+  uniqueId,
+  type JourneyMap,
+  type JourneyMapInput,
+  type Lane,
+  type Persona,
+  type Stage,
+} from '../src/model';
 
 export interface PersonaDraft {
+  /**
+   * Made from the name when the name is first entered (personaIds), then kept when the
+   * persona is renamed, as stage ids are: emotion lanes and the canvas refer to it.
+   */
+  id?: string;
   name: string;
   role: string;
   quote: string;
@@ -19,7 +35,10 @@ export interface PersonaDraft {
 
 export interface DraftMap {
   title: string;
-  persona: PersonaDraft;
+  /** What the map is for; absent when empty. */
+  objective?: string;
+  /** 0 to 6 personas, in the order the persona block shows them. */
+  personas: PersonaDraft[];
   stages: Stage[];
   lanes: Lane[];
   meta?: Record<string, unknown>;
@@ -37,7 +56,7 @@ export const emptyPersona = (): PersonaDraft => ({
 export function blankDraft(): DraftMap {
   return {
     title: 'New journey map',
-    persona: emptyPersona(),
+    personas: [],
     stages: [
       { id: 'stage-1', name: 'Stage 1' },
       { id: 'stage-2', name: 'Stage 2' },
@@ -50,32 +69,58 @@ export function blankDraft(): DraftMap {
   };
 }
 
+function personaDraft(p: Omit<Persona, 'id'> & { id?: string }): PersonaDraft {
+  const out: PersonaDraft = {
+    name: p.name,
+    role: p.role ?? '',
+    quote: p.quote ?? '',
+    description: p.description ?? '',
+    goals: [...(p.goals ?? [])],
+    frustrations: [...(p.frustrations ?? [])],
+  };
+  return p.id === undefined ? out : { id: p.id, ...out };
+}
+
+/** A lane with its own copies of the objects an edit replaces (cells, scale). */
+function copyLane(l: Lane): Lane {
+  const out = { ...l, cells: { ...(l.cells ?? {}) } } as Lane;
+  if (out.kind === 'emotion' && out.scale) out.scale = { ...out.scale };
+  return out;
+}
+
 /** A normalised map → an editable draft (persona fields all present). */
 export function draftFromMap(map: JourneyMap): DraftMap {
-  const p = map.persona;
   const draft: DraftMap = {
     title: map.title,
-    persona: p
-      ? {
-          name: p.name,
-          role: p.role ?? '',
-          quote: p.quote ?? '',
-          description: p.description ?? '',
-          goals: [...(p.goals ?? [])],
-          frustrations: [...(p.frustrations ?? [])],
-        }
-      : emptyPersona(),
+    personas: (map.personas ?? []).map(personaDraft),
     stages: map.stages.map((s) => ({ ...s })),
-    lanes: map.lanes.map((l) => ({ ...l, cells: { ...(l.cells ?? {}) } }) as Lane),
+    lanes: map.lanes.map(copyLane),
   };
+  if (map.objective !== undefined) draft.objective = map.objective;
   if (map.meta !== undefined) draft.meta = map.meta;
   return draft;
 }
 
-const personaIsEmpty = (p: PersonaDraft): boolean =>
+export const personaIsEmpty = (p: PersonaDraft): boolean =>
   [p.name, p.role, p.quote, p.description, ...p.goals, ...p.frustrations].every((s) => s.trim() === '');
 
-/** Draft → format input. An untouched persona is left out rather than reported as "name required". */
+/**
+ * The ids the personas have, or will get: a persona with a name but no id yet gets the one
+ * `normaliseMap` would give it (ids given are kept first, then the slug of the name, made
+ * unique). One without a name has none. Returns `personas` itself when nothing changes.
+ */
+export function personaIds(personas: PersonaDraft[]): PersonaDraft[] {
+  if (personas.every((p) => p.id !== undefined || p.name.trim() === '')) return personas;
+  const taken = new Set(personas.flatMap((p) => (p.id === undefined ? [] : [p.id])));
+  return personas.map((p) =>
+    p.id !== undefined || p.name.trim() === '' ? p : { id: uniqueId(slugify(p.name, 'persona'), taken), ...p },
+  );
+}
+
+/**
+ * Draft → format input. Every persona is sent, a blank one too (its name is then reported
+ * missing, next to its field): leaving it out would shift the paths of the ones after it.
+ */
 export function toMapInput(draft: DraftMap): JourneyMapInput {
   const input: JourneyMapInput = {
     version: FORMAT_VERSION,
@@ -83,7 +128,8 @@ export function toMapInput(draft: DraftMap): JourneyMapInput {
     stages: draft.stages,
     lanes: draft.lanes,
   };
-  if (!personaIsEmpty(draft.persona)) input.persona = draft.persona;
+  if (draft.objective !== undefined) input.objective = draft.objective;
+  if (draft.personas.length) input.personas = draft.personas;
   if (draft.meta !== undefined) input.meta = draft.meta as JourneyMapInput['meta'];
   return input;
 }
@@ -92,7 +138,14 @@ export function toMapInput(draft: DraftMap): JourneyMapInput {
 
 const Str = z.string().check(z.maxLength(20000));
 const Id = z.string().check(z.minLength(1), z.maxLength(64));
+const Score = z.number().check(z.refine(Number.isFinite));
 const Cells = <T extends z.core.SomeType>(value: T) => z.optional(z.record(z.string(), value));
+const StoredScale = z.object({
+  min: z.number().check(z.int()),
+  max: z.number().check(z.int()),
+  low: z.optional(Str),
+  high: z.optional(Str),
+});
 const StoredLane = z.discriminatedUnion('kind', [
   z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
   z.object({
@@ -106,24 +159,44 @@ const StoredLane = z.discriminatedUnion('kind', [
     id: Id,
     title: Str,
     kind: z.literal('emotion'),
-    cells: Cells(z.object({ score: z.number().check(z.gte(-2), z.lte(2)), note: z.optional(Str) })),
+    scale: z.optional(StoredScale),
+    overlay: z.optional(Id),
+    persona: z.optional(Id),
+    style: z.optional(z.enum(['solid', 'dashed'])),
+    // Any finite score: the lane's scale (checked when the map is sent) decides which are in range.
+    cells: Cells(z.object({ score: Score, note: z.optional(Str) })),
   }),
 ]);
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+const StrList = z.optional(z.array(Str).check(z.maxLength(100)));
+const StoredPersona = z.object({
+  id: z.optional(Id),
+  name: Str,
+  role: z.optional(Str),
+  quote: z.optional(Str),
+  description: z.optional(Str),
+  goals: StrList,
+  frustrations: StrList,
+});
 
 const StoredMap = z.object({
   title: Str,
-  persona: z.object({
-    name: Str,
-    role: Str,
-    quote: Str,
-    description: Str,
-    goals: z.array(Str).check(z.maxLength(100)),
-    frustrations: z.array(Str).check(z.maxLength(100)),
-  }),
+  objective: z.optional(Str),
+  /** Drafts saved before format 2 hold one persona, all fields present, possibly all empty. */
+  persona: z.optional(StoredPersona),
+  personas: z.optional(z.array(StoredPersona).check(z.maxLength(100))),
   stages: z
-    .array(z.object({ id: Id, name: Str, phase: z.optional(Str), description: z.optional(Str) }))
+    .array(
+      z.object({
+        id: Id,
+        name: Str,
+        phase: z.optional(Str),
+        description: z.optional(Str),
+        moment: z.optional(z.boolean()),
+        momentNote: z.optional(Str),
+      }),
+    )
     .check(z.minLength(1), z.maxLength(100), z.refine(uniqueIds, 'duplicate stage ids')),
   lanes: z.array(StoredLane).check(z.maxLength(100), z.refine(uniqueIds, 'duplicate lane ids')),
   meta: z.optional(z.record(z.string(), z.unknown())),
@@ -167,21 +240,32 @@ export interface StoredDraft {
   target?: CanvasTarget | null;
 }
 
-const withCellRecords = (map: DraftMap): DraftMap => ({
-  ...map,
-  lanes: map.lanes.map((l) => ({ ...l, cells: l.cells ?? {} }) as Lane),
-});
+/**
+ * A stored map in draft shape: cell records filled in, persona fields all present, a
+ * pre-format-2 `persona` as the first of `personas` (none if it was left empty), and ids for
+ * named personas that had none yet.
+ */
+function fromStored(m: z.infer<typeof StoredMap>): DraftMap {
+  const { persona, personas, ...rest } = m;
+  const list = (personas ?? (persona ? [persona] : [])).map(personaDraft);
+  const map = {
+    ...rest,
+    personas: personaIds(personas ? list : list.filter((p) => !personaIsEmpty(p))),
+    lanes: m.lanes.map((l) => ({ ...l, cells: l.cells ?? {} }) as Lane),
+  };
+  return map as DraftMap;
+}
 
 export function readStoredDraft(raw: unknown): StoredDraft | null {
   const parsed = StoredDraftSchema.safeParse(raw);
   if (!parsed.success) return null;
-  // Cells must belong to the lane's kind; the schema checked that. Fill missing cell records.
-  const map = withCellRecords(parsed.data.map as DraftMap);
+  // Cells must belong to the lane's kind; the schema checked that.
+  const map = fromStored(parsed.data.map);
   const t = parsed.data.target;
   if (!t) return { v: 1, map, target: null };
   const target: CanvasTarget = { nodeId: t.nodeId, revision: t.revision };
   if (t.canvas !== undefined) target.canvas = t.canvas;
   const base = t.base === undefined ? undefined : StoredMap.safeParse(t.base);
-  if (base?.success) target.base = withCellRecords(base.data as DraftMap);
+  if (base?.success) target.base = fromStored(base.data);
   return { v: 1, map, target };
 }

@@ -4,16 +4,19 @@
  * for everything a keystroke did not change and skip re-rendering.
  */
 import {
+  DEFAULT_SCALE,
   LIMITS,
   slugify,
   uniqueId,
+  type EmotionLane,
   type Lane,
   type LaneKind,
+  type Scale,
   type Stage,
   type Tone,
   type EmotionCell,
 } from '../src/model';
-import type { DraftMap, PersonaDraft } from './draft';
+import { emptyPersona, personaIds, type DraftMap, type PersonaDraft } from './draft';
 
 export type CellValue = string | string[] | EmotionCell | undefined;
 
@@ -23,9 +26,75 @@ export function setTitle(m: DraftMap, title: string): DraftMap {
   return { ...m, title };
 }
 
-export function setPersona<K extends keyof PersonaDraft>(m: DraftMap, key: K, value: PersonaDraft[K]): DraftMap {
-  return { ...m, persona: { ...m.persona, [key]: value } };
+/** The map's objective; emptied, it is left out. */
+export function setObjective(m: DraftMap, objective: string): DraftMap {
+  const next = { ...m };
+  if (objective === '') delete next.objective;
+  else next.objective = objective;
+  return next;
 }
+
+/* ---------------- personas ---------------- */
+
+type PersonaText = Exclude<keyof PersonaDraft, 'id'>;
+
+/** A new persona at the end, blank: its id comes with its name (settlePersonaId). */
+export function addPersona(m: DraftMap): DraftMap {
+  if (m.personas.length >= LIMITS.personas) return m;
+  return { ...m, personas: [...m.personas, emptyPersona()] };
+}
+
+/** Edit one field of the persona at `index`. The id does not follow the name. */
+export function setPersona<K extends PersonaText>(
+  m: DraftMap,
+  index: number,
+  key: K,
+  value: PersonaDraft[K],
+): DraftMap {
+  const p = m.personas[index];
+  if (!p || p[key] === value) return m;
+  return { ...m, personas: m.personas.map((x, i) => (i === index ? { ...x, [key]: value } : x)) };
+}
+
+/**
+ * Give named personas without an id theirs, made from the name (as `normaliseMap` would).
+ * Called when a name has been entered (the field is left), so the id is made from the whole
+ * name rather than its first letter; once made it stays, whatever the persona is renamed to.
+ */
+export function settlePersonaIds(m: DraftMap): DraftMap {
+  const personas = personaIds(m.personas);
+  return personas === m.personas ? m : { ...m, personas };
+}
+
+/** Remove a persona; curves that were its stop naming it. */
+export function removePersona(m: DraftMap, index: number): DraftMap {
+  const gone = m.personas[index];
+  if (!gone) return m;
+  return {
+    ...m,
+    personas: m.personas.filter((_, i) => i !== index),
+    lanes:
+      gone.id === undefined
+        ? m.lanes
+        : m.lanes.map((l) => {
+            if (l.kind !== 'emotion' || l.persona !== gone.id) return l;
+            const next = { ...l };
+            delete next.persona;
+            return next;
+          }),
+  };
+}
+
+export function movePersona(m: DraftMap, index: number, by: number): DraftMap {
+  const to = index + by;
+  if (index < 0 || index >= m.personas.length || to < 0 || to >= m.personas.length) return m;
+  const personas = m.personas.slice();
+  const [p] = personas.splice(index, 1);
+  personas.splice(to, 0, p);
+  return { ...m, personas };
+}
+
+/* ---------------- stages ---------------- */
 
 export function addStage(m: DraftMap, name = `Stage ${m.stages.length + 1}`): DraftMap {
   if (m.stages.length >= LIMITS.stages) return m;
@@ -37,11 +106,23 @@ export function updateStage(m: DraftMap, id: string, patch: Partial<Omit<Stage, 
   return { ...m, stages: m.stages.map((s) => (s.id === id ? dropEmpty({ ...s, ...patch }) : s)) };
 }
 
-/** Optional text fields set to '' are removed so the draft matches what a file would hold. */
-function dropEmpty<T extends object>(o: T): T {
-  const out = { ...o } as Record<string, unknown>;
-  for (const k of ['phase', 'description'] as const) if (out[k] === '') delete out[k];
-  return out as T;
+/**
+ * Optional text fields set to '' are removed so the draft matches what a file would hold;
+ * a stage that is no moment of truth has neither `moment` nor a moment note.
+ */
+function dropEmpty<T extends Partial<Stage>>(o: T): T {
+  const out = { ...o };
+  for (const k of ['phase', 'description', 'momentNote'] as const) if (out[k] === '') delete out[k];
+  if (!out.moment) {
+    delete out.moment;
+    delete out.momentNote;
+  }
+  return out;
+}
+
+/** Mark a stage as a moment of truth, or not (which drops its moment note). */
+export function setStageMoment(m: DraftMap, id: string, moment: boolean): DraftMap {
+  return updateStage(m, id, { moment });
 }
 
 export function removeStage(m: DraftMap, id: string): DraftMap {
@@ -74,6 +155,8 @@ export function moveStage(m: DraftMap, id: string, by: number): DraftMap {
   return stages === m.stages ? m : { ...m, stages };
 }
 
+/* ---------------- lanes ---------------- */
+
 export function addLane(m: DraftMap, kind: LaneKind = 'text', title = `Lane ${m.lanes.length + 1}`): DraftMap {
   if (m.lanes.length >= LIMITS.lanes) return m;
   const id = uniqueId(slugify(title, 'lane'), takenIds(m.lanes));
@@ -81,7 +164,14 @@ export function addLane(m: DraftMap, kind: LaneKind = 'text', title = `Lane ${m.
 }
 
 function mapLane(m: DraftMap, id: string, fn: (l: Lane) => Lane): DraftMap {
-  return { ...m, lanes: m.lanes.map((l) => (l.id === id ? fn(l) : l)) };
+  let changed = false;
+  const lanes = m.lanes.map((l) => {
+    if (l.id !== id) return l;
+    const next = fn(l);
+    changed ||= next !== l;
+    return next;
+  });
+  return changed ? { ...m, lanes } : m;
 }
 
 export function renameLane(m: DraftMap, id: string, title: string): DraftMap {
@@ -98,10 +188,15 @@ export function setLaneTone(m: DraftMap, id: string, tone: Tone | undefined): Dr
   });
 }
 
-/** Changing kind keeps what can be kept: text lines become cards and back; scores have no text form. */
+/**
+ * Changing kind keeps what can be kept: text lines become cards and back; scores have no text
+ * form. Curves drawn on the chart of a lane that stops being an emotion lane get charts of their own.
+ */
 export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
-  return mapLane(m, id, (l) => {
-    if (l.kind === kind) return l;
+  const lane = m.lanes.find((l) => l.id === id);
+  if (!lane || lane.kind === kind) return m;
+  const base = lane.kind === 'emotion' ? detachOverlays(m, id) : m;
+  return mapLane(base, id, (l) => {
     const cells: Record<string, unknown> = {};
     for (const [sid, v] of Object.entries((l.cells ?? {}) as Record<string, unknown>)) {
       if (kind === 'cards' && typeof v === 'string') cells[sid] = v.split('\n').filter((s) => s.trim() !== '');
@@ -114,8 +209,10 @@ export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
   });
 }
 
+/** Remove a lane; curves drawn on its chart get charts of their own, on its scale. */
 export function removeLane(m: DraftMap, id: string): DraftMap {
-  return { ...m, lanes: m.lanes.filter((l) => l.id !== id) };
+  const base = detachOverlays(m, id);
+  return { ...base, lanes: base.lanes.filter((l) => l.id !== id) };
 }
 
 export function moveLane(m: DraftMap, id: string, by: number): DraftMap {
@@ -136,3 +233,217 @@ export function getCell(m: DraftMap, laneId: string, stageId: string): CellValue
   const lane = m.lanes.find((l) => l.id === laneId);
   return lane ? ((lane.cells ?? {}) as Record<string, CellValue>)[stageId] : undefined;
 }
+
+/* ---------------- emotion lanes: scales, charts, personas, line styles ---------------- */
+
+/** The ranges offered for an emotion lane's scale; the first is the format's default. */
+export const SCALE_PRESETS: readonly { min: number; max: number }[] = [
+  { min: DEFAULT_SCALE.min, max: DEFAULT_SCALE.max },
+  { min: 1, max: 5 },
+  { min: 1, max: 7 },
+  { min: 0, max: 10 },
+];
+
+export const sameRange = (a: { min: number; max: number }, b: { min: number; max: number }): boolean =>
+  a.min === b.min && a.max === b.max;
+
+const isDefaultRange = (s: { min: number; max: number }) => sameRange(s, DEFAULT_SCALE);
+
+const emotionLane = (m: DraftMap, id: string | undefined): EmotionLane | undefined => {
+  const l = id === undefined ? undefined : m.lanes.find((x) => x.id === id);
+  return l?.kind === 'emotion' ? l : undefined;
+};
+
+/**
+ * The scale a lane's scores are on: that of the chart it is drawn on (the lane it overlays),
+ * else its own, else −2..+2.
+ */
+export function laneScale(m: DraftMap, laneId: string): Scale {
+  const lane = emotionLane(m, laneId);
+  if (!lane) return DEFAULT_SCALE;
+  const host = lane.overlay === undefined ? undefined : emotionLane(m, lane.overlay);
+  return (host ? host.scale : lane.scale) ?? DEFAULT_SCALE;
+}
+
+/** The scores the panel offers on a scale: quarter steps, as markers dragged on the canvas read back. */
+export const snapScore = (score: number, scale: { min: number; max: number }): number =>
+  Math.min(scale.max, Math.max(scale.min, Math.round(score * 4) / 4)) + 0;
+
+/**
+ * A score on scale `from` at the same place on scale `to` (linearly: the ends to the ends),
+ * on a quarter step. On the same range it is left exactly as it is.
+ */
+export function rescaleScore(
+  score: number,
+  from: { min: number; max: number },
+  to: { min: number; max: number },
+): number {
+  if (sameRange(from, to)) return score;
+  const t = (score - from.min) / (from.max - from.min);
+  return snapScore(to.min + t * (to.max - to.min), to);
+}
+
+/** Every score of an emotion lane put from one scale onto another. */
+function rescaleCells(lane: EmotionLane, from: Scale, to: Scale): EmotionLane {
+  if (sameRange(from, to) || !lane.cells) return lane;
+  const cells: Record<string, EmotionCell> = {};
+  for (const [sid, c] of Object.entries(lane.cells)) cells[sid] = { ...c, score: rescaleScore(c.score, from, to) };
+  return { ...lane, cells };
+}
+
+/** A lane's own scale after a change: left out when it is the default range without words. */
+function withScale(lane: EmotionLane, scale: Scale | undefined): EmotionLane {
+  const next = { ...lane };
+  const s = scale && { ...scale };
+  if (s && s.low === undefined) delete s.low;
+  if (s && s.high === undefined) delete s.high;
+  if (!s || (isDefaultRange(s) && s.low === undefined && s.high === undefined)) delete next.scale;
+  else next.scale = s;
+  return next;
+}
+
+function mapEmotionLanes(m: DraftMap, fn: (l: EmotionLane) => EmotionLane): DraftMap {
+  let changed = false;
+  const lanes = m.lanes.map((l) => {
+    if (l.kind !== 'emotion') return l;
+    const next = fn(l);
+    changed ||= next !== l;
+    return next;
+  });
+  return changed ? { ...m, lanes } : m;
+}
+
+/**
+ * The range of a lane's chart, its scores keeping their meaning: every score of the lane and of
+ * the curves drawn on its chart is put at the same place on the new range, on quarter steps.
+ * A lane drawn on another's chart has that chart's scale: nothing changes.
+ */
+export function setLaneScale(m: DraftMap, laneId: string, range: { min: number; max: number }): DraftMap {
+  const lane = emotionLane(m, laneId);
+  if (!lane || lane.overlay !== undefined) return m;
+  const from = laneScale(m, laneId);
+  if (sameRange(from, range)) return m;
+  const to: Scale = { ...lane.scale, min: range.min, max: range.max };
+  return mapEmotionLanes(m, (l) => {
+    if (l.id === laneId) return withScale(rescaleCells(l, from, to), to);
+    if (l.overlay !== laneId) return l;
+    // A curve on this chart may carry the chart's range itself (a file may say it): it follows.
+    const moved = rescaleCells(l, from, to);
+    return l.scale ? withScale(moved, { ...l.scale, min: to.min, max: to.max }) : moved;
+  });
+}
+
+/** The word at the low or high end of a lane's scale; '' removes it. */
+export function setLaneScaleWord(m: DraftMap, laneId: string, end: 'low' | 'high', word: string): DraftMap {
+  const range = laneScale(m, laneId);
+  return mapLane(m, laneId, (l) => {
+    if (l.kind !== 'emotion' || (l.scale?.[end] ?? '') === word) return l;
+    // On the range its scores are on (a curve on another's chart: that chart's).
+    const scale: Scale = { ...l.scale, min: range.min, max: range.max };
+    if (word === '') delete scale[end];
+    else scale[end] = word;
+    return withScale(l, scale);
+  });
+}
+
+/** Which lanes a lane's curve may be drawn on: emotion lanes with a chart of their own, not itself. */
+export function chartHosts(m: DraftMap, laneId: string): EmotionLane[] {
+  return m.lanes.filter((l): l is EmotionLane => l.kind === 'emotion' && l.id !== laneId && l.overlay === undefined);
+}
+
+/** The lanes whose curves are drawn on this lane's chart. */
+export const overlaysOf = (m: DraftMap, laneId: string): EmotionLane[] =>
+  m.lanes.filter((l): l is EmotionLane => l.kind === 'emotion' && l.overlay === laneId);
+
+/**
+ * Draw a lane's curve on another emotion lane's chart (`hostId`), or on a chart of its own
+ * (undefined). Onto a chart, its scores move onto the chart's scale and it has no scale of its
+ * own; back on its own chart it keeps the chart's scale, words and all, so its scores mean what
+ * they meant. A lane whose chart carries other curves stays where it is, as does a move onto a
+ * lane that is itself drawn on another chart (neither can be drawn).
+ */
+export function setLaneOverlay(m: DraftMap, laneId: string, hostId: string | undefined): DraftMap {
+  const lane = emotionLane(m, laneId);
+  if (!lane || lane.overlay === hostId) return m;
+  if (hostId === undefined) {
+    const host = emotionLane(m, lane.overlay);
+    return mapLane(m, laneId, () => {
+      const next = withScale(lane, lane.scale ?? host?.scale);
+      delete next.overlay;
+      return next;
+    });
+  }
+  const host = emotionLane(m, hostId);
+  if (!host || host.id === laneId || host.overlay !== undefined || overlaysOf(m, laneId).length) return m;
+  const to = host.scale ?? DEFAULT_SCALE;
+  return mapLane(m, laneId, () => {
+    const next = withScale(rescaleCells(lane, laneScale(m, laneId), to), undefined);
+    next.overlay = hostId;
+    return next;
+  });
+}
+
+/** Curves drawn on `laneId`'s chart get charts of their own (before it is removed or changes kind). */
+function detachOverlays(m: DraftMap, laneId: string): DraftMap {
+  return overlaysOf(m, laneId).reduce((acc, l) => setLaneOverlay(acc, l.id, undefined), m);
+}
+
+/** The persona a lane's curve belongs to (by id), or none. A named persona without an id gets it now. */
+export function setLanePersona(m: DraftMap, laneId: string, personaId: string | undefined): DraftMap {
+  const settled = personaId === undefined ? m : settlePersonaIds(m);
+  return mapLane(settled, laneId, (l) => {
+    if (l.kind !== 'emotion' || l.persona === personaId) return l;
+    const next = { ...l };
+    if (personaId === undefined) delete next.persona;
+    else next.persona = personaId;
+    return next;
+  });
+}
+
+/** Solid (the default, left out) or dashed. */
+export function setLaneStyle(m: DraftMap, laneId: string, style: 'solid' | 'dashed'): DraftMap {
+  return mapLane(m, laneId, (l) => {
+    if (l.kind !== 'emotion' || (l.style ?? 'solid') === style) return l;
+    const next = { ...l };
+    if (style === 'solid') delete next.style;
+    else next.style = style;
+    return next;
+  });
+}
+
+/* ---------------- scores on a lane's scale (the per-stage emotion control) ---------------- */
+
+export interface ScoreLevel {
+  score: number;
+  /** What a screen reader says and the tooltip shows: "1 Awful", "3", "+2 very positive". */
+  text: string;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+const DEFAULT_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'];
+
+/**
+ * The whole-number points of a scale, the choices of a score control, each with its words:
+ * on −2..+2 without words the five familiar ones; else the number, with the scale's low and
+ * high words at the ends. Signs are shown only on scales that go below zero.
+ */
+export function scoreLevels(scale: Scale): ScoreLevel[] {
+  const plain = isDefaultRange(scale) && scale.low === undefined && scale.high === undefined;
+  const num = (n: number) => (scale.min < 0 ? signed(n) : String(n));
+  const out: ScoreLevel[] = [];
+  for (let s = scale.min; s <= scale.max; s++) {
+    const word = plain ? DEFAULT_WORDS[s - scale.min] : s === scale.min ? scale.low : s === scale.max ? scale.high : '';
+    out.push({ score: s, text: word ? `${num(s)} ${word}` : num(s) });
+  }
+  return out;
+}
+
+/** Set a stage's score in an emotion lane, on the lane's scale (quarter steps), keeping its note. */
+export function setScore(m: DraftMap, laneId: string, stageId: string, score: number): DraftMap {
+  const cell = getCell(m, laneId, stageId) as EmotionCell | undefined;
+  const next: EmotionCell = { ...cell, score: snapScore(score, laneScale(m, laneId)) };
+  if (cell && same(cell, next)) return m;
+  return setCell(m, laneId, stageId, next);
+}
+
+const same = (a: EmotionCell, b: EmotionCell) => a.score === b.score && a.note === b.note;

@@ -12,19 +12,29 @@
  *   canvas removed but the panel edited stays, and both are reported);
  * - order: the panel's if the panel reordered, else the canvas's, with the
  *   other side's additions after their neighbour;
+ * - personas are matched by id and merged like stages;
  * - every field and cell: the panel's value where the panel changed it from
  *   the base, else the canvas's; where both changed it differently the panel's
- *   is kept and the field is listed in `conflicts`.
+ *   is kept and the field is listed in `conflicts`. An emotion lane's scale is
+ *   three fields (its range, its low word, its high word), and its chart, persona
+ *   and line one each;
+ * - scores keep their meaning: a side's score is put on the merged lane's scale
+ *   (as changing the scale in the panel does), and whether a side changed a score
+ *   is judged on that side's own scale;
+ * - references stay valid: a curve whose chart is gone (or is itself drawn on
+ *   another chart) gets a chart of its own on the scale it was drawn on; one on
+ *   a chart takes the chart's range; a curve's persona that is gone is dropped.
  * The panel's edits that survive and differ from the canvas are listed in
  * `kept`, labelled as the panel labels them ("Stage 2 name", "Touchpoints · Buy").
  */
-import type { EmotionCell, Lane, Stage } from '../src/model';
-import type { DraftMap, PersonaDraft } from './draft';
+import { DEFAULT_SCALE, type EmotionCell, type EmotionLane, type Lane, type Scale, type Stage } from '../src/model';
+import { personaIds, type DraftMap, type PersonaDraft } from './draft';
+import { rescaleScore, sameRange } from './edit';
 
 export interface MergeResult {
   /** The merged map (canonical form). */
   map: DraftMap;
-  /** The panel's edits kept over the canvas, in panel order: title, persona, stages, lanes, cells. */
+  /** The panel's edits kept over the canvas, in panel order: title, objective, personas, stages, lanes, cells. */
   kept: string[];
   /** Of `kept`, those the canvas changed too (differently): the panel's version was kept. */
   conflicts: string[];
@@ -62,6 +72,13 @@ function canonicalCell(kind: Lane['kind'], v: unknown): CellValue | undefined {
   return blank(e.note) ? { score: e.score } : { score: e.score, note: e.note };
 }
 
+function canonicalScale(s: Scale): Scale {
+  const out: Scale = { min: s.min, max: s.max };
+  if (!blank(s.low)) out.low = s.low!.trim();
+  if (!blank(s.high)) out.high = s.high!.trim();
+  return out;
+}
+
 function canonicalLane(l: Lane, stageIds: readonly string[]): Lane {
   const cells = (l.cells ?? {}) as Record<string, unknown>;
   const out: Cells = {};
@@ -71,14 +88,18 @@ function canonicalLane(l: Lane, stageIds: readonly string[]): Lane {
   }
   const lane: Record<string, unknown> = { id: l.id, title: l.title.trim(), kind: l.kind };
   if (l.kind === 'cards' && l.tone) lane.tone = l.tone;
+  if (l.kind === 'emotion') {
+    if (l.scale) lane.scale = canonicalScale(l.scale);
+    if (l.overlay !== undefined) lane.overlay = l.overlay;
+    if (l.persona !== undefined) lane.persona = l.persona;
+    if (l.style) lane.style = l.style;
+  }
   lane.cells = out;
   return lane as unknown as Lane;
 }
 
-/** The draft as `normaliseMap` would leave it, in draft shape (a persona always present). */
-export function canonicalDraft(m: DraftMap): DraftMap {
-  const p = m.persona;
-  const persona: PersonaDraft = {
+function canonicalPersona(p: PersonaDraft): PersonaDraft {
+  const out: PersonaDraft = {
     name: p.name.trim(),
     role: blank(p.role) ? '' : p.role,
     quote: blank(p.quote) ? '' : p.quote,
@@ -86,14 +107,32 @@ export function canonicalDraft(m: DraftMap): DraftMap {
     goals: p.goals.filter((g) => !blank(g)),
     frustrations: p.frustrations.filter((f) => !blank(f)),
   };
+  return p.id === undefined ? out : { id: p.id, ...out };
+}
+
+/**
+ * The draft as `normaliseMap` would leave it, in draft shape (persona fields all present); a
+ * named persona without an id yet has the one `normaliseMap` would give it.
+ */
+export function canonicalDraft(m: DraftMap): DraftMap {
   const stages = m.stages.map((s) => {
     const out: Stage = { id: s.id, name: s.name.trim() };
     if (!blank(s.phase)) out.phase = s.phase!.trim();
     if (!blank(s.description)) out.description = s.description;
+    if (s.moment) {
+      out.moment = true;
+      if (!blank(s.momentNote)) out.momentNote = s.momentNote;
+    }
     return out;
   });
   const ids = stages.map((s) => s.id);
-  const out: DraftMap = { title: m.title.trim(), persona, stages, lanes: m.lanes.map((l) => canonicalLane(l, ids)) };
+  const out: DraftMap = {
+    title: m.title.trim(),
+    personas: personaIds(m.personas).map(canonicalPersona),
+    stages,
+    lanes: m.lanes.map((l) => canonicalLane(l, ids)),
+  };
+  if (!blank(m.objective)) out.objective = m.objective;
   if (m.meta !== undefined) out.meta = m.meta;
   return out;
 }
@@ -102,6 +141,7 @@ const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => 
 const cellOf = (lane: Lane | undefined, stageId: string): CellValue | undefined =>
   lane ? (lane.cells as Cells)[stageId] : undefined;
 const quoted = (name: string, fallback: string): string => (name ? `${fallback} “${name}”` : fallback);
+const asEmotion = (l: Lane | undefined): EmotionLane | undefined => (l?.kind === 'emotion' ? l : undefined);
 
 /** Collects what the panel kept over the canvas while fields are picked. */
 class Picker {
@@ -119,6 +159,12 @@ class Picker {
   note(label: string, conflict: boolean): void {
     this.kept.push(label);
     if (conflict) this.conflicts.push(label);
+  }
+
+  /** Take another picker's labels after this one's (a lane's, once its cells are merged too). */
+  absorb(other: Picker): void {
+    this.kept.push(...other.kept);
+    this.conflicts.push(...other.conflicts);
   }
 }
 
@@ -173,6 +219,127 @@ function keptIds(
   return keep;
 }
 
+/** Note a change of order the panel made, when it differs from the canvas's order. */
+function noteOrder(
+  r: Picker,
+  label: string,
+  panelReordered: boolean,
+  merged: string[],
+  base: string[],
+  canvas: string[],
+) {
+  if (panelReordered && !sameRelativeOrder(merged, canvas)) r.note(label, !sameRelativeOrder(canvas, base));
+}
+
+/* ---------------- scales ---------------- */
+
+/** The scale an emotion lane's scores are on in `lanes`: its chart's, or its own, or −2..+2. */
+function scaleIn(lanes: readonly Lane[], lane: EmotionLane): Scale {
+  const host = lane.overlay === undefined ? undefined : asEmotion(lanes.find((l) => l.id === lane.overlay));
+  return (host ? host.scale : lane.scale) ?? DEFAULT_SCALE;
+}
+
+/** A cell's score moved from one scale to another (as the panel does when a scale changes). */
+function onScale(v: CellValue | undefined, from: Scale, to: Scale): CellValue | undefined {
+  if (v === undefined || sameRange(from, to)) return v;
+  const e = v as EmotionCell;
+  return { ...e, score: rescaleScore(e.score, from, to) };
+}
+
+/** An emotion lane's scale, its chart, persona and line style, each picked on its own. */
+function mergeCurve(r: Picker, n: number, b: EmotionLane | undefined, p: EmotionLane, c: EmotionLane) {
+  const range = (l: EmotionLane | undefined) => (l?.scale ? { min: l.scale.min, max: l.scale.max } : undefined);
+  const picked = r.pick(range(b), range(p), range(c), () => `Lane ${n} scale`);
+  const low = r.pick(b?.scale?.low, p.scale?.low, c.scale?.low, () => `Lane ${n} low end`);
+  const high = r.pick(b?.scale?.high, p.scale?.high, c.scale?.high, () => `Lane ${n} high end`);
+  const out: Partial<EmotionLane> = {};
+  if (picked || low !== undefined || high !== undefined) {
+    const scale: Scale = { ...(picked ?? DEFAULT_SCALE) };
+    if (low !== undefined) scale.low = low;
+    if (high !== undefined) scale.high = high;
+    out.scale = scale;
+  }
+  const overlay = r.pick(b?.overlay, p.overlay, c.overlay, () => `Lane ${n} chart`);
+  const persona = r.pick(b?.persona, p.persona, c.persona, () => `Lane ${n} persona`);
+  const style = r.pick(b?.style, p.style, c.style, () => `Lane ${n} line`);
+  if (overlay !== undefined) out.overlay = overlay;
+  if (persona !== undefined) out.persona = persona;
+  if (style !== undefined) out.style = style;
+  return out;
+}
+
+/**
+ * Keep the merged lanes' references valid (each side's were; picked field by field they may
+ * not be): see the module comment. Changes the (freshly made) lanes in place.
+ */
+function repairCurves(
+  lanes: Lane[],
+  personaIds: ReadonlySet<string>,
+  /** A lane that is not in the merge, as a side has it (the chart a curve was drawn on there). */
+  elsewhere: (id: string) => EmotionLane | undefined,
+): void {
+  const curves = lanes.filter((l): l is EmotionLane => l.kind === 'emotion');
+  const lanesById = byId(lanes);
+  const drawnOnOther = new Set(curves.filter((l) => l.overlay !== undefined).map((l) => l.id));
+  for (const l of curves) {
+    if (l.persona !== undefined && !personaIds.has(l.persona)) delete l.persona;
+    if (l.overlay === undefined) continue;
+    const host = asEmotion(lanesById.get(l.overlay));
+    if (host && host !== l && !drawnOnOther.has(host.id)) continue;
+    // A chart of its own, on the scale it was drawn on.
+    const was = lanesById.has(l.overlay) ? host : elsewhere(l.overlay);
+    if (!l.scale && was?.scale) l.scale = { ...was.scale };
+    delete l.overlay;
+  }
+  for (const l of curves) {
+    if (l.overlay === undefined || !l.scale) continue;
+    const chart = scaleIn(lanes, l);
+    if (!sameRange(l.scale, chart)) l.scale = { ...l.scale, min: chart.min, max: chart.max };
+  }
+}
+
+/* ---------------- the merge ---------------- */
+
+const PERSONA_FIELDS = ['name', 'role', 'quote', 'description', 'goals', 'frustrations'] as const;
+
+function mergePersonas(r: Picker, base: DraftMap, panel: DraftMap, canvas: DraftMap): PersonaDraft[] {
+  // A persona without an id (no name yet) can only be the panel's own new one.
+  const keyed = (side: DraftMap, tag: string) =>
+    new Map(side.personas.map((p, i) => [p.id ?? `\u0000${tag}${i}`, p] as const));
+  const bP = keyed(base, 'b');
+  const pP = keyed(panel, 'p');
+  const cP = keyed(canvas, 'c');
+  /** Did the panel change this persona, or newly give it a curve? */
+  const panelTouched = (id: string) =>
+    !same(pP.get(id), bP.get(id)) ||
+    panel.lanes.some((l) => l.kind === 'emotion' && l.persona === id && asEmotion(byIdOf(base, l.id))?.persona !== id);
+  const keep = keptIds(bP, pP, cP, panelTouched);
+  const order = mergeOrder([...bP.keys()], [...pP.keys()], [...cP.keys()], keep);
+  const personas = order.ids.map((id, i) => {
+    const n = i + 1;
+    const p = pP.get(id);
+    const c = cP.get(id);
+    if (p && c) {
+      const b = bP.get(id);
+      const out = {} as Record<string, unknown>;
+      if (p.id !== undefined) out.id = p.id;
+      for (const k of PERSONA_FIELDS) out[k] = r.pick(b?.[k], p[k], c[k], () => `Persona ${n} ${k}`);
+      return out as unknown as PersonaDraft;
+    }
+    if (p && !bP.has(id)) r.note(`Persona ${n} added`, false);
+    else if (p) r.note(`Persona ${n} (removed on the canvas)`, true);
+    return { ...(p ?? c)! };
+  });
+  for (const [id, b] of bP) {
+    const c = cP.get(id);
+    if (!pP.has(id) && c) r.note(`${quoted(c.name, 'Persona')} removed`, !same(c, b));
+  }
+  noteOrder(r, 'Persona order', order.panelReordered, order.ids, [...bP.keys()], [...cP.keys()]);
+  return personas;
+}
+
+const byIdOf = (m: DraftMap, laneId: string): Lane | undefined => m.lanes.find((l) => l.id === laneId);
+
 export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMap): MergeResult {
   const base = canonicalDraft(baseIn);
   const panel = canonicalDraft(panelIn);
@@ -180,24 +347,8 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
   const r = new Picker();
 
   const title = r.pick(base.title, panel.title, canvas.title, () => 'Map title');
-
-  const persona = {} as PersonaDraft;
-  const personaLabels: Record<keyof PersonaDraft, string> = {
-    name: 'Persona name',
-    role: 'Persona role',
-    quote: 'Persona quote',
-    description: 'Persona description',
-    goals: 'Persona goals',
-    frustrations: 'Persona frustrations',
-  };
-  for (const k of Object.keys(personaLabels) as (keyof PersonaDraft)[]) {
-    (persona as unknown as Record<string, unknown>)[k] = r.pick(
-      base.persona[k],
-      panel.persona[k],
-      canvas.persona[k],
-      () => personaLabels[k],
-    );
-  }
+  const objective = r.pick(base.objective, panel.objective, canvas.objective, () => 'Objective');
+  const personas = mergePersonas(r, base, panel, canvas);
 
   const bS = byId(base.stages);
   const pS = byId(panel.stages);
@@ -213,11 +364,13 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
       const b = bL.get(l.id);
       return (!b || b.kind === l.kind) && !same(cellOf(l, id), cellOf(b, id));
     });
-  /** Did `side` change this lane: its kind, tone, a cell of a stage it has, or (`withTitle`) its title? */
+  /** A lane's fields but its title and cells: kind, tone, and a curve's scale, chart, persona, style. */
+  const shape = (l: Lane) => ({ ...l, title: undefined, cells: undefined });
+  /** Did `side` change this lane: its fields (`withTitle`: its title too), or a cell of a stage it has? */
   const laneTouched = (side: DraftMap, lane: Lane, withTitle = true): boolean => {
     const b = bL.get(lane.id);
     if (!b || (withTitle && b.title !== lane.title)) return true;
-    if (b.kind !== lane.kind || !same(toneOf(b), toneOf(lane))) return true;
+    if (!same(shape(b), shape(lane))) return true;
     return side.stages.some((s) => !same(cellOf(lane, s.id), cellOf(b, s.id)));
   };
 
@@ -238,8 +391,12 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
       const s: Stage = { id, name: r.pick(b?.name, p.name, c.name, () => `Stage ${n} name`) };
       const phase = r.pick(b?.phase, p.phase, c.phase, () => `Stage ${n} phase`);
       const description = r.pick(b?.description, p.description, c.description, () => `Stage ${n} description`);
+      const moment = r.pick(b?.moment, p.moment, c.moment, () => `Stage ${n} moment of truth`);
+      const note = r.pick(b?.momentNote, p.momentNote, c.momentNote, () => `Stage ${n} moment note`);
       if (phase !== undefined) s.phase = phase;
       if (description !== undefined) s.description = description;
+      if (moment) s.moment = true;
+      if (moment && note !== undefined) s.momentNote = note;
       return s;
     }
     if (p && !bS.has(id)) r.note(`Stage ${n} added`, false);
@@ -253,100 +410,165 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
       r.note(`${quoted(cS.get(s.id)!.name, 'Stage')} removed`, stageTouched(canvas, cS, s.id));
   }
   const stageIds = stages.map((s) => s.id);
-  if (
-    stageOrder.panelReordered &&
-    !sameRelativeOrder(
-      stageIds,
-      canvas.stages.map((s) => s.id),
-    )
-  )
-    r.note(
-      'Stage order',
-      !sameRelativeOrder(
-        canvas.stages.map((s) => s.id),
-        base.stages.map((s) => s.id),
-      ),
-    );
+  noteOrder(
+    r,
+    'Stage order',
+    stageOrder.panelReordered,
+    stageIds,
+    base.stages.map((s) => s.id),
+    canvas.stages.map((s) => s.id),
+  );
 
-  /* ---- lanes and their cells ---- */
+  /* ---- lanes: first their fields, then (once every chart's scale is known) their cells ---- */
   const stageName = (sid: string): string => {
     const i = stageIds.indexOf(sid);
     return stages[i].name || `Stage ${i + 1}`;
   };
-  const keepLanes = keptIds(bL, pL, cL, (id) => laneTouched(panel, pL.get(id)!));
+  /** The panel changed the lane, or newly drew a curve on its chart. */
+  const panelTouchedLane = (id: string) =>
+    laneTouched(panel, pL.get(id)!) ||
+    panel.lanes.some((l) => l.kind === 'emotion' && l.overlay === id && asEmotion(bL.get(l.id))?.overlay !== id);
+  const keepLanes = keptIds(bL, pL, cL, panelTouchedLane);
   const laneOrder = mergeOrder(
     base.lanes.map((l) => l.id),
     panel.lanes.map((l) => l.id),
     canvas.lanes.map((l) => l.id),
     keepLanes,
   );
-  const lanes: Lane[] = laneOrder.ids.map((id, i) => {
+  interface Merging {
+    lane: Lane;
+    picker: Picker;
+    /** The side the whole lane comes from (cells too), or none when merged field by field. */
+    whole?: { lanes: Lane[]; lane: Lane };
+  }
+  const merging: Merging[] = laneOrder.ids.map((id, i) => {
     const n = i + 1;
+    const lr = new Picker();
     const p = pL.get(id);
     const c = cL.get(id);
     const b = bL.get(id);
+    const from = (side: DraftMap, lane: Lane, title = lane.title): Merging => ({
+      lane: { ...lane, title, cells: {} } as Lane,
+      picker: lr,
+      whole: { lanes: side.lanes, lane },
+    });
     if (!p || !c) {
-      if (p && !b) r.note(`Lane ${n} added`, false);
-      else if (p) r.note(`Lane ${n} (removed on the canvas)`, true);
+      if (p && !b) lr.note(`Lane ${n} added`, false);
+      else if (p) lr.note(`Lane ${n} (removed on the canvas)`, true);
       // A whole lane from one side: its cells of the stages that side has.
-      const from = (p ?? c)!;
-      return withCells(from, pickCells(from, stageIds));
+      return p ? from(panel, p) : from(canvas, c!);
     }
-    const laneTitle = r.pick(b?.title, p.title, c.title, () => `Lane ${n} title`);
-    const cellLabel = (sid: string) => `${laneTitle || `Lane ${n}`} · ${stageName(sid)}`;
+    const laneTitle = lr.pick(b?.title, p.title, c.title, () => `Lane ${n} title`);
     if (p.kind !== c.kind) {
       // Cells of different kinds do not mix: one side's lane whole. The panel's if it changed the lane.
-      if (b && !laneTouched(panel, p, false)) return { ...withCells(c, pickCells(c, stageIds)), title: laneTitle };
-      r.note(`Lane ${n} kind`, !b || laneTouched(canvas, c, false));
-      return { ...withCells(p, pickCells(p, stageIds)), title: laneTitle };
+      if (b && !laneTouched(panel, p, false)) return from(canvas, c, laneTitle);
+      lr.note(`Lane ${n} kind`, !b || laneTouched(canvas, c, false));
+      return from(panel, p, laneTitle);
     }
     const out: Record<string, unknown> = { id, title: laneTitle, kind: p.kind };
     const sameKindBase = b && b.kind === p.kind ? b : undefined;
     if (p.kind === 'cards') {
-      const tone = r.pick(toneOf(sameKindBase), toneOf(p), toneOf(c), () => `Lane ${n} tone`);
+      const tone = lr.pick(toneOf(sameKindBase), toneOf(p), toneOf(c), () => `Lane ${n} tone`);
       if (tone) out.tone = tone;
     }
+    if (p.kind === 'emotion') Object.assign(out, mergeCurve(lr, n, asEmotion(sameKindBase), p, c as EmotionLane));
+    out.cells = {};
+    return { lane: out as unknown as Lane, picker: lr };
+  });
+  const lanes = merging.map((x) => x.lane);
+  repairCurves(
+    lanes,
+    new Set(personas.flatMap((p) => (p.id === undefined ? [] : [p.id]))),
+    (id) => asEmotion(cL.get(id)) ?? asEmotion(pL.get(id)) ?? asEmotion(bL.get(id)),
+  );
+
+  merging.forEach(({ lane, picker: lr, whole }, i) => {
+    const n = i + 1;
+    const curve = asEmotion(lane);
+    const to = curve && scaleIn(lanes, curve);
     const cells: Cells = {};
+    (lane as { cells: Cells }).cells = cells;
+    if (whole) {
+      const from = curve && scaleIn(whole.lanes, whole.lane as EmotionLane);
+      for (const [sid, v] of Object.entries(pickCells(whole.lane, stageIds)))
+        cells[sid] = from && to ? onScale(v, from, to)! : v;
+      return;
+    }
+    const p = pL.get(lane.id)!;
+    const c = cL.get(lane.id)!;
+    const b = bL.get(lane.id);
+    const sameKindBase = b && b.kind === p.kind ? b : undefined;
+    const cellLabel = (sid: string) => () => `${lane.title || `Lane ${n}`} · ${stageName(sid)}`;
+    const scales = curve && {
+      base: sameKindBase && scaleIn(base.lanes, sameKindBase as EmotionLane),
+      panel: scaleIn(panel.lanes, p as EmotionLane),
+      canvas: scaleIn(canvas.lanes, c as EmotionLane),
+      merged: to!,
+    };
     for (const sid of stageIds) {
       const inP = pS.has(sid);
       const inC = cS.has(sid);
+      const bv = bS.has(sid) ? cellOf(sameKindBase, sid) : undefined;
       const v =
         inP && inC
-          ? r.pick(bS.has(sid) ? cellOf(sameKindBase, sid) : undefined, cellOf(p, sid), cellOf(c, sid), () =>
-              cellLabel(sid),
-            )
+          ? scales
+            ? pickScore(lr, bv, cellOf(p, sid), cellOf(c, sid), scales, cellLabel(sid))
+            : lr.pick(bv, cellOf(p, sid), cellOf(c, sid), cellLabel(sid))
           : inP
-            ? cellOf(p, sid)
-            : cellOf(c, sid);
+            ? scales
+              ? onScale(cellOf(p, sid), scales.panel, scales.merged)
+              : cellOf(p, sid)
+            : scales
+              ? onScale(cellOf(c, sid), scales.canvas, scales.merged)
+              : cellOf(c, sid);
       if (v !== undefined) cells[sid] = v;
     }
-    out.cells = cells;
-    return out as unknown as Lane;
   });
+  for (const { picker } of merging) r.absorb(picker);
   for (const l of base.lanes) {
     if (!pL.has(l.id) && cL.has(l.id))
       r.note(`${quoted(cL.get(l.id)!.title, 'Lane')} removed`, laneTouched(canvas, cL.get(l.id)!));
   }
-  const laneIds = lanes.map((l) => l.id);
-  if (
-    laneOrder.panelReordered &&
-    !sameRelativeOrder(
-      laneIds,
-      canvas.lanes.map((l) => l.id),
-    )
-  )
-    r.note(
-      'Lane order',
-      !sameRelativeOrder(
-        canvas.lanes.map((l) => l.id),
-        base.lanes.map((l) => l.id),
-      ),
-    );
+  noteOrder(
+    r,
+    'Lane order',
+    laneOrder.panelReordered,
+    lanes.map((l) => l.id),
+    base.lanes.map((l) => l.id),
+    canvas.lanes.map((l) => l.id),
+  );
 
-  const map: DraftMap = { title, persona, stages, lanes };
+  const map: DraftMap = { title, personas, stages, lanes };
+  if (objective !== undefined) map.objective = objective;
   const meta = r.pick(base.meta, panel.meta, canvas.meta, () => 'Metadata');
   if (meta !== undefined) map.meta = meta;
   return { map, kept: r.kept, conflicts: r.conflicts };
+}
+
+/**
+ * One stage's score in a curve both sides have. Whether a side changed it is judged on that
+ * side's scale (the base's score put on it, as the panel does when the scale changes); the
+ * score picked is put on the merged lane's scale.
+ */
+function pickScore(
+  r: Picker,
+  b: CellValue | undefined,
+  p: CellValue | undefined,
+  c: CellValue | undefined,
+  s: { base?: Scale; panel: Scale; canvas: Scale; merged: Scale },
+  label: () => string,
+): CellValue | undefined {
+  const baseOn = (to: Scale) => (s.base ? onScale(b, s.base, to) : undefined);
+  const panelChanged = !same(p, baseOn(s.panel));
+  const canvasChanged = !same(c, baseOn(s.canvas));
+  const onMerged = (v: CellValue | undefined, from: Scale) => onScale(v, from, s.merged);
+  if (!panelChanged) {
+    if (canvasChanged || sameRange(s.canvas, s.merged)) return onMerged(c, s.canvas);
+    return sameRange(s.panel, s.merged) ? p : baseOn(s.merged);
+  }
+  const mine = onMerged(p, s.panel);
+  if (!same(mine, onMerged(c, s.canvas))) r.note(label(), canvasChanged);
+  return mine;
 }
 
 function toneOf(l: Lane | undefined): string | undefined {
@@ -361,8 +583,6 @@ function pickCells(lane: Lane, stageIds: readonly string[]): Cells {
   }
   return out;
 }
-
-const withCells = (lane: Lane, cells: Cells): Lane => ({ ...lane, cells }) as Lane;
 
 /** "A, B and 3 more": every item up to `max`, then how many more. */
 export function listLabels(labels: readonly string[], max = 10): string {

@@ -2,6 +2,7 @@
 import type { MapIssue } from '../src/model';
 import type { CanvasTarget, DraftMap } from './draft';
 
+/** 'persona' is the Personas tab (its DOM id, `tab-persona`, is older than several personas). */
 export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port';
 
 export interface Status {
@@ -31,8 +32,10 @@ export interface PanelState {
 
 /** Which tab shows the field a path points at; null for the always-visible header. */
 export function tabForPath(path: string): TabId | null {
+  // `persona…` too: a version-1 map's persona is reported there.
   if (path.startsWith('persona')) return 'persona';
-  if (path.startsWith('stages')) return 'stages';
+  // The objective is edited above the stages.
+  if (path.startsWith('stages') || path === 'objective') return 'stages';
   if (/^lanes\[\d+\]\.cells/.test(path)) return 'cells';
   if (path.startsWith('lanes')) return 'lanes';
   return null;

@@ -35,10 +35,11 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel in Chromium',
     expect((await p.messages())[0]).toEqual({ type: 'ready' });
 
     await f.getByLabel('Map title', { exact: true }).fill('Clinic visit');
-    await f.getByLabel('Persona name', { exact: true }).fill('Maya');
-    await f.getByLabel('Role', { exact: true }).fill('Night nurse');
-    await f.getByRole('button', { name: '+ Add goal' }).click();
-    await f.getByLabel('Goal 1', { exact: true }).fill('Park close to the entrance');
+    await f.getByRole('button', { name: '+ Add persona' }).click();
+    await f.getByLabel('Persona 1 name', { exact: true }).fill('Maya');
+    await f.getByLabel('Role of persona 1', { exact: true }).fill('Night nurse');
+    await f.getByRole('button', { name: '+ Add goal of persona 1' }).click();
+    await f.getByLabel('Goal 1 of persona 1', { exact: true }).fill('Park close to the entrance');
 
     await f.getByRole('tab', { name: /Stages/ }).click();
     await f.getByLabel('Stage 1 name', { exact: true }).fill('Book');
@@ -54,7 +55,9 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel in Chromium',
     expect(UiToPluginSchema.safeParse(create).success).toBe(true);
     const map = norm((create as { map: unknown }).map);
     expect(map.title).toBe('Clinic visit');
-    expect(map.persona).toEqual({ name: 'Maya', role: 'Night nurse', goals: ['Park close to the entrance'] });
+    expect(map.personas).toEqual([
+      { id: 'maya', name: 'Maya', role: 'Night nurse', goals: ['Park close to the entrance'] },
+    ]);
     expect(map.stages.map((s) => s.name)).toEqual(['Book', 'Arrive', 'Consult']);
     const emotion = map.lanes.find((l) => l.kind === 'emotion')!;
     expect(emotion.cells).toEqual({ [map.stages[1].id]: { score: -2 } });

@@ -1,34 +1,139 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within, act } from '@testing-library/preact';
+import type { Lane } from '../../src/model';
+import type { DraftMap } from '../../ui/draft';
+import { addPersona, setCell, setPersona } from '../../ui/edit';
 import { renderPanel, sampleDraft, tab } from './helpers';
 
 afterEach(cleanup);
 
 const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
 
-describe('persona editor', () => {
+describe('personas editor', () => {
   it('edits name, role, quote, description, goals and frustrations', () => {
     const { controller } = renderPanel();
-    type(screen.getByLabelText('Persona name'), 'Maya');
-    type(screen.getByLabelText('Role'), 'Nurse');
-    type(screen.getByLabelText('Quote'), 'Just tell me where to go');
-    type(screen.getByLabelText('Description'), 'Works nights');
-    fireEvent.click(screen.getByRole('button', { name: '+ Add goal' }));
-    type(screen.getByLabelText('Goal 1'), 'Park close');
-    fireEvent.click(screen.getByRole('button', { name: '+ Add goal' }));
-    type(screen.getByLabelText('Goal 2'), 'Short wait');
-    fireEvent.click(screen.getByRole('button', { name: '+ Add frustration' }));
-    type(screen.getByLabelText('Frustration 1'), 'Signs');
-    fireEvent.click(screen.getByRole('button', { name: 'Remove goal 1' }));
-    expect(controller.state.map.persona).toEqual({
-      name: 'Maya',
-      role: 'Nurse',
-      quote: 'Just tell me where to go',
-      description: 'Works nights',
-      goals: ['Short wait'],
-      frustrations: ['Signs'],
+    expect(screen.getByText(/No personas/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '+ Add persona' }));
+    type(screen.getByLabelText('Persona 1 name'), 'Maya');
+    type(screen.getByLabelText('Role of persona 1'), 'Nurse');
+    type(screen.getByLabelText('Quote of persona 1'), 'Just tell me where to go');
+    type(screen.getByLabelText('Description of persona 1'), 'Works nights');
+    fireEvent.click(screen.getByRole('button', { name: '+ Add goal of persona 1' }));
+    type(screen.getByLabelText('Goal 1 of persona 1'), 'Park close');
+    fireEvent.click(screen.getByRole('button', { name: '+ Add goal of persona 1' }));
+    type(screen.getByLabelText('Goal 2 of persona 1'), 'Short wait');
+    fireEvent.click(screen.getByRole('button', { name: '+ Add frustration of persona 1' }));
+    type(screen.getByLabelText('Frustration 1 of persona 1'), 'Signs');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove goal 1 of persona 1' }));
+    expect(controller.state.map.personas).toEqual([
+      {
+        name: 'Maya',
+        role: 'Nurse',
+        quote: 'Just tell me where to go',
+        description: 'Works nights',
+        goals: ['Short wait'],
+        frustrations: ['Signs'],
+      },
+    ]);
+    expect(tab(/Personas/).textContent).toBe('Personas1');
+  });
+
+  it('makes a persona’s id from its name when the name is entered, and keeps it on renames', () => {
+    const { controller } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: '+ Add persona' }));
+    const name = screen.getByLabelText('Persona 1 name');
+    // Typed letter by letter: no id from the first letter.
+    for (const t of ['M', 'Ma', 'Maya', 'Maya López']) type(name, t);
+    expect(controller.state.map.personas[0].id).toBeUndefined();
+    fireEvent.change(name, { target: { value: 'Maya López' } });
+    expect(controller.state.map.personas[0].id).toBe('maya-lopez');
+    type(name, 'Maya L.');
+    fireEvent.change(name, { target: { value: 'Maya L.' } });
+    expect(controller.state.map.personas[0]).toMatchObject({ id: 'maya-lopez', name: 'Maya L.' });
+    // A second persona of the same name gets an id of its own.
+    fireEvent.click(screen.getByRole('button', { name: '+ Add persona' }));
+    const second = screen.getByLabelText('Persona 2 name');
+    type(second, 'Maya López');
+    fireEvent.change(second, { target: { value: 'Maya López' } });
+    expect(controller.state.map.personas.map((p) => p.id)).toEqual(['maya-lopez', 'maya-lopez-2']);
+    expect(controller.validate().map?.personas?.map((p) => p.id)).toEqual(['maya-lopez', 'maya-lopez-2']);
+  });
+
+  it('adds up to six, reorders with buttons and Alt+Arrow, folds details, and removes (untying curves)', () => {
+    const draft = sampleDraft();
+    (draft.lanes[2] as { persona?: string }).persona = 'ana';
+    const { controller } = renderPanel(draft);
+    const add = screen.getByRole('button', { name: '+ Add persona' });
+    for (const name of ['Bo', 'Cy', 'Di', 'Ed', 'Fa']) {
+      fireEvent.click(add);
+      const n = controller.state.map.personas.length;
+      const field = screen.getByLabelText(`Persona ${n} name`);
+      type(field, name);
+      fireEvent.change(field, { target: { value: name } });
+    }
+    expect((add as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('A map has at most 6 personas.')).toBeTruthy();
+    const names = () => controller.state.map.personas.map((p) => p.name);
+    expect(names()).toEqual(['Ana', 'Bo', 'Cy', 'Di', 'Ed', 'Fa']);
+    // The persona's curves are named on its card.
+    expect(screen.getByText('Feeling')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Move persona 2 up' }));
+    expect(names()).toEqual(['Bo', 'Ana', 'Cy', 'Di', 'Ed', 'Fa']);
+    fireEvent.keyDown(screen.getByLabelText('Persona 2 name'), { key: 'ArrowDown', altKey: true });
+    expect(names()).toEqual(['Bo', 'Cy', 'Ana', 'Di', 'Ed', 'Fa']);
+    // Details fold; the folded button says what they hold.
+    const toggle = screen.getByRole('button', { name: 'Hide details of persona 3', expanded: true });
+    fireEvent.click(toggle);
+    expect(screen.queryByLabelText('Goal 1 of persona 3')).toBeNull();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toMatch(/^▸Details: 1 goal/);
+    fireEvent.click(toggle);
+    expect((screen.getByLabelText('Goal 1 of persona 3') as HTMLInputElement).value).toBe('Buy fast');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove persona 3' }));
+    expect(names()).toEqual(['Bo', 'Cy', 'Di', 'Ed', 'Fa']);
+    expect(controller.state.map.lanes[2]).not.toHaveProperty('persona');
+    expect(controller.validate().issues).toEqual([]);
+  });
+});
+
+describe('objective and moments of truth', () => {
+  it('edits the objective and marks stages as moments of truth with a note', () => {
+    const { controller } = renderPanel(sampleDraft());
+    fireEvent.click(tab(/Stages/));
+    type(screen.getByLabelText('Objective'), 'Find where checkout loses people');
+    expect(controller.state.map.objective).toBe('Find where checkout loses people');
+    const moment = screen.getByLabelText('Moment of truth of stage 2') as HTMLInputElement;
+    expect(moment.checked).toBe(false);
+    expect(screen.queryByLabelText('Moment note of stage 2')).toBeNull();
+    fireEvent.click(moment);
+    type(screen.getByLabelText('Moment note of stage 2'), 'Half of them leave here');
+    expect(controller.state.map.stages[1]).toEqual({
+      id: 'buy',
+      name: 'Buy',
+      phase: 'During',
+      moment: true,
+      momentNote: 'Half of them leave here',
     });
+    expect(controller.validate().map?.stages[1]).toMatchObject({ moment: true, momentNote: 'Half of them leave here' });
+    // Unmarked, the note goes with it (Ctrl+Z brings both back); an emptied objective is left out.
+    fireEvent.click(moment);
+    expect(controller.state.map.stages[1]).toEqual({ id: 'buy', name: 'Buy', phase: 'During' });
+    type(screen.getByLabelText('Objective'), '');
+    expect(controller.state.map).not.toHaveProperty('objective');
+  });
+
+  it('an issue of the objective takes the user to its field on the Stages tab', async () => {
+    renderPanel({ ...sampleDraft(), objective: 'x'.repeat(300) });
+    fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
+    fireEvent.click(
+      within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /objective/ }),
+    );
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(tab(/Stages/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Objective'));
   });
 });
 
@@ -101,6 +206,126 @@ describe('lanes editor', () => {
     expect(controller.state.map.lanes.map((l) => l.title)).toEqual(['Ideas', 'Pains', 'Feeling']);
     fireEvent.click(screen.getByRole('button', { name: '+ Emotion lane' }));
     expect(controller.state.map.lanes[3].kind).toBe('emotion');
+  });
+});
+
+describe('emotion lanes: scale, chart, persona, line', () => {
+  const lane = (c: { state: { map: DraftMap } }, id: string) => c.state.map.lanes.find((l) => l.id === id)!;
+  const scores = (c: { state: { map: DraftMap } }, id: string) =>
+    Object.fromEntries(
+      Object.entries(lane(c, id).cells as Record<string, { score: number }>).map(([k, v]) => [k, v.score]),
+    );
+
+  it('changes a scale keeping the scores’ meaning, and sets the words at its ends', () => {
+    const { controller } = renderPanel(sampleDraft());
+    fireEvent.click(tab(/Lanes/));
+    const scale = screen.getByLabelText('Scale of lane 3') as HTMLSelectElement;
+    expect(Array.from(scale.options).map((o) => o.textContent)).toEqual(['−2 to +2', '1 to 5', '1 to 7', '0 to 10']);
+    fireEvent.change(scale, { target: { value: '1..5' } });
+    expect(lane(controller, 'feel')).toMatchObject({ scale: { min: 1, max: 5 } });
+    expect(scores(controller, 'feel')).toEqual({ discover: 4, buy: 1 });
+    fireEvent.change(scale, { target: { value: '0..10' } });
+    expect(scores(controller, 'feel')).toEqual({ discover: 7.5, buy: 0 });
+    type(screen.getByLabelText('Low end word of lane 3'), 'Awful');
+    type(screen.getByLabelText('High end word of lane 3'), 'Great');
+    expect(lane(controller, 'feel')).toMatchObject({ scale: { min: 0, max: 10, low: 'Awful', high: 'Great' } });
+    // The note stays with its score.
+    expect((lane(controller, 'feel').cells as Record<string, unknown>).buy).toEqual({ score: 0, note: 'Annoyed' });
+    // Back to −2..+2 with no words: no scale of its own.
+    type(screen.getByLabelText('Low end word of lane 3'), '');
+    type(screen.getByLabelText('High end word of lane 3'), '');
+    fireEvent.change(scale, { target: { value: '-2..2' } });
+    expect(lane(controller, 'feel')).not.toHaveProperty('scale');
+    expect(scores(controller, 'feel')).toEqual({ discover: 1, buy: -2 });
+    // A scale no preset has (from a file or an import) is shown as it is.
+    act(() =>
+      controller.edit((m) => ({
+        ...m,
+        lanes: m.lanes.map((l) => (l.id === 'feel' ? { ...l, scale: { min: 0, max: 5 }, cells: {} } : l)),
+      })),
+    );
+    expect((screen.getByLabelText('Scale of lane 3') as HTMLSelectElement).selectedOptions[0].textContent).toBe(
+      '0 to 5',
+    );
+  });
+
+  it('draws a curve on another lane’s chart, on its scale; the chart’s scale change moves both', () => {
+    const { controller } = renderPanel(sampleDraft());
+    fireEvent.click(tab(/Lanes/));
+    fireEvent.change(screen.getByLabelText('Scale of lane 3'), { target: { value: '1..5' } });
+    fireEvent.click(screen.getByRole('button', { name: '+ Emotion lane' }));
+    type(screen.getByLabelText('Lane 4 title'), 'To-be');
+    act(() => controller.edit((m) => setCell(m, 'emotion', 'buy', { score: 2 })));
+    const chart = screen.getByLabelText('Chart of lane 4') as HTMLSelectElement;
+    expect(Array.from(chart.options).map((o) => o.textContent)).toEqual(['Its own', '“Feeling”']);
+    fireEvent.change(chart, { target: { value: 'feel' } });
+    // On Feeling's chart: Feeling's scale (its +2 is now 5), none of its own.
+    expect(lane(controller, 'emotion')).toMatchObject({ overlay: 'feel', cells: { buy: { score: 5 } } });
+    expect(lane(controller, 'emotion')).not.toHaveProperty('scale');
+    expect(screen.queryByLabelText('Scale of lane 4')).toBeNull();
+    expect(screen.getByText('Scale: 1 to 5, that of “Feeling”.')).toBeTruthy();
+    // Feeling carries a curve now: it cannot itself go onto another chart.
+    const feelChart = screen.getByLabelText('Chart of lane 3') as HTMLSelectElement;
+    expect(feelChart.disabled).toBe(true);
+    expect(screen.getByText('“To-be” is drawn on this chart.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Scale of lane 3'), { target: { value: '0..10' } });
+    expect(scores(controller, 'emotion')).toEqual({ buy: 10 });
+    expect(scores(controller, 'feel')).toEqual({ discover: 7.5, buy: 0 });
+    // Line and persona.
+    fireEvent.change(screen.getByLabelText('Line of lane 4'), { target: { value: 'dashed' } });
+    const persona = screen.getByLabelText('Persona of lane 4') as HTMLSelectElement;
+    expect(Array.from(persona.options).map((o) => o.textContent)).toEqual(['None', 'Ana']);
+    fireEvent.change(persona, { target: { value: 'ana' } });
+    expect(lane(controller, 'emotion')).toMatchObject({ style: 'dashed', persona: 'ana' });
+    const sent = controller.validate();
+    expect(sent.issues).toEqual([]);
+    expect(sent.map!.lanes[3]).toMatchObject({
+      overlay: 'feel',
+      style: 'dashed',
+      persona: 'ana',
+      cells: { buy: { score: 10 } },
+    });
+    fireEvent.change(screen.getByLabelText('Line of lane 4'), { target: { value: 'solid' } });
+    expect(lane(controller, 'emotion')).not.toHaveProperty('style');
+    // Back on a chart of its own, it keeps the scale it was drawn on.
+    fireEvent.change(screen.getByLabelText('Chart of lane 4'), { target: { value: '' } });
+    expect(lane(controller, 'emotion')).toMatchObject({ scale: { min: 0, max: 10 }, cells: { buy: { score: 10 } } });
+    expect(lane(controller, 'emotion')).not.toHaveProperty('overlay');
+  });
+
+  it('a curve whose chart goes (lane removed or no longer emotion) gets its own, on that scale', () => {
+    for (const how of ['remove', 'kind'] as const) {
+      const draft = sampleDraft();
+      draft.lanes[2] = { ...draft.lanes[2], scale: { min: 1, max: 7, low: 'Bad' } } as Lane;
+      draft.lanes.push({ id: 'tobe', title: 'To-be', kind: 'emotion', overlay: 'feel', cells: { use: { score: 6 } } });
+      const { controller } = renderPanel(draft);
+      fireEvent.click(tab(/Lanes/));
+      if (how === 'remove') fireEvent.click(screen.getByRole('button', { name: 'Remove lane 3' }));
+      else fireEvent.change(screen.getByLabelText('Kind of lane 3'), { target: { value: 'text' } });
+      expect(lane(controller, 'tobe')).toEqual({
+        id: 'tobe',
+        title: 'To-be',
+        kind: 'emotion',
+        scale: { min: 1, max: 7, low: 'Bad' },
+        cells: { use: { score: 6 } },
+      });
+      expect(controller.validate().issues).toEqual([]);
+      cleanup();
+    }
+  });
+
+  it('offers only named personas; without any the select says where to add them', () => {
+    const { controller } = renderPanel({ ...sampleDraft(), personas: [] });
+    fireEvent.click(tab(/Lanes/));
+    const persona = screen.getByLabelText('Persona of lane 3') as HTMLSelectElement;
+    expect(persona.disabled).toBe(true);
+    expect(screen.getByText('Add personas on the Personas tab.')).toBeTruthy();
+    // A persona named but whose name field was not left yet gets its id when picked.
+    act(() => controller.edit((m) => setPersona(addPersona(m), 0, 'name', 'Bo Li')));
+    expect(persona.disabled).toBe(false);
+    fireEvent.change(persona, { target: { value: 'bo-li' } });
+    expect(controller.state.map.personas[0].id).toBe('bo-li');
+    expect(lane(controller, 'feel')).toMatchObject({ persona: 'bo-li' });
   });
 });
 

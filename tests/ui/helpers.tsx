@@ -27,7 +27,9 @@ export const tab = (name: RegExp | string) => screen.getByRole('tab', { name });
 export function sampleDraft(): DraftMap {
   return {
     title: 'Sample',
-    persona: { name: 'Ana', role: 'Shopper', quote: '', description: '', goals: ['Buy fast'], frustrations: [] },
+    personas: [
+      { id: 'ana', name: 'Ana', role: 'Shopper', quote: '', description: '', goals: ['Buy fast'], frustrations: [] },
+    ],
     stages: [
       { id: 'discover', name: 'Discover' },
       { id: 'buy', name: 'Buy', phase: 'During' },

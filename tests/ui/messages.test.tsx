@@ -46,17 +46,19 @@ describe('start and create', () => {
   });
 
   it('a summary entry takes the user to the field on another tab', async () => {
-    renderPanel({ ...sampleDraft(), persona: { ...sampleDraft().persona, name: '' } });
+    const draft = sampleDraft();
+    draft.personas.push({ ...draft.personas[0], id: 'bo', name: '' });
+    renderPanel(draft);
     fireEvent.click(tab('Cells'));
     fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
     fireEvent.click(
-      within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /persona\.name/ }),
+      within(screen.getByRole('region', { name: 'Problems' })).getByRole('button', { name: /personas\[1\]\.name/ }),
     );
     await act(async () => {
       await new Promise((r) => setTimeout(r, 10));
     });
-    expect(tab('Persona').getAttribute('aria-selected')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByLabelText('Persona name'));
+    expect(tab(/Personas/).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Persona 2 name'));
   });
 });
 
@@ -162,7 +164,7 @@ describe('draft persistence', () => {
     receive({ type: 'draft', draft: JSON.parse(JSON.stringify(saved)) });
     expect(controller.state.map).toEqual(sampleDraft());
     expect(controller.state.target).toEqual({ nodeId: '4:4', revision: 2 });
-    expect((screen.getByLabelText('Persona name') as HTMLInputElement).value).toBe('Ana');
+    expect((screen.getByLabelText('Persona 1 name') as HTMLInputElement).value).toBe('Ana');
     // No draft stored yet: nothing changes.
     receive({ type: 'draft' });
     expect(controller.state.map).toEqual(sampleDraft());

@@ -148,6 +148,95 @@ describe('reload from the canvas after a conflict', () => {
     expect(textCells(controller.state.map).discover).toBe('Ads');
   });
 
+  it('merges format 2 through the panel: personas, objective, moments and curves, none dropped', () => {
+    const twoCurves = norm({
+      version: 2,
+      title: 'Renewal',
+      objective: 'Where renewals are lost',
+      personas: [
+        { id: 'priya', name: 'Priya', role: 'Homeowner' },
+        { id: 'sam', name: 'Sam' },
+      ],
+      stages: [
+        { id: 'notice', name: 'Notice' },
+        { id: 'adjust', name: 'Adjust', moment: true, momentNote: 'Most leave here' },
+      ],
+      lanes: [
+        {
+          id: 'today',
+          title: 'Today',
+          kind: 'emotion',
+          scale: { min: 1, max: 5, low: 'Upset', high: 'Happy' },
+          persona: 'priya',
+          cells: { notice: { score: 2 }, adjust: { score: 1, note: 'Phone only' } },
+        },
+        {
+          id: 'tobe',
+          title: 'To-be',
+          kind: 'emotion',
+          overlay: 'today',
+          style: 'dashed',
+          persona: 'priya',
+          cells: { adjust: { score: 4 } },
+        },
+      ],
+    });
+    const { receive, controller, last } = loadFromCanvas(twoCurves);
+    // The panel: a third persona, Today on 0..10 (To-be follows), Sam's role.
+    fireEvent.click(tab(/Personas/));
+    fireEvent.click(screen.getByRole('button', { name: '+ Add persona' }));
+    type(screen.getByLabelText('Persona 3 name'), 'Kim');
+    fireEvent.change(screen.getByLabelText('Persona 3 name'), { target: { value: 'Kim' } });
+    type(screen.getByLabelText('Role of persona 2'), 'Landlord');
+    fireEvent.click(tab(/Lanes/));
+    fireEvent.change(screen.getByLabelText('Scale of lane 1'), { target: { value: '0..10' } });
+    expect(controller.state.map.lanes[1].cells).toEqual({ adjust: { score: 7.5 } });
+    controller.read();
+    // The canvas: a marker of To-be dragged (on 1..5), Adjust's moment note, the high word.
+    const edited = clone(twoCurves);
+    (edited.lanes[1].cells as Record<string, { score: number }>).notice = { score: 3 };
+    edited.stages[1].momentNote = 'Most customers leave here';
+    (edited.lanes[0] as { scale: { high: string } }).scale.high = 'Delighted';
+    receive({ type: 'map', nodeId: '7:1', canvas: 'fp-2', map: edited, revision: 3 });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Reloaded from the canvas and kept your 3 edits (Persona 2 role, Persona 3 added, Lane 1 scale). Press Update to put them on the canvas.',
+    );
+    fireEvent.click(updateButton());
+    const sent = last('update')!.map as JourneyMap;
+    expect(sent.objective).toBe('Where renewals are lost');
+    expect(sent.personas).toEqual([
+      { id: 'priya', name: 'Priya', role: 'Homeowner' },
+      { id: 'sam', name: 'Sam', role: 'Landlord' },
+      { id: 'kim', name: 'Kim' },
+    ]);
+    expect(sent.stages[1]).toEqual({
+      id: 'adjust',
+      name: 'Adjust',
+      moment: true,
+      momentNote: 'Most customers leave here',
+    });
+    expect(sent.lanes).toEqual([
+      {
+        id: 'today',
+        title: 'Today',
+        kind: 'emotion',
+        scale: { min: 0, max: 10, low: 'Upset', high: 'Delighted' },
+        persona: 'priya',
+        cells: { notice: { score: 2.5 }, adjust: { score: 0, note: 'Phone only' } },
+      },
+      // The canvas's 3 on 1..5 is 5 on 0..10.
+      {
+        id: 'tobe',
+        title: 'To-be',
+        kind: 'emotion',
+        overlay: 'today',
+        style: 'dashed',
+        persona: 'priya',
+        cells: { notice: { score: 5 }, adjust: { score: 7.5 } },
+      },
+    ]);
+  });
+
   it('where the canvas changed the same field differently, keeps the panel’s and says so', () => {
     const { receive, controller } = loadFromCanvas();
     fireEvent.click(tab('Cells'));
@@ -310,7 +399,7 @@ describe('warnings and storage', () => {
 function toDraftJson(map: JourneyMap): unknown {
   return {
     title: map.title,
-    persona: { name: '', role: '', quote: '', description: '', goals: [], frustrations: [] },
+    personas: [],
     stages: map.stages,
     lanes: map.lanes,
   };

@@ -27,6 +27,7 @@ describe('templates', () => {
     expect(a.title).toBe(b.title);
     expect(a.stages).toEqual(b.stages);
     expect(a.lanes).toEqual(b.lanes);
-    expect(a.persona).toEqual(b.persona);
+    expect(a.personas).toEqual(b.personas);
+    expect(a.objective).toEqual(b.objective);
   });
 });

@@ -1,4 +1,4 @@
-/** The panel: header, tabs (persona, stages, lanes, cells, import/export), footer, resize grip. */
+/** The panel: header, tabs (personas, stages, lanes, cells, import/export), footer, resize grip. */
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { PanelController } from '../controller';
@@ -15,7 +15,7 @@ import { ResizeGrip } from './ResizeGrip';
 import { StagesTab } from './StagesTab';
 
 const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
-  { id: 'persona', label: 'Persona', view: PersonaTab },
+  { id: 'persona', label: 'Personas', view: PersonaTab },
   { id: 'stages', label: 'Stages', view: StagesTab },
   { id: 'lanes', label: 'Lanes', view: LanesTab },
   { id: 'cells', label: 'Cells', view: CellsTab },
@@ -25,9 +25,10 @@ const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
 function Tabs() {
   const panel = usePanel();
   const tab = useSlice((s) => s.tab);
+  const personaCount = useSlice((s) => s.map.personas.length);
   const stageCount = useSlice((s) => s.map.stages.length);
   const laneCount = useSlice((s) => s.map.lanes.length);
-  const counts: Partial<Record<TabId, number>> = { stages: stageCount, lanes: laneCount };
+  const counts: Partial<Record<TabId, number>> = { persona: personaCount, stages: stageCount, lanes: laneCount };
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const i = TABS.findIndex((t) => t.id === tab);

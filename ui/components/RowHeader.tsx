@@ -1,5 +1,5 @@
 /**
- * The head of a stage or lane row: its number, its name field, and buttons to
+ * The head of a persona, stage or lane row: its number, its name field, and buttons to
  * move it up or down and remove it. Alt+↑/↓ is handled by the row around it
  * (see `rowMover`), which also gives this header its `move`.
  */
@@ -7,7 +7,7 @@ import { LIMITS } from '../../src/model';
 import { Field, IconButton } from './fields';
 
 export interface RowHeaderProps {
-  /** What the row is, as said in labels: "stage" or "lane". */
+  /** What the row is, as said in labels: "persona", "stage" or "lane". */
   noun: string;
   /** Which field the name is, as said in its label: "name" or "title". */
   field: string;
@@ -20,6 +20,10 @@ export interface RowHeaderProps {
   path: string;
   value: string;
   onValue: (v: string) => void;
+  /** When the name field is left after a change. */
+  onCommit?: (v: string) => void;
+  /** Placeholder of the name field. */
+  placeholder?: string;
   move: (by: number) => void;
   onRemove: () => void;
   /** Whether the row may be removed now (a map keeps at least one stage). Default true. */
@@ -42,12 +46,24 @@ export function RowHeader(p: RowHeaderProps) {
         value={p.value}
         maxLength={LIMITS.shortText}
         onValue={p.onValue}
+        onCommit={p.onCommit}
+        placeholder={p.placeholder}
       />
       <div class="row-tools">
-        <IconButton label={`Move ${p.noun} ${n} up`} disabled={p.index === 0} onClick={() => p.move(-1)}>
+        <IconButton
+          id={`${p.inputId}-up`}
+          label={`Move ${p.noun} ${n} up`}
+          disabled={p.index === 0}
+          onClick={() => p.move(-1)}
+        >
           ↑
         </IconButton>
-        <IconButton label={`Move ${p.noun} ${n} down`} disabled={p.index === p.count - 1} onClick={() => p.move(1)}>
+        <IconButton
+          id={`${p.inputId}-down`}
+          label={`Move ${p.noun} ${n} down`}
+          disabled={p.index === p.count - 1}
+          onClick={() => p.move(1)}
+        >
           ↓
         </IconButton>
         <IconButton

@@ -1,11 +1,15 @@
-/** Stages: add, rename, remove, reorder (buttons or Alt+↑/↓), phase, description, emotion scores. */
+/**
+ * The map's objective, then the stages: add, rename, remove, reorder (buttons or Alt+↑/↓),
+ * phase, description, moment of truth and its note, and a score for each emotion curve.
+ */
 import { LIMITS } from '../../src/model';
-import { addStage, moveStage, removeStage, updateStage } from '../edit';
+import { addStage, moveStage, removeStage, setObjective, setStageMoment, updateStage } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
 import { Field } from './fields';
 import { RowHeader } from './RowHeader';
+import './editors.css';
 
 export function StagesTab() {
   const panel = usePanel();
@@ -14,8 +18,20 @@ export function StagesTab() {
     (s) => s.map.lanes.filter((l) => l.kind === 'emotion').map((l) => l.id),
     shallowArrayEq,
   );
+  const objective = useSlice((s) => s.map.objective ?? '');
   return (
     <div class="stack">
+      <Field
+        label="Objective"
+        path="objective"
+        id="map-objective"
+        placeholder="Optional: what this map is for, shown under the title"
+        value={objective}
+        multiline
+        rows={2}
+        maxLength={LIMITS.noteText}
+        onValue={(v) => panel.edit((m) => setObjective(m, v))}
+      />
       <p class="hint">
         <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> moves the focused stage.
       </p>
@@ -93,6 +109,34 @@ function StageRow({
           maxLength={LIMITS.longText}
           onValue={(v) => panel.edit((m) => updateStage(m, id, { description: v }))}
         />
+      </div>
+      <div class="moment">
+        <label class="check" for={`stage-${id}-moment`}>
+          <input
+            type="checkbox"
+            id={`stage-${id}-moment`}
+            data-path={`${path}.moment`}
+            checked={stage.moment === true}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              panel.edit((m) => setStageMoment(m, id, on));
+            }}
+          />
+          Moment of truth<span class="sr-only"> of stage {n}</span>
+        </label>
+        {stage.moment && (
+          <Field
+            label="Moment note"
+            labelSuffix={` of stage ${n}`}
+            class="label-hidden"
+            id={`stage-${id}-moment-note`}
+            path={`${path}.momentNote`}
+            placeholder="Why it matters (optional)"
+            value={stage.momentNote ?? ''}
+            maxLength={LIMITS.noteText}
+            onValue={(v) => panel.edit((m) => updateStage(m, id, { momentNote: v }))}
+          />
+        )}
       </div>
       {emotionLanes.map((laneId) => (
         <EmotionControl key={laneId} laneId={laneId} stageId={id} place="stage" />
