@@ -5,8 +5,8 @@
  * Budget: 320 000 bytes raw, 100 000 bytes gzipped (measured: about 300 kB and
  * 92 kB). That is reachable only with scripts/esbuild-zod-en-only.mjs wired into
  * build.mjs (zod's unused locales alone are ~260 kB); the bulk is zod itself
- * (~180 kB, shared with src/model and src/protocol), papaparse ~20 kB for
- * spreadsheet import, preact ~11 kB, the panel ~45 kB.
+ * (~180 kB, shared with src/model and src/protocol), d3-dsv ~2.5 kB for
+ * spreadsheet import (papaparse, ~19 kB, until issue #12), preact ~11 kB, the panel ~45 kB.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
