@@ -3,7 +3,7 @@
  * draft save, local validation, and the message exchange with the sandbox.
  * Components call these methods and read the store; tests drive it the same way.
  */
-import { describeIssues, normaliseMap, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
+import { describeIssue, normaliseMap, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
 import type { PluginToUi, UiToPlugin } from '../src/protocol';
 import {
   blankDraft,
@@ -269,6 +269,21 @@ export class PanelController {
       case 'selection':
         this.patch({ selection: msg.maps });
         return;
+      case 'progress': {
+        // Only while the create or update it belongs to is still the panel's status.
+        const now = this.state.status;
+        if (!now || now.tone !== 'info') return;
+        const verb = now.text.startsWith('Updating') ? 'Updating map' : 'Creating map';
+        const n = (x: number) => x.toLocaleString('en');
+        this.patch({
+          status: {
+            tone: 'info',
+            text: `${verb}… ${n(msg.done)} of ${n(msg.total)} layers`,
+            progress: { done: msg.done, total: msg.total },
+          },
+        });
+        return;
+      }
       case 'draft': {
         if (msg.draft === undefined || msg.draft === null) return;
         const stored = readStoredDraft(msg.draft);
@@ -343,7 +358,11 @@ export class PanelController {
     if (!r.ok) {
       this.patch({
         issues: r.issues,
-        status: { tone: 'error', text: `The map on the canvas could not be read: ${describeIssues(r.issues, 3)}` },
+        status: {
+          tone: 'error',
+          text: 'The map on the canvas could not be read:',
+          details: r.issues.slice(0, 5).map((i) => describeIssue(i)),
+        },
       });
       return;
     }

@@ -36,7 +36,7 @@ describe('JSON import and export', () => {
     const before = controller.state.map;
     paste('{"title": "x", "stages": [');
     expect(screen.getByRole('alert').textContent).toMatch(
-      /could not be imported \(your map is unchanged\)[\s\S]*not valid JSON/,
+      /could not be imported \(your map is unchanged\):line 1, column 27: not valid JSON: expected a value, found the end of the text/,
     );
     expect(controller.state.map).toBe(before);
   });
@@ -45,14 +45,15 @@ describe('JSON import and export', () => {
     const { controller } = renderPanel(sampleDraft());
     const before = controller.state.map;
     paste('{"title": "x", "stages": [{"name": ""}]}');
-    expect(screen.getByRole('alert').textContent).toMatch(/stages\[0\]\.name: must not be empty/);
+    // Named as the panel labels the field, with the path for people who fix the file.
+    expect(screen.getByRole('alert').textContent).toMatch(/Stage 1 name \(stages\[0\]\.name\): must not be empty/);
     expect(controller.state.map).toBe(before);
   });
 
   it('opening a .json file imports it', async () => {
     const { controller } = renderPanel();
     fireEvent.click(tab('Import / Export'));
-    const input = screen.getByLabelText('Open .json file…') as HTMLInputElement;
+    const input = screen.getByLabelText('Open a file…') as HTMLInputElement;
     const file = new File([canonical()], 'map.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);

@@ -2,8 +2,13 @@
  * Always visible: result of the last action (with its warnings in full), a standing notice (the
  * draft could not be saved), issue summary, conflict choices, canvas buttons.
  */
+import { fieldLabel, type MapIssue } from '../../src/model';
 import { usePanel, useSlice } from '../hooks';
+import { shallowArrayEq } from '../store';
 import { tabForPath } from '../state';
+
+const SHOWN = 8;
+const NO_LABELS: string[] = [];
 
 /** Focus the field an issue points at, switching tab first. */
 function goTo(panel: ReturnType<typeof usePanel>, path: string) {
@@ -32,6 +37,11 @@ export function Footer() {
   const status = useSlice((s) => s.status);
   const notice = useSlice((s) => s.notice);
   const issues = useSlice((s) => s.issues);
+  // Each issue's field as the panel labels it ("Stage 2 name"), with the lane and stage names of the draft.
+  const labels = useSlice(
+    (s) => (s.issues.length ? s.issues.slice(0, SHOWN).map((i: MapIssue) => fieldLabel(i.path, s.map)) : NO_LABELS),
+    shallowArrayEq,
+  );
   const conflict = useSlice((s) => s.conflict);
   const hasTarget = useSlice((s) => s.target !== null || s.selection.length === 1);
   const editing = useSlice((s) => s.target !== null);
@@ -40,6 +50,14 @@ export function Footer() {
       {status && (
         <div class={`status ${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
           <p>{status.text}</p>
+          {status.progress && (
+            <progress
+              class="status-progress"
+              max={status.progress.total}
+              value={status.progress.done}
+              aria-label="Layers drawn"
+            />
+          )}
           {status.details && status.details.length > 0 && (
             <ul class="status-details">
               {status.details.map((d, k) => (
@@ -60,14 +78,22 @@ export function Footer() {
       {issues.length > 0 && (
         <div class="summary" role="region" aria-label="Problems">
           <ul>
-            {issues.slice(0, 8).map((i, k) => (
+            {issues.slice(0, SHOWN).map((i, k) => (
               <li key={k}>
                 <button type="button" class="btn-link" onClick={() => goTo(panel, i.path)}>
-                  {i.path ? <code>{i.path}</code> : null} {i.message}
+                  {i.path && labels[k] ? `${labels[k]}: ` : ''}
+                  {i.message}
+                  {/* The path too, for people who fix the JSON file rather than the panel. */}
+                  {i.path && labels[k] !== i.path ? (
+                    <>
+                      {' '}
+                      <code>{i.path}</code>
+                    </>
+                  ) : null}
                 </button>
               </li>
             ))}
-            {issues.length > 8 && <li>…and {issues.length - 8} more</li>}
+            {issues.length > SHOWN && <li>…and {issues.length - SHOWN} more</li>}
           </ul>
         </div>
       )}

@@ -1,41 +1,84 @@
 /** Import (paste or open a file) and export (copy or download) of the current map. */
 import { useState } from 'preact/hooks';
-import { describeIssues } from '../../src/model';
+import { describeIssue } from '../../src/model';
 import { draftFromMap } from '../draft';
-import { usePanel } from '../hooks';
+import { usePanel, useSlice } from '../hooks';
 import { copyText, downloadText, EXPORTS, FORMAT_NAMES, importText, slugFile, type ExportFormat } from '../io';
+import type { Status } from '../state';
+import './port.css';
 
-type Message = { tone: 'error' | 'success'; text: string } | null;
+type Message = { tone: 'error' | 'success' | 'warning'; text: string; details?: string[] };
+
+/**
+ * A message of this tab. An error is shown while the panel's status is the one it came with: a
+ * later action (create, update, load) sets another status and the error goes, so the tab never
+ * shows a problem that the footer has moved past. What did happen (an import, a copy) stays true
+ * and stays shown.
+ */
+function useTiedMessage() {
+  const panel = usePanel();
+  const status = useSlice((s) => s.status);
+  const [held, setHeld] = useState<{ msg: Message; status: Status | null } | null>(null);
+  const show = (msg: Message) => setHeld({ msg, status: panel.state.status });
+  return [held && (held.msg.tone !== 'error' || held.status === status) ? held.msg : null, show] as const;
+}
+
+function MessageBox({ msg }: { msg: Message | null }) {
+  if (!msg) return null;
+  return (
+    <div class={`msg ${msg.tone}`} role={msg.tone === 'error' ? 'alert' : 'status'}>
+      <p>{msg.text}</p>
+      {msg.details && msg.details.length > 0 && (
+        <ul>
+          {msg.details.map((d, k) => (
+            <li key={k}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export function PortTab() {
   const panel = usePanel();
   const [text, setText] = useState('');
-  const [importMsg, setImportMsg] = useState<Message>(null);
-  const [exportMsg, setExportMsg] = useState<Message>(null);
+  const [importMsg, showImport] = useTiedMessage();
+  const [exportMsg, showExport] = useTiedMessage();
   const [preview, setPreview] = useState('');
 
   const doImport = (source: string, from: string) => {
     const r = importText(source);
     if (!r.ok) {
-      // The current map stays as it is: nothing is replaced until a parse fully succeeds.
+      // The current map stays as it is: nothing is replaced until a parse fully succeeds. The footer's
+      // last status (e.g. "Map created") is about something else now: cleared, not left beside this error.
+      panel.setStatus(null);
       const what = r.format ? `This ${FORMAT_NAMES[r.format]} could not be imported` : 'Could not import';
-      setImportMsg({ tone: 'error', text: `${what} (your map is unchanged):\n${describeIssues(r.issues, 6)}` });
+      const lines = r.issues.map((i) => describeIssue(i));
+      showImport({
+        tone: 'error',
+        text: `${what} (your map is unchanged):`,
+        details: lines.length > 8 ? [...lines.slice(0, 8), `…and ${lines.length - 8} more`] : lines,
+      });
       return;
     }
     panel.replace(draftFromMap(r.map), {
       target: null,
-      status: { tone: 'success', text: `Imported “${r.map.title}” from ${from}. Undo with Ctrl+Z.` },
+      status: {
+        tone: r.check ? 'warning' : 'success',
+        text: `Imported “${r.map.title}” from ${from}.${r.check ? ' Check the emotion scale (Import tab).' : ''} Undo with Ctrl+Z.`,
+      },
     });
-    setImportMsg({
-      tone: 'success',
+    showImport({
+      tone: r.check ? 'warning' : 'success',
       text: `Imported ${FORMAT_NAMES[r.format]}: ${r.map.stages.length} stages, ${r.map.lanes.length} lanes.`,
+      details: r.notes,
     });
   };
 
   const make = (f: ExportFormat): string | null => {
     const map = panel.validMap('exporting');
     if (!map) {
-      setExportMsg({ tone: 'error', text: 'The map has problems (listed below); fix them to export.' });
+      showExport({ tone: 'error', text: 'The map has problems (listed below); fix them to export.' });
       return null;
     }
     const out = EXPORTS[f].make(map);
@@ -47,7 +90,7 @@ export function PortTab() {
     const out = make(f);
     if (out === null) return;
     const ok = await copyText(out);
-    setExportMsg(
+    showExport(
       ok
         ? { tone: 'success', text: `Copied ${EXPORTS[f].label} to the clipboard.` }
         : { tone: 'error', text: 'Copying was blocked; select the text below and copy it.' },
@@ -59,7 +102,7 @@ export function PortTab() {
     if (out === null) return;
     const ext = EXPORTS[f].file.split('.').pop()!;
     downloadText(out, slugFile(panel.state.map.title, ext), EXPORTS[f].mime);
-    setExportMsg({ tone: 'success', text: `Downloaded ${EXPORTS[f].label}.` });
+    showExport({ tone: 'success', text: `Downloaded ${EXPORTS[f].label}.` });
   };
 
   return (
@@ -73,15 +116,20 @@ export function PortTab() {
             rows={6}
             value={text}
             spellcheck={false}
+            aria-describedby="import-hint"
             onInput={(e) => setText(e.currentTarget.value)}
           />
+          <p class="hint" id="import-hint">
+            Tables: stage names across the top or down the first column; a title row above is fine. Cards split at line
+            breaks, bullets and “;”, never at commas.
+          </p>
         </div>
         <div class="btn-row">
           <button type="button" class="btn primary-outline" onClick={() => doImport(text, 'pasted text')}>
             Import pasted text
           </button>
           <label class="btn file-btn">
-            Open .json file…
+            Open a file…
             <input
               type="file"
               class="sr-only"
@@ -94,11 +142,7 @@ export function PortTab() {
             />
           </label>
         </div>
-        {importMsg && (
-          <p class={`msg ${importMsg.tone}`} role={importMsg.tone === 'error' ? 'alert' : 'status'}>
-            {importMsg.text}
-          </p>
-        )}
+        <MessageBox msg={importMsg} />
       </section>
       <section class="stack" aria-labelledby="export-h">
         <h2 id="export-h">Export</h2>
@@ -112,11 +156,7 @@ export function PortTab() {
             </button>
           </div>
         ))}
-        {exportMsg && (
-          <p class={`msg ${exportMsg.tone}`} role={exportMsg.tone === 'error' ? 'alert' : 'status'}>
-            {exportMsg.text}
-          </p>
-        )}
+        <MessageBox msg={exportMsg} />
         {preview && (
           <div class="field">
             <label for="export-text">Exported text</label>
