@@ -269,6 +269,21 @@ export class PanelController {
       case 'selection':
         this.patch({ selection: msg.maps });
         return;
+      case 'progress': {
+        // Only while the create or update it belongs to is still the panel's status.
+        const now = this.state.status;
+        if (!now || now.tone !== 'info') return;
+        const verb = now.text.startsWith('Updating') ? 'Updating map' : 'Creating map';
+        const n = (x: number) => x.toLocaleString('en');
+        this.patch({
+          status: {
+            tone: 'info',
+            text: `${verb}… ${n(msg.done)} of ${n(msg.total)} layers`,
+            progress: { done: msg.done, total: msg.total },
+          },
+        });
+        return;
+      }
       case 'draft': {
         if (msg.draft === undefined || msg.draft === null) return;
         const stored = readStoredDraft(msg.draft);

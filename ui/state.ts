@@ -10,6 +10,8 @@ export interface Status {
   text: string;
   /** Shown in full under the text, one per line (warnings of a create or update). */
   details?: string[];
+  /** Long work under way in the sandbox: layers drawn of layers needed (a progress bar). */
+  progress?: { done: number; total: number };
 }
 
 export interface PanelState {

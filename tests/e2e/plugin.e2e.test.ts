@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
 import { FIGMA_THEMES } from '../support/figma-themes';
+import { syntheticMap } from '../../bench/synthetic';
 import type { GeometryReport } from '../../dev/geometry';
 // @ts-expect-error: plain ESM module without types
 import { startDevServer } from '../../dev/server.mjs';
@@ -424,6 +425,37 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     }
     expect(await mapCount()).toBe(2);
   });
+
+  it('shows a progress bar that moves while a 40×30 map is drawn, then the result', async () => {
+    await panel.getByRole('tab', { name: /Import/ }).click();
+    await panel.getByLabel(/Paste a map/).fill(JSON.stringify(syntheticMap(40, 30)));
+    await panel.getByRole('button', { name: 'Import pasted text' }).click();
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Import' }).getByRole('status').innerText())
+      .toMatch(/^Imported /);
+    // Record every value the bar shows, from inside the panel, as the sandbox reports progress.
+    const panelFrame = () => page.frames().find((f) => f !== page.mainFrame())!;
+    await panelFrame().evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { barValues: number[] }).barValues = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector<HTMLProgressElement>('progress.status-progress');
+        if (bar && seen[seen.length - 1] !== bar.value) seen.push(bar.value);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await panel.getByRole('button', { name: 'Create map' }).click();
+    // The harness redraws the whole canvas in HTML whenever the sandbox yields: slower than Figma.
+    await page.waitForFunction(
+      () => (window as unknown as HarnessWindow).harness.bridge.toPanel.some((m) => m.type === 'created'),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const values = await panelFrame().evaluate(() => (window as unknown as { barValues: number[] }).barValues);
+    expect(values.length, `bar values seen: ${values.join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    await expect.poll(() => panel.locator('progress.status-progress').count()).toBe(0);
+    await expect.poll(() => panel.getByText('Map created on the canvas.').count()).toBe(1);
+  }, 180_000);
 
   it('refuses broken JSON with a clear message and leaves the canvas untouched', async () => {
     await createFromTemplate('call-centre');

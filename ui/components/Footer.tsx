@@ -50,6 +50,14 @@ export function Footer() {
       {status && (
         <div class={`status ${status.tone}`} role={status.tone === 'error' ? 'alert' : 'status'}>
           <p>{status.text}</p>
+          {status.progress && (
+            <progress
+              class="status-progress"
+              max={status.progress.total}
+              value={status.progress.done}
+              aria-label="Layers drawn"
+            />
+          )}
           {status.details && status.details.length > 0 && (
             <ul class="status-details">
               {status.details.map((d, k) => (
