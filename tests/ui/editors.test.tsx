@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within, act } from '@testing-library/preact';
 import type { Lane } from '../../src/model';
 import type { DraftMap } from '../../ui/draft';
-import { addPersona, setCell, setPersona } from '../../ui/edit';
+import { addPersona, getCell, setCell, setPersona } from '../../ui/edit';
 import { renderPanel, sampleDraft, tab } from './helpers';
 
 afterEach(cleanup);
@@ -257,13 +257,13 @@ describe('emotion lanes: scale, chart, persona, line', () => {
     type(screen.getByLabelText('Lane 4 title'), 'To-be');
     act(() => controller.edit((m) => setCell(m, 'emotion', 'buy', { score: 2 })));
     const chart = screen.getByLabelText('Chart of lane 4') as HTMLSelectElement;
-    expect(Array.from(chart.options).map((o) => o.textContent)).toEqual(['Its own', '“Feeling”']);
+    expect(Array.from(chart.options).map((o) => o.textContent)).toEqual(['Its own', 'On “Feeling”']);
     fireEvent.change(chart, { target: { value: 'feel' } });
     // On Feeling's chart: Feeling's scale (its +2 is now 5), none of its own.
     expect(lane(controller, 'emotion')).toMatchObject({ overlay: 'feel', cells: { buy: { score: 5 } } });
     expect(lane(controller, 'emotion')).not.toHaveProperty('scale');
     expect(screen.queryByLabelText('Scale of lane 4')).toBeNull();
-    expect(screen.getByText('Scale: 1 to 5, that of “Feeling”.')).toBeTruthy();
+    expect(screen.getByText('On the scale of “Feeling”: 1 to 5.')).toBeTruthy();
     // Feeling carries a curve now: it cannot itself go onto another chart.
     const feelChart = screen.getByLabelText('Chart of lane 3') as HTMLSelectElement;
     expect(feelChart.disabled).toBe(true);
@@ -326,6 +326,62 @@ describe('emotion lanes: scale, chart, persona, line', () => {
     fireEvent.change(persona, { target: { value: 'bo-li' } });
     expect(controller.state.map.personas[0].id).toBe('bo-li');
     expect(lane(controller, 'feel')).toMatchObject({ persona: 'bo-li' });
+  });
+});
+
+describe('the score of a stage, one row per curve, each on its curve’s scale', () => {
+  function twoCharts(): DraftMap {
+    const d = sampleDraft();
+    d.lanes[2] = { ...d.lanes[2], scale: { min: 1, max: 5, low: 'Awful', high: 'Great' } } as Lane;
+    (d.lanes[2].cells as Record<string, unknown>).buy = { score: 1.75, note: 'Annoyed' };
+    d.lanes.push(
+      { id: 'tobe', title: 'To-be', kind: 'emotion', overlay: 'feel', style: 'dashed', cells: {} },
+      { id: 'nps', title: 'Score', kind: 'emotion', scale: { min: 0, max: 10 }, cells: { use: { score: 7 } } },
+    );
+    return d;
+  }
+
+  it('faces for each point of a short scale, named by its number and words; a select for 0–10', () => {
+    const { controller } = renderPanel(twoCharts());
+    fireEvent.click(tab(/Stages/));
+    const feel = screen.getByRole('group', { name: 'Feeling, Buy' });
+    expect(
+      within(feel)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('aria-label')),
+    ).toEqual(['1 Awful', '2', '3', '4', '5 Great']);
+    // 1.75 (read back from a dragged marker): 2 is shown as chosen, and the exact score beside it.
+    expect((within(feel).getByRole('radio', { name: '2' }) as HTMLInputElement).checked).toBe(true);
+    expect(within(feel).getByText('1.75')).toBeTruthy();
+    fireEvent.click(within(feel).getByRole('radio', { name: '5 Great' }));
+    expect(getCell(controller.state.map, 'feel', 'buy')).toEqual({ score: 5, note: 'Annoyed' });
+    // The curve on Feeling's chart is on Feeling's scale.
+    const tobe = screen.getByRole('group', { name: 'To-be, Buy' });
+    fireEvent.click(within(tobe).getByRole('radio', { name: '4' }));
+    expect(getCell(controller.state.map, 'tobe', 'buy')).toEqual({ score: 4 });
+    // 0 to 10: a select.
+    const nps = screen.getByRole('group', { name: 'Score, Use' });
+    const select = within(nps).getByRole('combobox', { name: 'Score, Use, score' }) as HTMLSelectElement;
+    expect(select.value).toBe('7');
+    expect(select.options).toHaveLength(12);
+    fireEvent.change(select, { target: { value: '10' } });
+    expect(getCell(controller.state.map, 'nps', 'use')).toEqual({ score: 10 });
+    fireEvent.change(select, { target: { value: '' } });
+    expect(getCell(controller.state.map, 'nps', 'use')).toBeUndefined();
+    expect(controller.validate().issues).toEqual([]);
+  });
+
+  it('the grid offers the same, and a scale change moves the faces and the score together', () => {
+    const { controller } = renderPanel(twoCharts());
+    fireEvent.click(tab(/Lanes/));
+    fireEvent.change(screen.getByLabelText('Scale of lane 3'), { target: { value: '1..7' } });
+    fireEvent.click(tab('Cells'));
+    const feel = screen.getByRole('group', { name: 'Feeling, Buy' });
+    expect(within(feel).getAllByRole('radio')).toHaveLength(7);
+    // 1.75 on 1..5 is 2.125 on 1..7, on a quarter step: 2.25.
+    expect(getCell(controller.state.map, 'feel', 'buy')).toEqual({ score: 2.25, note: 'Annoyed' });
+    fireEvent.click(within(screen.getByRole('group', { name: 'To-be, Use' })).getByRole('radio', { name: '7 Great' }));
+    expect(getCell(controller.state.map, 'tobe', 'use')).toEqual({ score: 7 });
   });
 });
 

@@ -1,24 +1,23 @@
 /**
- * The score of one stage in one emotion lane: a radio group of five faces
- * (-2 … +2) plus an optional note. Arrow keys move within the group as in any
- * radio group; "Clear" removes the score.
+ * The score of one stage in one emotion lane, on the lane's scale (its chart's, for a curve
+ * drawn on another lane's chart), plus an optional note. Scales of up to seven points are a
+ * radio group of faces, the face bending with the point's place on the scale (on −2..+2 the
+ * five familiar ones); longer scales (0–10) a select, which fits a grid cell. Arrow keys move
+ * within either as usual; "Clear" removes the score.
  */
-import { useId } from 'preact/hooks';
-import { formatPath, LIMITS, type EmotionCell } from '../../src/model';
-import { getCell, setCell } from '../edit';
+import { useId, useMemo } from 'preact/hooks';
+import { formatPath, LIMITS, type EmotionCell, type Scale } from '../../src/model';
+import { getCell, laneScale, scoreLevels, setCell, setScore } from '../edit';
 import { useIssueText, usePanel, useSlice } from '../hooks';
+import './editors.css';
 
-export const LEVELS = [
-  { score: -2, text: 'very negative' },
-  { score: -1, text: 'negative' },
-  { score: 0, text: 'neutral' },
-  { score: 1, text: 'positive' },
-  { score: 2, text: 'very positive' },
-] as const;
+/** The levels of the default −2..+2 scale (what the faces say there). */
+export const LEVELS = scoreLevels({ min: -2, max: 2 });
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+/** Scales with more points than this get a select instead of faces (seven fit a grid cell). */
+const MAX_FACES = 7;
 
-/** A small line-drawn face; the mouth bends with the score. Pure shapes: no emoji font needed. */
+/** A small line-drawn face; the mouth bends with the score (−2…+2). Pure shapes: no emoji font needed. */
 export function Face({ score }: { score: number }) {
   const bend = 8.5 + score * 1.6;
   return (
@@ -45,6 +44,16 @@ interface Props {
   compact?: boolean;
 }
 
+/** The scale as one string, so the slice compares cheaply; `parseScale` reads it back. */
+const scaleKey = (s: Scale) => JSON.stringify([s.min, s.max, s.low ?? null, s.high ?? null]);
+function parseScale(key: string): Scale {
+  const [min, max, low, high] = JSON.parse(key) as [number, number, string | null, string | null];
+  const s: Scale = { min, max };
+  if (low !== null) s.low = low;
+  if (high !== null) s.high = high;
+  return s;
+}
+
 export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const panel = usePanel();
   const uid = useId();
@@ -52,52 +61,71 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const laneIndex = useSlice((s) => s.map.lanes.findIndex((l) => l.id === laneId));
   const laneTitle = useSlice((s) => s.map.lanes[laneIndex]?.title ?? '');
   const stageName = useSlice((s) => s.map.stages.find((st) => st.id === stageId)?.name ?? '');
+  const key = useSlice((s) => scaleKey(laneScale(s.map, laneId)));
+  const scale = useMemo(() => parseScale(key), [key]);
+  const levels = useMemo(() => scoreLevels(scale), [scale]);
   const path = formatPath(['lanes', laneIndex, 'cells', stageId]);
   const issue = useIssueText(path);
   const name = `emo-${place}-${laneId}-${stageId}-${uid}`;
   const domId = `${place}-${laneId}-${stageId}`;
-  const set = (next: EmotionCell | undefined) => panel.edit((m) => setCell(m, laneId, stageId, next));
+  const clear = () => panel.edit((m) => setCell(m, laneId, stageId, undefined));
+  const choose = (score: number) => panel.edit((m) => setScore(m, laneId, stageId, score));
   const score = cell?.score;
-  // Scores between the faces (a marker dragged on the canvas reads back in quarter points):
-  // the nearest face is shown as chosen, and the exact value next to it.
-  const nearest = score === undefined ? undefined : Math.max(-2, Math.min(2, Math.round(score))) + 0;
+  // Scores between the points (a marker dragged on the canvas reads back in quarter points):
+  // the nearest point is shown as chosen, and the exact value next to it.
+  const nearest = score === undefined ? undefined : Math.max(scale.min, Math.min(scale.max, Math.round(score))) + 0;
   const between = score !== undefined && !Number.isInteger(score);
+  const number = (n: number) => (scale.min < 0 && n > 0 ? `+${n}` : n < 0 ? `−${-n}` : String(n));
+  const what = `${laneTitle || 'Emotion'}, ${stageName || 'stage'}`;
+  /** Where a point sits on the scale, as a −2…+2 face: its mouth, and (rounded) its colour. */
+  const place4 = (s: number) => -2 + (4 * (s - scale.min)) / (scale.max - scale.min);
   return (
     // aria-label names the stage too (the visible legend only names the lane); browsers differ in
     // how they join a visually hidden span into a legend's name, so spell it out.
-    <fieldset
-      class={`emotion${compact ? ' compact' : ''}`}
-      id={domId}
-      data-path={path}
-      aria-label={`${laneTitle || 'Emotion'}, ${stageName || 'stage'}`}
-    >
+    <fieldset class={`emotion${compact ? ' compact' : ''}`} id={domId} data-path={path} aria-label={what}>
       {!compact && <legend>{laneTitle || 'Emotion'}</legend>}
-      <div class="faces">
-        {LEVELS.map((l) => (
-          <label class="face" data-score={l.score} title={`${signed(l.score)} ${l.text}`} key={l.score}>
-            {/* Named by aria-label rather than a visually hidden span: one clipped box fewer per face. */}
-            <input
-              type="radio"
-              class="sr-only"
-              name={name}
-              value={String(l.score)}
-              aria-label={`${signed(l.score)} ${l.text}`}
-              checked={nearest === l.score}
-              onChange={() => set({ ...(cell ?? {}), score: l.score })}
-            />
-            <Face score={l.score} />
-          </label>
-        ))}
+      <div class={`faces${levels.length > 5 ? ' many' : ''}`}>
+        {levels.length <= MAX_FACES ? (
+          levels.map((l) => (
+            <label class="face" data-score={Math.round(place4(l.score))} title={l.text} key={l.score}>
+              {/* Named by aria-label rather than a visually hidden span: one clipped box fewer per face. */}
+              <input
+                type="radio"
+                class="sr-only"
+                name={name}
+                value={String(l.score)}
+                aria-label={l.text}
+                checked={nearest === l.score}
+                onChange={() => choose(l.score)}
+              />
+              <Face score={place4(l.score)} />
+            </label>
+          ))
+        ) : (
+          <select
+            class="score-select"
+            aria-label={`${what}, score`}
+            value={nearest === undefined ? '' : String(nearest)}
+            onChange={(e) => (e.currentTarget.value === '' ? clear() : choose(Number(e.currentTarget.value)))}
+          >
+            <option value="">No score</option>
+            {levels.map((l) => (
+              <option value={String(l.score)} key={l.score}>
+                {l.text}
+              </option>
+            ))}
+          </select>
+        )}
         {between && (
-          <span class="between" title="Exact score, between two faces">
-            {signed(score)}
+          <span class="between" title="Exact score, between two points">
+            {number(score)}
           </span>
         )}
         <button
           type="button"
           class="btn-link clear"
           disabled={score === undefined}
-          onClick={() => set(undefined)}
+          onClick={clear}
           aria-label={`Clear ${laneTitle || 'emotion'} score`}
         >
           Clear
@@ -117,7 +145,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
           const note = e.currentTarget.value;
           const next: EmotionCell = { score: cell.score };
           if (note) next.note = note;
-          set(next);
+          panel.edit((m) => setCell(m, laneId, stageId, next));
         }}
       />
       {issue && <p class="field-error">{issue}</p>}

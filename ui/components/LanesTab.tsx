@@ -202,10 +202,10 @@ function ChartSelect({ id, index, value }: { id: string; index: number; value: s
   const options: Option[] = [{ value: '', label: 'Its own' }];
   for (const entry of hosts) {
     const [hid, title] = entry.split('\n');
-    options.push({ value: hid, label: `“${title}”` });
+    options.push({ value: hid, label: `On “${title}”` });
   }
   if (value !== undefined && !options.some((o) => o.value === value))
-    options.push({ value, label: `“${value}” (not a chart)` });
+    options.push({ value, label: `On “${value}” (not a chart)` });
   // A chart that carries other curves cannot itself be drawn on another chart.
   const hint = guests
     ? `${guests} ${guests.includes(',') ? 'are' : 'is'} drawn on this chart.`
@@ -284,7 +284,7 @@ function SharedScale({ id }: { id: string }) {
     const host = lane?.kind === 'emotion' ? s.map.lanes.find((l) => l.id === lane.overlay) : undefined;
     const scale = laneScale(s.map, id);
     const words = scale.low || scale.high ? ` (${scale.low ?? '…'} to ${scale.high ?? '…'})` : '';
-    return host ? `Scale: ${rangeLabel(scale)}${words}, that of “${untitled(host.title)}”.` : '';
+    return host ? `On the scale of “${untitled(host.title)}”: ${rangeLabel(scale)}${words}.` : '';
   });
   return text ? <p class="hint scale-shared">{text}</p> : null;
 }

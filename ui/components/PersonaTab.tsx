@@ -19,8 +19,7 @@ export function PersonaTab() {
   return (
     <div class="stack">
       <p class="hint">
-        Each persona gets a card in the persona block, side by side. Tie an emotion curve to one on the Lanes tab.{' '}
-        <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> moves the focused persona.
+        Shown side by side on the map. <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> moves the focused persona.
       </p>
       {count === 0 && <p class="empty">No personas: the map is drawn without a persona block.</p>}
       <ol class="rows">
