@@ -142,11 +142,23 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
     if (phase) stage.phase = phase;
     const description = textOf(childrenOf(h, 'stage-description')[0]);
     if (description !== undefined) stage.description = description;
-    // Moments of truth are marks, not texts: they come from the stored map.
-    if (old?.moment) stage.moment = true;
-    if (old?.momentNote) stage.momentNote = old.momentNote;
+    // Whether a stage is a moment of truth is a mark, not a text: it comes from the stored map (or,
+    // without one, from the header's label). Its note may have been edited on the canvas.
+    if (old?.moment || childrenOf(h, 'moment-label').length) stage.moment = true;
+    const note = momentNote(h, ix, old?.momentNote);
+    if (stage.moment && note) stage.momentNote = note;
     return stage;
   });
+}
+
+/**
+ * A moment's note: shown in its stage header (when it fits there) and in the legend; the one
+ * edited on the canvas (the header's first) wins over the stored note.
+ */
+function momentNote(header: Tagged, ix: MapIndex, stored: string | undefined): string | undefined {
+  const stage = header.tag.stage!;
+  const shown = [textOf(childrenOf(header, 'moment-note')[0]), ix.text('moment-legend-note', { stage })];
+  return shown.find((t) => t !== undefined && t !== (stored ?? '')) ?? stored;
 }
 
 /** What a chart's label says of one end of its scale: "5 · delighted" → 5 and "delighted". */

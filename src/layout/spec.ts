@@ -69,7 +69,18 @@ export type Role =
   | 'emotion-legend-text'
   | 'emotion-axis'
   | 'spacer'
-  | 'holding';
+  | 'holding'
+  // Moments of truth (src/layout/parts/moments.ts)
+  | 'moment-label'
+  | 'moment-note'
+  | 'moment-band'
+  | 'moment-ring'
+  | 'moment-legend'
+  | 'moment-legend-title'
+  | 'moment-legend-item'
+  | 'moment-legend-dot'
+  | 'moment-legend-name'
+  | 'moment-legend-note';
 
 export interface Tag {
   role: Role;

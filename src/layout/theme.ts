@@ -132,3 +132,46 @@ export const TYPE = {
   card: { font: 'medium' as FontRole, size: 13, line: 18 },
   note: { font: 'medium' as FontRole, size: 12, line: 16 },
 };
+
+/**
+ * Moments of truth (src/layout/parts/moments.ts): one warm accent, in a light tone on the dark
+ * stage row and a dark tone on the light lanes and header, so the mark reads on screen and in print.
+ */
+export const MOMENT = {
+  /** Border of a moment's stage header, on the dark stage row. */
+  headerBorder: '#FDB022',
+  /** Tint behind a moment's stage header (with `headerFillOpacity`). */
+  headerFill: '#FDB022',
+  headerFillOpacity: 0.14,
+  /** The "Moment of truth" label and the note in the header, on the dark stage row. */
+  headerLabel: '#FEC84B',
+  headerNote: '#FEF0C7',
+  /** The band behind a moment's column on an emotion chart (with `bandOpacity`). */
+  band: '#FDB022',
+  bandOpacity: 0.16,
+  /** The ring around each curve's marker at a moment, and the legend's dots: ≥ 3:1 on the lanes. */
+  ring: '#B54708',
+  /** The legend's title. */
+  legendTitle: '#B54708',
+  /** Header padding, border weight, corner radius. */
+  headerPadding: 10,
+  headerBorderWeight: 2,
+  radius: 8,
+  /** Diameter and stroke of the ring around a marker (the marker is SPACE.markerSize plus its white stroke). */
+  ringSize: 30,
+  ringStroke: 2,
+  /** Diameter of a legend dot, the width of the legend's stage-name column, gaps. */
+  legendDot: 12,
+  legendNameWidth: 220,
+  legendGap: 6,
+  /** A note is shown in its stage header when it fits in this many lines (it is always in the legend). */
+  headerNoteLines: 3,
+} as const;
+
+export const MOMENT_TYPE = {
+  label: { font: 'semibold' as FontRole, size: 11, line: 14 },
+  headerNote: { font: 'italic' as FontRole, size: 12, line: 17 },
+  legendTitle: { font: 'semibold' as FontRole, size: 12, line: 16 },
+  legendName: { font: 'semibold' as FontRole, size: 14, line: 21 },
+  legendNote: { font: 'regular' as FontRole, size: 14, line: 21 },
+};

@@ -7,6 +7,7 @@ import { type Fonts, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { COLORS, SPACE, TYPE } from '../theme';
 import { personaSpec } from './persona';
+import { momentLegend } from './moments';
 
 export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
   const stageCount = `${map.stages.length} stage${map.stages.length === 1 ? '' : 's'}`;
@@ -57,6 +58,7 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
               }),
             ]
           : []),
+        ...momentLegend(map, width, fonts),
       ],
     }),
   ];

@@ -8,6 +8,7 @@ import { phaseRuns } from '../phases';
 import type { NodeSpec } from '../spec';
 import { COLORS, PHASE_FILLS, SPACE, TYPE } from '../theme';
 import { labelColumn, row } from './rows';
+import { momentHeader, withMomentBorder } from './moments';
 
 export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   let coloured = 0;
@@ -75,7 +76,10 @@ export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
 
 export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
   const headers = map.stages.map((s, i) => {
+    // A moment of truth: its header has an accent border, a label above the name and its note below.
+    const moment = s.moment ? momentHeader(s, g.columns[i].width, fonts) : undefined;
     const children = [
+      ...(moment?.before ?? []),
       text({
         key: 'name',
         name: 'Stage name',
@@ -100,7 +104,8 @@ export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
           width: 'FILL',
         }),
       );
-    return frame({
+    if (moment) children.push(...moment.after);
+    const header = frame({
       key: `stage:${s.id}`,
       name: `Stage: ${s.name}`,
       tag: { role: 'stage-header', stage: s.id },
@@ -108,8 +113,10 @@ export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
       sizing: ['FIXED', 'HUG'],
       size: { width: g.columns[i].width, height: 24 },
       gap: 4,
+      ...moment?.look,
       children,
     });
+    return moment ? withMomentBorder(header) : header;
   });
   const label = labelColumn('label', { role: 'stage-row-label' }, [
     text({
