@@ -59,6 +59,7 @@ describe('moments of truth on the canvas', () => {
     const { frame } = await createMap(map);
     expect(checkGeometry(frame).problems).toEqual([]);
     expect(managed(frame, 'moment-label').map((n) => tagField(n, 'stage'))).toEqual(['choose', 'unbox', 'run']);
+    expect(managed(frame, 'moment-ring').length).toBe(3); // today at choose and unbox, to-be at choose
     const read = readMap(frame);
     expect(read.ok && read.map).toEqual(map);
   });

@@ -89,6 +89,27 @@ describe('moments of truth in the spec', () => {
     expect(byRole(spec, 'moment-legend-title')[0].props.characters).toBe('Moments of truth');
   });
 
+  it('put a band behind each moment column and a ring on every curve of the chart at that stage', () => {
+    const area = byRole(spec, 'emotion-area')[0];
+    const bands = area.children!.filter((c) => c.tag.role === 'moment-band');
+    expect(bands.map((b) => b.tag.stage)).toEqual(['choose', 'unbox', 'run']);
+    // Behind everything else on the chart, from top to bottom of it.
+    expect(area.children!.slice(0, 3)).toEqual(bands);
+    for (const b of bands) expect([b.props.y, b.size!.height]).toEqual([0, area.size!.height]);
+    const rings = area.children!.filter((c) => c.tag.role === 'moment-ring');
+    expect(rings.map((r) => `${r.tag.lane}@${r.tag.stage}`).sort()).toEqual(
+      ['today@choose', 'today@unbox', 'to-be@choose', 'to-be@run'].sort(),
+    );
+    // Each ring is centred on its curve's marker, and drawn under the markers.
+    const markers = area.children!.filter((c) => c.tag.role === 'emotion-marker');
+    const centre = (n: NodeSpec) => [n.props.x! + n.size!.width / 2, n.props.y! + n.size!.height / 2];
+    for (const r of rings) {
+      const m = markers.find((k) => k.tag.lane === r.tag.lane && k.tag.stage === r.tag.stage)!;
+      expect(centre(r)).toEqual(centre(m));
+      expect(area.children!.indexOf(r)).toBeLessThan(area.children!.indexOf(m));
+    }
+  });
+
   it('ring colour stands out from the lanes (3:1, graphical objects)', () => {
     for (const bg of [COLORS.cellBackground, COLORS.mapBackground])
       expect(contrastRatio(hexToRgb(MOMENT.ring), hexToRgb(bg))).toBeGreaterThanOrEqual(3);

@@ -21,6 +21,7 @@ import type { GridGeometry } from '../grid';
 import { type Fonts, frame, text, vector } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { COLORS, CURVE_DASH, EXTRA_CURVES, SPACE, TYPE, hex, solid } from '../theme';
+import { momentMarks } from './moments';
 
 export const EMOTION_AREA: EmotionArea = {
   height: SPACE.emotionHeight,
@@ -224,8 +225,17 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
       notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts));
     });
   });
+  // Moments of truth: a band behind their columns, a ring around each curve's marker there.
+  const moments = momentMarks(
+    map,
+    g,
+    host.id,
+    area.height,
+    curves.map((c, i) => ({ laneId: c.lane.id, own: c.k === 0, points: pointsOf[i] })),
+  );
+  children.unshift(...moments.bands);
   // Markers above every curve, notes above everything.
-  children.push(...markers, ...notes);
+  children.push(...moments.rings, ...markers, ...notes);
   const spec = frame({
     key: 'area',
     name: 'Emotion curve',

@@ -10,6 +10,7 @@ import type { NodeSpec } from '../spec';
 import { COLORS, TYPE } from '../theme';
 import { cardCells, textCells } from './cells';
 import { chartLabel, chartLanes, emotionArea } from './emotion-lane';
+import { momentIds } from './moments';
 import { labelColumn, row } from './rows';
 
 export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
@@ -35,7 +36,7 @@ export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeome
       : lane.kind === 'cards'
         ? cardCells(lane, map, g, fonts)
         : [
-            memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts)]), () =>
+            memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts), momentIds(map)]), () =>
               emotionArea(chart, map, g, fonts),
             ),
           ];
