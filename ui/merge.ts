@@ -25,7 +25,8 @@
  *   another chart) gets a chart of its own on the scale it was drawn on; one on
  *   a chart takes the chart's range; a curve's persona that is gone is dropped.
  * The panel's edits that survive and differ from the canvas are listed in
- * `kept`, labelled as the panel labels them ("Stage 2 name", "Touchpoints · Buy").
+ * `kept`, labelled as the panel labels them ("Stage 2 name", "Phase of stage 2",
+ * "Scale of lane 3"; a cell "Touchpoints · Buy", as the list is joined with commas).
  */
 import { DEFAULT_SCALE, type EmotionCell, type EmotionLane, type Lane, type Scale, type Stage } from '../src/model';
 import { personaIds, type DraftMap, type PersonaDraft } from './draft';
@@ -249,9 +250,9 @@ function onScale(v: CellValue | undefined, from: Scale, to: Scale): CellValue | 
 /** An emotion lane's scale, its chart, persona and line style, each picked on its own. */
 function mergeCurve(r: Picker, n: number, b: EmotionLane | undefined, p: EmotionLane, c: EmotionLane) {
   const range = (l: EmotionLane | undefined) => (l?.scale ? { min: l.scale.min, max: l.scale.max } : undefined);
-  const picked = r.pick(range(b), range(p), range(c), () => `Lane ${n} scale`);
-  const low = r.pick(b?.scale?.low, p.scale?.low, c.scale?.low, () => `Lane ${n} low end`);
-  const high = r.pick(b?.scale?.high, p.scale?.high, c.scale?.high, () => `Lane ${n} high end`);
+  const picked = r.pick(range(b), range(p), range(c), () => `Scale of lane ${n}`);
+  const low = r.pick(b?.scale?.low, p.scale?.low, c.scale?.low, () => `Low end word of lane ${n}`);
+  const high = r.pick(b?.scale?.high, p.scale?.high, c.scale?.high, () => `High end word of lane ${n}`);
   const out: Partial<EmotionLane> = {};
   if (picked || low !== undefined || high !== undefined) {
     const scale: Scale = { ...(picked ?? DEFAULT_SCALE) };
@@ -259,9 +260,9 @@ function mergeCurve(r: Picker, n: number, b: EmotionLane | undefined, p: Emotion
     if (high !== undefined) scale.high = high;
     out.scale = scale;
   }
-  const overlay = r.pick(b?.overlay, p.overlay, c.overlay, () => `Lane ${n} chart`);
-  const persona = r.pick(b?.persona, p.persona, c.persona, () => `Lane ${n} persona`);
-  const style = r.pick(b?.style, p.style, c.style, () => `Lane ${n} line`);
+  const overlay = r.pick(b?.overlay, p.overlay, c.overlay, () => `Chart of lane ${n}`);
+  const persona = r.pick(b?.persona, p.persona, c.persona, () => `Persona of lane ${n}`);
+  const style = r.pick(b?.style, p.style, c.style, () => `Line of lane ${n}`);
   if (overlay !== undefined) out.overlay = overlay;
   if (persona !== undefined) out.persona = persona;
   if (style !== undefined) out.style = style;
@@ -301,6 +302,15 @@ function repairCurves(
 /* ---------------- the merge ---------------- */
 
 const PERSONA_FIELDS = ['name', 'role', 'quote', 'description', 'goals', 'frustrations'] as const;
+/** As the Personas tab labels them ("Role of persona 2"; the name is "Persona 2 name"). */
+const PERSONA_LABELS: Record<(typeof PERSONA_FIELDS)[number], string> = {
+  name: 'Name',
+  role: 'Role',
+  quote: 'Quote',
+  description: 'Description',
+  goals: 'Goals',
+  frustrations: 'Frustrations',
+};
 
 function mergePersonas(r: Picker, base: DraftMap, panel: DraftMap, canvas: DraftMap): PersonaDraft[] {
   // A persona without an id (no name yet) can only be the panel's own new one.
@@ -323,7 +333,10 @@ function mergePersonas(r: Picker, base: DraftMap, panel: DraftMap, canvas: Draft
       const b = bP.get(id);
       const out = {} as Record<string, unknown>;
       if (p.id !== undefined) out.id = p.id;
-      for (const k of PERSONA_FIELDS) out[k] = r.pick(b?.[k], p[k], c[k], () => `Persona ${n} ${k}`);
+      for (const k of PERSONA_FIELDS)
+        out[k] = r.pick(b?.[k], p[k], c[k], () =>
+          k === 'name' ? `Persona ${n} name` : `${PERSONA_LABELS[k]} of persona ${n}`,
+        );
       return out as unknown as PersonaDraft;
     }
     if (p && !bP.has(id)) r.note(`Persona ${n} added`, false);
@@ -389,10 +402,10 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
     if (p && c) {
       const b = bS.get(id);
       const s: Stage = { id, name: r.pick(b?.name, p.name, c.name, () => `Stage ${n} name`) };
-      const phase = r.pick(b?.phase, p.phase, c.phase, () => `Stage ${n} phase`);
-      const description = r.pick(b?.description, p.description, c.description, () => `Stage ${n} description`);
-      const moment = r.pick(b?.moment, p.moment, c.moment, () => `Stage ${n} moment of truth`);
-      const note = r.pick(b?.momentNote, p.momentNote, c.momentNote, () => `Stage ${n} moment note`);
+      const phase = r.pick(b?.phase, p.phase, c.phase, () => `Phase of stage ${n}`);
+      const description = r.pick(b?.description, p.description, c.description, () => `Description of stage ${n}`);
+      const moment = r.pick(b?.moment, p.moment, c.moment, () => `Moment of truth of stage ${n}`);
+      const note = r.pick(b?.momentNote, p.momentNote, c.momentNote, () => `Moment note of stage ${n}`);
       if (phase !== undefined) s.phase = phase;
       if (description !== undefined) s.description = description;
       if (moment) s.moment = true;
@@ -462,13 +475,13 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
     if (p.kind !== c.kind) {
       // Cells of different kinds do not mix: one side's lane whole. The panel's if it changed the lane.
       if (b && !laneTouched(panel, p, false)) return from(canvas, c, laneTitle);
-      lr.note(`Lane ${n} kind`, !b || laneTouched(canvas, c, false));
+      lr.note(`Kind of lane ${n}`, !b || laneTouched(canvas, c, false));
       return from(panel, p, laneTitle);
     }
     const out: Record<string, unknown> = { id, title: laneTitle, kind: p.kind };
     const sameKindBase = b && b.kind === p.kind ? b : undefined;
     if (p.kind === 'cards') {
-      const tone = lr.pick(toneOf(sameKindBase), toneOf(p), toneOf(c), () => `Lane ${n} tone`);
+      const tone = lr.pick(toneOf(sameKindBase), toneOf(p), toneOf(c), () => `Tone of lane ${n}`);
       if (tone) out.tone = tone;
     }
     if (p.kind === 'emotion') Object.assign(out, mergeCurve(lr, n, asEmotion(sameKindBase), p, c as EmotionLane));

@@ -180,8 +180,8 @@ describe('three-way merge of base, panel and canvas', () => {
       { id: 'pains', title: 'Pains', kind: 'text', cells: { buy: 'Slow checkout' } },
       { id: 'ideas', title: 'Ideas', kind: 'cards', cells: { use: ['Reminders'] } },
     ]);
-    expect(r.kept).toEqual(['Lane 2 kind', 'Lane 3 added', 'Lane “Feeling” removed']);
-    expect(r.conflicts).toEqual(['Lane 2 kind']);
+    expect(r.kept).toEqual(['Kind of lane 2', 'Lane 3 added', 'Lane “Feeling” removed']);
+    expect(r.conflicts).toEqual(['Kind of lane 2']);
   });
 
   it('labels fall back to positions when names are empty, and long lists are cut with a count', () => {
@@ -227,8 +227,8 @@ describe('merge of personas, the objective, moments and curves', () => {
     expect(r.map.personas.map((p) => p.id ?? p.name)).toEqual(['ana', 'bo', 'di', '']);
     expect(r.map.personas[0].quote).toBe('Fast, please');
     expect(r.map.personas[1].role).toBe('Builder');
-    expect(r.kept).toEqual(['Persona 1 quote', 'Persona 3 added', 'Persona 4 added', 'Persona “Cy” removed']);
-    expect(r.conflicts).toEqual(['Persona 1 quote']);
+    expect(r.kept).toEqual(['Quote of persona 1', 'Persona 3 added', 'Persona 4 added', 'Persona “Cy” removed']);
+    expect(r.conflicts).toEqual(['Quote of persona 1']);
   });
 
   it('a persona removed on the canvas stays when the panel edited it or gave it a curve; else it goes', () => {
@@ -244,7 +244,7 @@ describe('merge of personas, the objective, moments and curves', () => {
     const r = mergeMaps(base, gaveCurve, canvas);
     expect(r.map.personas.map((p) => p.id)).toEqual(['bo']);
     expect(curve(r.map, 'feel').persona).toBe('bo');
-    expect(r.kept).toEqual(['Persona 1 (removed on the canvas)', 'Lane 3 persona']);
+    expect(r.kept).toEqual(['Persona 1 (removed on the canvas)', 'Persona of lane 3']);
     // Untouched by the panel: gone, and a curve the canvas still tied to it (none here) would lose it.
     expect(mergeMaps(base, base, canvas).map.personas).toEqual([]);
   });
@@ -271,8 +271,13 @@ describe('merge of personas, the objective, moments and curves', () => {
       [undefined, undefined],
       [true, undefined],
     ]);
-    expect(r.kept).toEqual(['Objective', 'Stage 2 moment of truth', 'Stage 2 moment note', 'Stage 3 moment of truth']);
-    expect(r.conflicts).toEqual(['Stage 2 moment note']);
+    expect(r.kept).toEqual([
+      'Objective',
+      'Moment of truth of stage 2',
+      'Moment note of stage 2',
+      'Moment of truth of stage 3',
+    ]);
+    expect(r.conflicts).toEqual(['Moment note of stage 2']);
   });
 
   it('a curve’s scale, words, chart, persona and line each merge on their own', () => {
@@ -295,7 +300,7 @@ describe('merge of personas, the objective, moments and curves', () => {
       style: 'dashed',
       scale: { min: -2, max: 2, high: 'Good' },
     });
-    expect(r.kept).toEqual(['Lane 3 scale', 'Lane 3 low end', 'Lane 4 chart', 'Lane 4 line']);
+    expect(r.kept).toEqual(['Scale of lane 3', 'Low end word of lane 3', 'Chart of lane 4', 'Line of lane 4']);
     expect(normaliseMap(toMapInput(r.map)).ok).toBe(true);
   });
 
@@ -318,7 +323,7 @@ describe('merge of personas, the objective, moments and curves', () => {
       scale: { min: 1, max: 5 },
       cells: { discover: { score: 2.5, note: 'Ads everywhere' }, buy: { score: 2 }, use: { score: 5 } },
     });
-    expect(r.kept).toEqual(['Lane 3 scale', 'Feeling · Use']);
+    expect(r.kept).toEqual(['Scale of lane 3', 'Feeling · Use']);
     expect(r.conflicts).toEqual([]);
     // The other way round: the canvas's scale, the panel's edit put on it.
     const r2 = mergeMaps(base, canvas, panel);

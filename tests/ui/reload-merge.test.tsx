@@ -199,7 +199,7 @@ describe('reload from the canvas after a conflict', () => {
     (edited.lanes[0] as { scale: { high: string } }).scale.high = 'Delighted';
     receive({ type: 'map', nodeId: '7:1', canvas: 'fp-2', map: edited, revision: 3 });
     expect(screen.getByRole('status').textContent).toBe(
-      'Reloaded from the canvas and kept your 3 edits (Persona 2 role, Persona 3 added, Lane 1 scale). Press Update to put them on the canvas.',
+      'Reloaded from the canvas and kept your 3 edits (Role of persona 2, Persona 3 added, Scale of lane 1). Press Update to put them on the canvas.',
     );
     fireEvent.click(updateButton());
     const sent = last('update')!.map as JourneyMap;
