@@ -4,6 +4,7 @@ import { describeIssue } from '../../src/model';
 import { draftFromMap } from '../draft';
 import { usePanel, useSlice } from '../hooks';
 import { copyText, downloadText, EXPORTS, FORMAT_NAMES, importText, slugFile, type ExportFormat } from '../io';
+import { exportLosses } from '../formats/losses';
 import type { Status } from '../state';
 import './port.css';
 
@@ -45,6 +46,7 @@ export function PortTab() {
   const [importMsg, showImport] = useTiedMessage();
   const [exportMsg, showExport] = useTiedMessage();
   const [preview, setPreview] = useState('');
+  const [losses, setLosses] = useState('');
 
   const doImport = (source: string, from: string) => {
     const r = importText(source);
@@ -83,6 +85,7 @@ export function PortTab() {
     }
     const out = EXPORTS[f].make(map);
     setPreview(out);
+    setLosses(exportLosses(map, f).length ? `${EXPORTS[f].label} leaves out: ${exportLosses(map, f).join('; ')}.` : '');
     return out;
   };
 
@@ -157,6 +160,11 @@ export function PortTab() {
           </div>
         ))}
         <MessageBox msg={exportMsg} />
+        {losses && (
+          <p class="hint" role="note">
+            {losses}
+          </p>
+        )}
         {preview && (
           <div class="field">
             <label for="export-text">Exported text</label>

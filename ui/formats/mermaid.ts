@@ -241,7 +241,11 @@ export function toMermaidJourney(map: JourneyMap): string {
     }
     const task = escapeTask(stage.name);
     const cell = emotion?.kind === 'emotion' ? emotion.cells[stage.id] : undefined;
-    const score = cell ? Math.min(5, Math.max(1, Math.round(cell.score) + 3)) : 3;
+    // Mermaid scores run 1–5: the lane's own scale (−2..+2 unless it says otherwise) maps onto them.
+    const scale = emotion?.kind === 'emotion' ? (emotion.scale ?? { min: -2, max: 2 }) : { min: -2, max: 2 };
+    const score = cell
+      ? Math.min(5, Math.max(1, Math.round(1 + ((cell.score - scale.min) / (scale.max - scale.min)) * 4)))
+      : 3;
     if (!cell) out.push(`    %% "${task}" has no emotion score: written as 3 (neutral)`);
     const actors =
       actorsLane?.kind === 'cards'
