@@ -15,6 +15,7 @@ import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
 import { Progress, type ProgressReport } from './progress';
+import { appendHistory } from './versions';
 
 export class UserFacingError extends Error {
   constructor(
@@ -144,6 +145,7 @@ export async function createMap(
     frame.y = Math.round(center.y - frame.height / 2);
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
     writeMapData(frame, map, 1, canvas, render);
+    appendHistory(frame, 1, map, 'new');
     rememberDrawn(map, render, spec);
   } catch (e) {
     // Never leave half a map behind.
@@ -268,6 +270,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const next = revision + 1;
   const canvas = canvasAfterWrite(map);
   writeMapData(frame, map, next, canvas, render, stored);
+  appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
   rememberDrawn(map, render, spec);
   const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
