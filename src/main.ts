@@ -14,6 +14,11 @@ import { adoptCopiedMap } from './figma/tags';
 import { migrateLegacyMap } from './figma/legacy';
 import { TEMPLATES } from './templates';
 import { PluginToUiSchema, UiToPluginSchema, type PluginToUi, type UiToPlugin } from './protocol';
+import type { JourneyMap } from './model';
+import { diffMaps } from './model/diff';
+import { readMapData } from './figma/storage';
+import { MAX_VERSIONS, deleteVersion, listVersions, loadVersion, readHistory, saveVersion } from './figma/versions';
+import { drawComparison } from './figma/compare-frame';
 
 const DRAFT_KEY = 'draft';
 /** The draft could not be saved once this session: say so once, not on every autosave. */
@@ -202,6 +207,104 @@ async function handle(msg: UiToPlugin): Promise<void> {
     case 'notify':
       toast(msg.message);
       return;
+    case 'list-versions':
+    case 'save-version':
+    case 'delete-version':
+    case 'load-version':
+    case 'compare':
+    case 'draw-comparison':
+      return handleVersions(msg);
+  }
+}
+
+type VersionMessage = Extract<
+  UiToPlugin,
+  { type: 'list-versions' | 'save-version' | 'delete-version' | 'load-version' | 'compare' | 'draw-comparison' }
+>;
+
+/** Versions, history and comparisons of one map (src/figma/versions.ts, compare-frame.ts). */
+async function handleVersions(msg: VersionMessage): Promise<void> {
+  const requestId = msg.requestId;
+  const frame = await targetFrame(msg.nodeId);
+  if (!frame) return fail('not-found', 'That journey map is no longer on the canvas.', [], requestId);
+  const nodeId = frame.id;
+  const refused = (r: { code: 'invalid' | 'not-found'; message: string; issues?: MapIssue[] }) =>
+    fail(r.code, r.message, r.issues, requestId);
+  const listed = (saved?: string) =>
+    post({
+      type: 'versions',
+      requestId,
+      nodeId,
+      versions: listVersions(frame),
+      history: readHistory(frame),
+      max: MAX_VERSIONS,
+      saved,
+    });
+  /** The current data: the panel's map when it sent one, else the map as the canvas shows it. */
+  const current = (raw: unknown): JourneyMap | undefined => {
+    if (raw !== undefined) return validMap(raw, requestId);
+    const read = readMap(frame);
+    if (!read.ok) fail('invalid', read.message, read.issues, requestId);
+    return read.ok ? read.map : undefined;
+  };
+  switch (msg.type) {
+    case 'list-versions':
+      return listed();
+    case 'save-version': {
+      const map = current(msg.map);
+      if (!map) return;
+      const saved = saveVersion(frame, msg.name, map, readMapData(frame)?.revision ?? 0);
+      if (!saved.ok) return refused(saved);
+      listed(saved.version.id);
+      return toast(`Saved version “${saved.version.name}”`);
+    }
+    case 'delete-version': {
+      const done = deleteVersion(frame, msg.versionId);
+      return done.ok ? listed() : refused(done);
+    }
+    case 'load-version': {
+      const loaded = loadVersion(frame, msg.versionId);
+      if (!loaded.ok) return refused(loaded);
+      return post({ type: 'version', requestId, nodeId, version: loaded.version, map: loaded.map });
+    }
+    case 'compare':
+    case 'draw-comparison': {
+      const versions = listVersions(frame);
+      const aId = msg.a ?? versions[versions.length - 1]?.id;
+      if (!aId || aId === 'current')
+        return fail(
+          'not-found',
+          aId
+            ? 'Compare from a saved version (a), to a version or the current data (b).'
+            : 'This map has no saved versions yet: save one to compare with it.',
+          [],
+          requestId,
+        );
+      const a = loadVersion(frame, aId);
+      if (!a.ok) return refused(a);
+      const bSide = msg.b === undefined || msg.b === 'current' ? undefined : loadVersion(frame, msg.b);
+      if (bSide && !bSide.ok) return refused(bSide);
+      const newer = bSide ? bSide.map : current(msg.map);
+      if (!newer) return;
+      const sideA = { ...a.version };
+      const sideB = bSide
+        ? { ...bSide.version }
+        : { id: 'current', name: 'Current', revision: readMapData(frame)?.revision ?? 0 };
+      const diff = diffMaps(a.map, newer);
+      if (msg.type === 'compare') return post({ type: 'comparison', requestId, nodeId, a: sideA, b: sideB, diff });
+      const drawn = await drawComparison(frame, a.map, newer, diff, { older: sideA.name, newer: sideB.name });
+      figma.commitUndo();
+      post({
+        type: 'comparison-drawn',
+        requestId,
+        nodeId,
+        frameId: drawn.id,
+        a: sideA,
+        b: sideB,
+        summary: diff.summary,
+      });
+      return toast(`Drew the comparison beside “${frame.name}”`);
+    }
   }
 }
 

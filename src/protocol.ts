@@ -18,6 +18,16 @@ const CanvasFingerprint = z.string().check(z.maxLength(100));
 /** Problems that did not stop the action (font substitutions, texts reset from a missing font). */
 const Warnings = z.optional(z.array(z.string()));
 
+/** A saved version's id (`v1`, `v2` …); 'current' stands for the current data where a message allows it. */
+const VersionId = z.string().check(z.minLength(1), z.maxLength(40));
+const compareFields = {
+  requestId: RequestId,
+  nodeId: NodeId,
+  a: z.optional(VersionId),
+  b: z.optional(VersionId),
+  map: z.optional(z.unknown()),
+};
+
 export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), requestId: RequestId }),
   z.strictObject({ type: z.literal('create'), requestId: RequestId, map: z.unknown() }),
@@ -45,6 +55,31 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     height: z.number().check(z.gte(240), z.lte(2000)),
   }),
   z.strictObject({ type: z.literal('notify'), requestId: RequestId, message: z.string().check(z.maxLength(500)) }),
+  // Versions and history of a map (src/figma/versions.ts); each is answered by `versions`, `version`,
+  // `comparison` or `comparison-drawn`, or an `error` (not-found: no such map or version).
+  /** The map's saved versions and its history. */
+  z.strictObject({ type: z.literal('list-versions'), requestId: RequestId, nodeId: NodeId }),
+  /**
+   * Save a named version (1 to 80 characters, checked in the sandbox so a bad name gets a located
+   * issue): `map` (the panel's data, validated) or, without it, the map as the canvas shows it now.
+   */
+  z.strictObject({
+    type: z.literal('save-version'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    name: z.string().check(z.maxLength(1000)),
+    map: z.optional(z.unknown()),
+  }),
+  z.strictObject({ type: z.literal('delete-version'), requestId: RequestId, nodeId: NodeId, versionId: VersionId }),
+  /** A saved version's map, to restore it in the panel (Update then draws it like any other edit). */
+  z.strictObject({ type: z.literal('load-version'), requestId: RequestId, nodeId: NodeId, versionId: VersionId }),
+  /**
+   * What changed from version `a` (default: the latest saved) to `b`: a version, or 'current'
+   * (default): `map` (the panel's data) or, without it, the map as the canvas shows it now.
+   */
+  z.strictObject({ type: z.literal('compare'), ...compareFields }),
+  /** The same comparison, drawn as a separate frame beside the map (the map is not touched). */
+  z.strictObject({ type: z.literal('draw-comparison'), ...compareFields }),
 ]);
 
 export const IssueSchema = z.object({ path: z.string(), message: z.string() });
@@ -54,6 +89,49 @@ export const UpdateStatsSchema = z.object({
   updated: Int(),
   removed: Int(),
   kept: Int(),
+});
+
+export const VersionInfoSchema = z.object({ id: z.string(), name: z.string(), date: z.string(), revision: Int() });
+export const HistoryEntrySchema = z.object({ revision: Int(), date: z.string(), summary: z.string() });
+/** One side of a comparison: a version (its id) or the current data (id 'current'). */
+export const SideSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  date: z.optional(z.string()),
+  revision: z.optional(Int()),
+});
+
+const Ref = { id: z.string(), name: z.string() };
+const ListDiffSchema = z.object({
+  added: z.array(z.object({ ...Ref, index: Int(), value: z.unknown() })),
+  removed: z.array(z.object({ ...Ref, index: Int() })),
+  renamed: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
+  moved: z.array(z.object({ ...Ref, from: Int(), to: Int() })),
+  changed: z.array(
+    z.object({ ...Ref, field: z.string(), before: z.optional(z.unknown()), after: z.optional(z.unknown()) }),
+  ),
+});
+const Where = { lane: z.string(), stage: z.string(), laneTitle: z.string(), stageName: z.string() };
+const CellValue = z.optional(z.union([z.string(), z.array(z.string())]));
+/** src/model/diff.ts MapDiff, as it travels. */
+export const MapDiffSchema = z.object({
+  title: z.optional(z.object({ before: z.string(), after: z.string() })),
+  objective: z.optional(z.object({ before: z.optional(z.string()), after: z.optional(z.string()) })),
+  meta: z.optional(z.object({ before: z.optional(z.unknown()), after: z.optional(z.unknown()) })),
+  personas: ListDiffSchema,
+  stages: ListDiffSchema,
+  lanes: ListDiffSchema,
+  cells: z.array(z.object({ ...Where, kind: z.enum(['text', 'cards', 'note']), before: CellValue, after: CellValue })),
+  scores: z.array(
+    z.object({
+      ...Where,
+      before: z.optional(z.number()),
+      after: z.optional(z.number()),
+      delta: z.optional(z.number()),
+    }),
+  ),
+  count: Int(),
+  summary: z.string(),
 });
 
 export const PluginToUiSchema = z.discriminatedUnion('type', [
@@ -94,6 +172,43 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     done: z.number().check(z.int(), z.nonnegative()),
     total: z.number().check(z.int(), z.nonnegative()),
   }),
+  /** The map's versions (oldest first, at most `max`) and history (oldest first); `saved`: the one just saved. */
+  z.object({
+    type: z.literal('versions'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    versions: z.array(VersionInfoSchema),
+    history: z.array(HistoryEntrySchema),
+    max: Int(),
+    saved: z.optional(z.string()),
+  }),
+  /** A saved version's map (normalised), for the panel to restore. */
+  z.object({
+    type: z.literal('version'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    version: VersionInfoSchema,
+    map: z.unknown(),
+  }),
+  /** What changed from `a` to `b`. */
+  z.object({
+    type: z.literal('comparison'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    a: SideSchema,
+    b: SideSchema,
+    diff: MapDiffSchema,
+  }),
+  /** The comparison frame drawn beside the map `nodeId`. */
+  z.object({
+    type: z.literal('comparison-drawn'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    frameId: NodeId,
+    a: SideSchema,
+    b: SideSchema,
+    summary: z.string(),
+  }),
   z.object({
     type: z.literal('error'),
     requestId: RequestId,
@@ -110,3 +225,6 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
 export type UiToPlugin = z.infer<typeof UiToPluginSchema>;
 export type PluginToUi = z.infer<typeof PluginToUiSchema>;
 export type UpdateStats = z.infer<typeof UpdateStatsSchema>;
+export type VersionInfoMessage = z.infer<typeof VersionInfoSchema>;
+export type HistoryEntryMessage = z.infer<typeof HistoryEntrySchema>;
+export type Side = z.infer<typeof SideSchema>;

@@ -80,7 +80,9 @@ export type Role =
   | 'moment-legend-item'
   | 'moment-legend-dot'
   | 'moment-legend-name'
-  | 'moment-legend-note';
+  | 'moment-legend-note'
+  // A comparison frame beside a map, and what it adds to the map's drawing (src/figma/compare-frame.ts)
+  | 'comparison';
 
 export interface Tag {
   role: Role;
