@@ -157,7 +157,7 @@ function normaliseLane(
           path: formatPath(['lanes', index, 'cells', sid, 'score']),
           message: `score must be between ${scale.min} and ${scale.max}`,
         });
-      out[sid] = compact({ score: e.score, note: clean(e.note) });
+      out[sid] = compact({ score: e.score + 0, note: clean(e.note) }); // + 0: -0 is 0 (JSON has no -0)
     }
   }
   const base = { id, title: lane.title.trim(), kind: lane.kind } as Record<string, unknown>;

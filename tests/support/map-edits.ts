@@ -88,7 +88,8 @@ function scaleOf(m: Json, lane: Json): { min: number; max: number } {
 
 /** A −2..+2 score at the same place on `scale`, on its quarter steps. */
 function onScale(score: number, scale: { min: number; max: number }): number {
-  return Math.round((scale.min + ((score + 2) / 4) * (scale.max - scale.min)) * 4) / 4;
+  // + 0: a score rounded to -0 would not survive JSON (where -0 is 0), and maps go through JSON.
+  return Math.round((scale.min + ((score + 2) / 4) * (scale.max - scale.min)) * 4) / 4 + 0;
 }
 
 /** Put every score of `lane` from scale `from` onto scale `to`, keeping its place. */
