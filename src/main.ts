@@ -294,6 +294,7 @@ async function handleVersions(msg: VersionMessage): Promise<void> {
       if (msg.type === 'compare') return post({ type: 'comparison', requestId, nodeId, a: sideA, b: sideB, diff });
       const drawn = await drawComparison(frame, a.map, newer, diff, { older: sideA.name, newer: sideB.name });
       figma.commitUndo();
+      if (pageOf(frame) === figma.currentPage) figma.viewport.scrollAndZoomIntoView([frame, drawn]);
       post({
         type: 'comparison-drawn',
         requestId,

@@ -19,22 +19,26 @@ import { chartLanes } from '../layout/parts/emotion-lane';
 import type { NodeSpec, Tag } from '../layout/spec';
 import { COLORS, EXTRA_CURVES, SPACE, TYPE, solid } from '../layout/theme';
 import { loadMapFonts } from './fonts';
+import { UserFacingError } from './map-ops';
 import { getData, setData } from './node-data';
 import { reconcileNode, type ReconcileContext } from './reconcile';
 import { readMapData, type RenderOptions } from './storage';
 import { roleOf } from './tags';
 import { pageOf } from './tree';
 
-/** The look of a comparison: one colour for "changed", one for "new", on light and dark rows. */
+/**
+ * The look of a comparison: blue for "changed" (amber already marks moments of truth), green for
+ * "new", each on the light lanes and on the dark stage row.
+ */
 export const COMPARE = {
-  changedFill: '#FFFAEB',
-  changedBorder: '#F79009',
+  changedFill: '#EFF8FF',
+  changedBorder: '#2E90FA',
   newFill: '#ECFDF3',
   newBorder: '#17B26A',
   /** Labels on the dark stage row. */
-  changedOnDark: '#FEC84B',
+  changedOnDark: '#84CAFF',
   newOnDark: '#75E0A7',
-  changedText: '#B54708',
+  changedText: '#175CD3',
   newText: '#067647',
   bannerFill: '#F9FAFB',
   /** The older curve, behind the newer one. */
@@ -175,7 +179,8 @@ export function comparisonSpec(
   for (const c of diff.cells) {
     if (c.kind === 'note') {
       const pill = find(spec, 'emotion-note-pill', { lane: c.lane, stage: c.stage });
-      if (pill) mark(pill, COMPARE.changedFill, COMPARE.changedBorder);
+      if (pill && c.before === undefined) mark(pill, COMPARE.newFill, COMPARE.newBorder);
+      else if (pill) mark(pill, COMPARE.changedFill, COMPARE.changedBorder);
       continue;
     }
     const cell = find(spec, 'cell', { lane: c.lane, stage: c.stage });
@@ -292,7 +297,10 @@ export function comparisonSpec(
     radius: SPACE.radiusBlock,
     children: [
       line('What changed', `What changed: ${sides.older} → ${sides.newer}`, TYPE.personaName, COLORS.text),
-      line('Summary', diff.count ? diff.summary : 'No changes: both hold the same data.'),
+      line(
+        'Summary',
+        diff.count ? diff.summary[0].toUpperCase() + diff.summary.slice(1) : 'No changes: both hold the same data.',
+      ),
       ...(removed.length ? [line('Removed', `Removed (not shown below): ${removed.join(', ')}`)] : []),
       frame({
         key: 'key',
@@ -341,8 +349,9 @@ export async function drawComparison(
   const spec = comparisonSpec(older, newer, diff, sides, fonts, render);
   const n = countNodes(spec);
   if (n > LIMITS.totalNodes)
-    throw new Error(
-      `This comparison would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}`,
+    throw new UserFacingError(
+      'invalid',
+      `This comparison would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Nothing was drawn.`,
     );
   for (const old of [...page.children])
     if (old.type === 'FRAME' && roleOf(old) === 'comparison' && getData(old, OF) === map.id) old.remove();

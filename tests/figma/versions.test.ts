@@ -286,7 +286,7 @@ describe('draw-comparison', () => {
       .filter((n) => n.type === 'TEXT')
       .map((n) => (n as TextNode).characters);
     expect(texts[0]).toBe('What changed: As-is → Current');
-    expect(texts).toContain(drawn.summary);
+    expect(texts).toContain(drawn.summary[0].toUpperCase() + drawn.summary.slice(1));
     expect(texts.some((t) => t.startsWith('Removed (not shown below): lane'))).toBe(true);
     expect(texts).toContain('New stage');
     expect(texts.some((t) => t.startsWith('Renamed · was'))).toBe(true);
@@ -367,3 +367,62 @@ function pasteTree(fake: FakeFigma, c: Copied, parent: BaseNode & ChildrenMixin 
   for (const child of c.children) pasteTree(fake, child, node as FrameNode);
   return node;
 }
+
+describe('comparison frame, more', () => {
+  it('marks a note new (green) or changed (blue) on the curve', async () => {
+    const { comparisonSpec, COMPARE } = await import('../../src/figma/compare-frame');
+    const { diffMaps } = await import('../../src/model/diff');
+    const { PREFERRED_FONTS, solid } = await import('../../src/layout/theme');
+    const a = norm({
+      title: 'T',
+      stages: [{ name: 'A' }, { name: 'B' }],
+      lanes: [{ title: 'Feel', kind: 'emotion', cells: { a: { score: 1, note: 'Old' }, b: { score: 0 } } }],
+    });
+    const b = clone(a);
+    const cells = b.lanes[0].cells as Record<string, { score: number; note?: string }>;
+    cells.a.note = 'Changed';
+    cells.b.note = 'Added';
+    const spec = comparisonSpec(a, b, diffMaps(a, b), { older: 'v1', newer: 'now' }, PREFERRED_FONTS);
+    const pills: Record<string, unknown> = {};
+    const walk = (n: import('../../src/layout/spec').NodeSpec) => {
+      if (n.tag.role === 'emotion-note-pill') pills[n.tag.stage!] = n.props.strokes;
+      n.children?.forEach(walk);
+    };
+    walk(spec);
+    expect(pills).toEqual({ a: solid(COMPARE.changedBorder), b: solid(COMPARE.newBorder) });
+    expect(spec.tag.role).toBe('comparison');
+  });
+
+  it('refuses a comparison past the layer limit, drawing nothing', async () => {
+    const { buildMapSpec } = await import('../../src/layout/map-spec');
+    const { PREFERRED_FONTS } = await import('../../src/layout/theme');
+    const { LIMITS } = await import('../../src/model');
+    const count = (s: import('../../src/layout/spec').NodeSpec): number =>
+      1 + (s.children ?? []).reduce((n, c) => n + count(c), 0);
+    // 40 stages, a text lane, and cards added until the map is just under the limit.
+    const stages = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+    const text: Record<string, string> = Object.fromEntries(stages.map((s) => [s.id, 'Before']));
+    const lanes: Array<{ id: string; title: string; kind: 'cards'; cells: Record<string, string[]> }> = [];
+    const input = () => ({ title: 'Big', stages, lanes: [{ title: 'Doing', kind: 'text', cells: text }, ...lanes] });
+    let n = count(buildMapSpec(norm(input()), { fonts: PREFERRED_FONTS }));
+    for (let l = 0; n < LIMITS.totalNodes - 30; l++) {
+      lanes.push({ id: `c${l}`, title: `Cards ${l}`, kind: 'cards', cells: {} });
+      for (const s of stages) {
+        if (n >= LIMITS.totalNodes - 30) break;
+        lanes[l].cells[s.id] = Array.from({ length: 12 }, (_, k) => `Card ${k}`);
+        n = count(buildMapSpec(norm(input()), { fonts: PREFERRED_FONTS }));
+      }
+    }
+    expect(n).toBeLessThanOrEqual(LIMITS.totalNodes);
+    const p = await startPlugin();
+    const { frame, map: a } = await create(p, input());
+    p.expectReply(await p.send({ type: 'save-version', nodeId: frame.id, name: 'Before' }), 'versions');
+    const b = clone(a);
+    for (const s of stages) (b.lanes[0].cells as Record<string, string>)[s.id] = 'After';
+    const pageBefore = snapshot(p.figma.currentPage);
+    const error = p.expectReply(await p.send({ type: 'draw-comparison', nodeId: frame.id, map: b }), 'error');
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/This comparison would need [\d,]+ layers; the limit is 15,000/);
+    expect(snapshot(p.figma.currentPage)).toBe(pageBefore);
+  }, 120_000);
+});
