@@ -443,6 +443,29 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
         if (bar && seen[seen.length - 1] !== bar.value) seen.push(bar.value);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
+    // In Figma every layer created crosses from the sandbox into the editor and costs;
+    // the in-memory Figma costs microseconds, so on a fast machine a whole 40×30 map is
+    // drawn inside one progress budget and the bar shows a single value (CI, stop 20).
+    // Give each created layer a fixed cost, well under Figma's, so the draw spans
+    // several budgets on any machine.
+    const slowed = await page.evaluate(() => {
+      const api = (window as unknown as HarnessWindow).harness.figma as unknown as Record<string, unknown>;
+      const names: string[] = [];
+      for (const name of Object.keys(api).concat(Object.getOwnPropertyNames(Object.getPrototypeOf(api)))) {
+        const original = api[name];
+        if (!name.startsWith('create') || typeof original !== 'function') continue;
+        names.push(name);
+        api[name] = function (this: unknown, ...args: unknown[]) {
+          const until = performance.now() + 0.4;
+          while (performance.now() < until) {
+            /* the editor's cost of one layer */
+          }
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        };
+      }
+      return names;
+    });
+    expect(slowed).toEqual(expect.arrayContaining(['createFrame', 'createText']));
     await panel.getByRole('button', { name: 'Create map' }).click();
     // The harness redraws the whole canvas in HTML whenever the sandbox yields: slower than Figma.
     await page.waitForFunction(
