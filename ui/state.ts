@@ -3,7 +3,7 @@ import type { MapIssue } from '../src/model';
 import type { CanvasTarget, DraftMap } from './draft';
 
 /** 'persona' is the Personas tab (its DOM id, `tab-persona`, is older than several personas). */
-export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port';
+export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port' | 'versions';
 
 export interface Status {
   tone: 'info' | 'success' | 'warning' | 'error';

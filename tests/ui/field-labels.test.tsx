@@ -31,7 +31,14 @@ function formatTwo(): DraftMap {
   return d;
 }
 
-const TAB_NAMES = { persona: /Personas/, stages: /Stages/, lanes: /Lanes/, cells: 'Cells', port: /Import/ } as const;
+const TAB_NAMES = {
+  persona: /Personas/,
+  stages: /Stages/,
+  lanes: /Lanes/,
+  cells: 'Cells',
+  port: /Import/,
+  versions: /Versions/,
+} as const;
 
 describe('field labels in messages are the panel’s labels', () => {
   it.each([

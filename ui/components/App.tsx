@@ -13,6 +13,7 @@ import { PersonaTab } from './PersonaTab';
 import { PortTab } from './PortTab';
 import { ResizeGrip } from './ResizeGrip';
 import { StagesTab } from './StagesTab';
+import { VersionsTab } from './VersionsTab';
 
 const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
   { id: 'persona', label: 'Personas', view: PersonaTab },
@@ -20,6 +21,7 @@ const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
   { id: 'lanes', label: 'Lanes', view: LanesTab },
   { id: 'cells', label: 'Cells', view: CellsTab },
   { id: 'port', label: 'Import / Export', view: PortTab },
+  { id: 'versions', label: 'Versions', view: VersionsTab },
 ];
 
 function Tabs() {
