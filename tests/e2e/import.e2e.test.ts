@@ -109,7 +109,7 @@ describe.skipIf(!browserCheck.available)('importing research tables in the dev h
 
   /** Import `text` (pasted, or as a file), check the import message, create, and wait for the drawing. */
   async function importAndCreate(text: string, n: number, file?: { name: string; buffer: Buffer }) {
-    await panel.getByRole('tab', { name: /Import/ }).click();
+    await panel.getByRole('tab', { name: /^Data/ }).click();
     if (file) {
       await panel.getByLabel('Open a file…').setInputFiles({ ...file, mimeType: 'text/csv' });
     } else {

@@ -29,7 +29,7 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel network use',
     const f = p.frame;
     await f.getByLabel('Start from').selectOption('ecommerce');
     await f.getByRole('button', { name: 'New map' }).click();
-    await f.getByRole('tab', { name: /Import/ }).click();
+    await f.getByRole('tab', { name: /^Data/ }).click();
     const paste = f.getByLabel(/Paste a map/);
     await paste.fill('Trip\tPlan\tGo\nActions\tBooks\tTravels\nEmotions\t4 keen\t2 tired');
     await f

@@ -409,7 +409,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
       ],
     ] as const;
     for (const [k, [name, text, expectText]] of cases.entries()) {
-      await panel.getByRole('tab', { name: /Import/ }).click();
+      await panel.getByRole('tab', { name: /^Data/ }).click();
       await panel.getByLabel(/Paste a map/).fill(text);
       const said = panel.getByRole('region', { name: 'Import' }).getByRole('status');
       const previous = k === 0 ? '' : await said.innerText();
@@ -427,7 +427,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
   });
 
   it('shows a progress bar that moves while a 40×30 map is drawn, then the result', async () => {
-    await panel.getByRole('tab', { name: /Import/ }).click();
+    await panel.getByRole('tab', { name: /^Data/ }).click();
     await panel.getByLabel(/Paste a map/).fill(JSON.stringify(syntheticMap(40, 30)));
     await panel.getByRole('button', { name: 'Import pasted text' }).click();
     await expect
@@ -484,7 +484,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
     await createFromTemplate('call-centre');
     const before = await canvasTexts();
     const sentBefore = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.fromPanel.length);
-    await panel.getByRole('tab', { name: /Import/ }).click();
+    await panel.getByRole('tab', { name: /^Data/ }).click();
     await panel.getByLabel(/Paste a map/).fill('{"title": "Broken", "stages": [ {"name": } ]');
     await panel.getByRole('button', { name: 'Import pasted text' }).click();
     await expect.poll(() => panel.getByRole('alert').first().innerText()).toMatch(/not valid JSON/i);

@@ -36,7 +36,7 @@ const TAB_NAMES = {
   stages: /Stages/,
   lanes: /Lanes/,
   cells: 'Cells',
-  port: /Import/,
+  port: /^Data/,
   versions: /Versions/,
 } as const;
 

@@ -9,7 +9,7 @@ import { renderPanel, sampleDraft, tab } from './helpers';
 afterEach(cleanup);
 
 const paste = (text: string) => {
-  fireEvent.click(tab('Import / Export'));
+  fireEvent.click(tab(/^Data/));
   fireEvent.input(screen.getByLabelText(/Paste a map/), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
 };
@@ -52,7 +52,7 @@ describe('JSON import and export', () => {
 
   it('opening a .json file imports it', async () => {
     const { controller } = renderPanel();
-    fireEvent.click(tab('Import / Export'));
+    fireEvent.click(tab(/^Data/));
     const input = screen.getByLabelText('Open a file…') as HTMLInputElement;
     const file = new File([canonical()], 'map.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -63,7 +63,7 @@ describe('JSON import and export', () => {
 
   it('export refuses an invalid map and shows why', () => {
     const { controller } = renderPanel({ ...sampleDraft(), title: '' });
-    fireEvent.click(tab('Import / Export'));
+    fireEvent.click(tab(/^Data/));
     fireEvent.click(screen.getByRole('button', { name: 'Copy JSON' }));
     expect(screen.getAllByRole('alert').some((a) => /fix them to export/.test(a.textContent ?? ''))).toBe(true);
     expect(controller.state.issues[0]).toEqual({ path: 'title', message: 'must not be empty' });

@@ -7,7 +7,7 @@ import { renderPanel, sampleDraft, tab } from './helpers';
 afterEach(cleanup);
 
 const paste = (text: string) => {
-  fireEvent.click(tab('Import / Export'));
+  fireEvent.click(tab(/^Data/));
   fireEvent.input(screen.getByLabelText(/Paste a map/), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
 };
@@ -140,7 +140,7 @@ describe('spreadsheet table', () => {
 
   it('opening a .csv file imports it as a table', async () => {
     const { controller } = renderPanel();
-    fireEvent.click(tab('Import / Export'));
+    fireEvent.click(tab(/^Data/));
     const input = screen.getByLabelText('Open a file…') as HTMLInputElement;
     const file = new File(['\uFEFFTrip;Go;Back\r\nActions;Drives;Flies\r\n'], 'trip.csv', { type: 'text/csv' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -151,7 +151,7 @@ describe('spreadsheet table', () => {
 
   it('the paste box states how cards are split', () => {
     renderPanel();
-    fireEvent.click(tab('Import / Export'));
+    fireEvent.click(tab(/^Data/));
     const box = screen.getByLabelText(/Paste a map/);
     const hint = document.getElementById(box.getAttribute('aria-describedby')!)!;
     expect(hint.textContent).toMatch(/Cards split at line breaks, bullets and “;”, never at commas\./);

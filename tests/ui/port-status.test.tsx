@@ -8,7 +8,7 @@ import { renderPanel, sampleDraft, tab } from './helpers';
 afterEach(cleanup);
 
 const paste = (text: string) => {
-  fireEvent.click(tab('Import / Export'));
+  fireEvent.click(tab(/^Data/));
   fireEvent.input(screen.getByLabelText(/Paste a map/), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
 };

@@ -15,12 +15,16 @@ import { ResizeGrip } from './ResizeGrip';
 import { StagesTab } from './StagesTab';
 import { VersionsTab } from './VersionsTab';
 
-const TABS: { id: TabId; label: string; view: () => JSX.Element }[] = [
+/**
+ * Short labels so six tabs fit one row from 320 px. `name`, when given, is the tab's accessible
+ * name and tooltip: it starts with the visible label and says what the short word stands for.
+ */
+const TABS: { id: TabId; label: string; name?: string; view: () => JSX.Element }[] = [
   { id: 'persona', label: 'Personas', view: PersonaTab },
   { id: 'stages', label: 'Stages', view: StagesTab },
   { id: 'lanes', label: 'Lanes', view: LanesTab },
   { id: 'cells', label: 'Cells', view: CellsTab },
-  { id: 'port', label: 'Import / Export', view: PortTab },
+  { id: 'port', label: 'Data', name: 'Data: import and export', view: PortTab },
   { id: 'versions', label: 'Versions', view: VersionsTab },
 ];
 
@@ -50,6 +54,8 @@ function Tabs() {
             id={`tab-${t.id}`}
             aria-selected={t.id === tab}
             aria-controls="tabpanel"
+            aria-label={t.name}
+            title={t.name}
             tabIndex={t.id === tab ? 0 : -1}
             onClick={() => panel.setTab(t.id)}
           >

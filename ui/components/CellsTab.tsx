@@ -415,10 +415,11 @@ function CellText({ laneId, stageId, cards }: { laneId: string; stageId: string;
           panel.edit((m) => setCell(m, laneId, stageId, next));
         }}
       />
+      {/* Under the field, in the flow: never on the resize corner, never on the message below. */}
       {cards && lines > 0 && (
-        <span class="card-count">
+        <p class={`card-count${lines > LIMITS.cardsPerCell ? ' over' : ''}`}>
           {lines} card{lines === 1 ? '' : 's'}
-        </span>
+        </p>
       )}
       {issue && <p class="field-error">{issue}</p>}
     </>
