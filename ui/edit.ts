@@ -270,6 +270,24 @@ export const snapScore = (score: number, scale: { min: number; max: number }): n
   Math.min(scale.max, Math.max(scale.min, Math.round(score * 4) / 4)) + 0;
 
 /**
+ * The whole point of a scale nearest a score, as the score control shows it. Halfway between two
+ * points it is the one farther from the middle of the scale, so rounding is symmetric: on −2..+2,
+ * +0.5 is +1 and −0.5 is −1 (Math.round would make it 0); on 1–5, 2.5 is 2 and 3.5 is 4.
+ */
+export function nearestPoint(score: number, scale: { min: number; max: number }): number {
+  const lo = Math.floor(score);
+  const hi = Math.ceil(score);
+  let point: number;
+  if (score - lo < hi - score) point = lo;
+  else if (score - lo > hi - score) point = hi;
+  else {
+    const mid = (scale.min + scale.max) / 2;
+    point = Math.abs(lo - mid) > Math.abs(hi - mid) ? lo : hi;
+  }
+  return Math.min(scale.max, Math.max(scale.min, point)) + 0;
+}
+
+/**
  * A score on scale `from` at the same place on scale `to` (linearly: the ends to the ends),
  * on a quarter step. On the same range it is left exactly as it is.
  */

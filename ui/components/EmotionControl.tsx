@@ -7,12 +7,14 @@
  */
 import { useId, useMemo } from 'preact/hooks';
 import { formatPath, LIMITS, type EmotionCell, type Scale } from '../../src/model';
-import { getCell, laneScale, scoreLevels, setCell, setScore } from '../edit';
+import { getCell, laneScale, nearestPoint, scoreLevels, setCell, setScore } from '../edit';
 import { useIssueText, usePanel, useSlice } from '../hooks';
 import './editors.css';
 
 /** The levels of the default −2..+2 scale (what the faces say there). */
 export const LEVELS = scoreLevels({ min: -2, max: 2 });
+/** The faces' own range: each point of a scale shows the −2…+2 face at its place. */
+const LEVELS_RANGE = { min: -2, max: 2 };
 
 /** Scales with more points than this get a select instead of faces (seven fit a grid cell). */
 const MAX_FACES = 7;
@@ -73,7 +75,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const score = cell?.score;
   // Scores between the points (a marker dragged on the canvas reads back in quarter points):
   // the nearest point is shown as chosen, and the exact value next to it.
-  const nearest = score === undefined ? undefined : Math.max(scale.min, Math.min(scale.max, Math.round(score))) + 0;
+  const nearest = score === undefined ? undefined : nearestPoint(score, scale);
   const between = score !== undefined && !Number.isInteger(score);
   const number = (n: number) => (scale.min < 0 && n > 0 ? `+${n}` : n < 0 ? `−${-n}` : String(n));
   const what = `${laneTitle || 'Emotion'}, ${stageName || 'stage'}`;
@@ -87,7 +89,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
       <div class={`faces${levels.length > 5 ? ' many' : ''}`}>
         {levels.length <= MAX_FACES ? (
           levels.map((l) => (
-            <label class="face" data-score={Math.round(place4(l.score))} title={l.text} key={l.score}>
+            <label class="face" data-score={nearestPoint(place4(l.score), LEVELS_RANGE)} title={l.text} key={l.score}>
               {/* Named by aria-label rather than a visually hidden span: one clipped box fewer per face. */}
               <input
                 type="radio"
