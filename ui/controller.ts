@@ -17,6 +17,7 @@ import {
 import { describeMerge, listLabels, mergeMaps } from './merge';
 import { Store } from './store';
 import type { PanelState, Status, TabId } from './state';
+import { VersionsModel } from './versions';
 
 export const DRAFT_DEBOUNCE_MS = 400;
 const STORAGE_FULL =
@@ -50,6 +51,8 @@ export class PanelController {
   private committed: DraftMap;
   /** JSON size of base maps, measured once each (see MAX_STORED_BASE_CHARS). */
   private readonly baseSizes = new WeakMap<DraftMap, number>();
+  /** The Versions tab's requests and replies (ui/versions.ts). */
+  readonly versions: VersionsModel;
 
   constructor(opts: ControllerOptions) {
     this.send = opts.send;
@@ -66,6 +69,12 @@ export class PanelController {
       tab: 'persona',
       canUndo: false,
       canRedo: false,
+    });
+    this.versions = new VersionsModel({
+      send: (msg) => this.send(msg),
+      setStatus: (status) => this.setStatus(status),
+      nodeId: () => this.state.target?.nodeId ?? null,
+      restore: (m, status) => this.replace(draftFromMap(m), { status }),
     });
   }
 
@@ -326,12 +335,20 @@ export class PanelController {
       case 'map':
         this.loaded(msg);
         return;
+      case 'versions':
+      case 'version':
+      case 'comparison':
+      case 'comparison-drawn':
+        this.versions.handle(msg);
+        return;
       case 'error':
         if (msg.code === 'storage') {
           // Nothing failed that the user asked for: say so aside, and keep going.
           this.patch({ notice: { tone: 'warning', text: msg.message || STORAGE_FULL } });
           return;
         }
+        // A Versions tab request's failure: its status, not issues of the draft's fields.
+        if (this.versions.failed(msg)) return;
         this.patch({
           conflict: msg.code === 'conflict',
           issues: msg.issues,
