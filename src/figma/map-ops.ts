@@ -10,7 +10,7 @@ import { clearMemo } from '../layout/memo';
 import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
-import { fingerprint, readMapData, storedText, writeMapData, type RenderOptions } from './storage';
+import { fingerprint, readMapData, renderOptions, storedText, writeMapData, type RenderOptions } from './storage';
 import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
@@ -120,8 +120,8 @@ export async function createMap(
 ): Promise<MapOpResult> {
   const { onProgress, ...columns } = options;
   const { fonts, substitutions } = await loadMapFonts();
-  const render: RenderOptions = { fonts, ...columns };
-  const spec = buildMapSpec(map, { fonts, ...columns });
+  const render = renderOptions(fonts, columns);
+  const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
   /** On the page from its first write: what a failure part-way must remove. */
   let placed: FrameNode | undefined;
@@ -228,12 +228,13 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     }
   }
   const { fonts, substitutions } = await loadMapFonts();
-  const render: RenderOptions = { fonts, ...canvasColumnWidths(ix) };
-  const spec = buildMapSpec(map, { fonts, ...render });
+  const render = renderOptions(fonts, canvasColumnWidths(ix));
+  const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
   // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts
   // it node by node, where the hash stored on the node agrees).
-  const drawnWith = { ...render, ...stored?.render, fonts: stored?.render?.fonts ?? fonts };
+  // (Maps stored before render options were recorded: the canvas's own widths are the best guess.)
+  const drawnWith = stored?.render ? { ...stored.render, fonts: stored.render.fonts ?? fonts } : render;
   const before =
     known && known.render === JSON.stringify(drawnWith)
       ? known.spec

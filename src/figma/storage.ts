@@ -64,6 +64,20 @@ export interface RenderOptions {
 }
 
 /**
+ * Render options with nothing said twice: no empty `columnWidths`, no undefined field. Equal
+ * options give equal JSON, which is how an update recognises what it drew last (map-ops.ts).
+ */
+export function renderOptions(
+  fonts: Fonts,
+  columns: { columnWidth?: number; columnWidths?: Record<string, number> },
+): RenderOptions & { fonts: Fonts } {
+  const render: RenderOptions & { fonts: Fonts } = { fonts };
+  if (columns.columnWidth !== undefined) render.columnWidth = columns.columnWidth;
+  if (columns.columnWidths && Object.keys(columns.columnWidths).length) render.columnWidths = columns.columnWidths;
+  return render;
+}
+
+/**
  * The map's JSON in parts: the map without its lanes, then one part per lane, so a
  * one-cell edit rewrites one lane's entry, not every chunk after it. A part longer
  * than a chunk continues in the next entries; `map.parts` holds each part's count.

@@ -51,26 +51,35 @@ export function gridGeometry(
 }
 
 /**
- * Column options from the widths stage columns have on the canvas (by stage id): every
- * one kept, and the width a new stage gets is the width most columns have, so after the
- * designer widened every column a new one matches them. On a tie the default width, if
- * it is one of them, else the narrower.
+ * Column options from the widths stage columns have on the canvas (by stage id): the width a
+ * new stage gets is the width most columns have, so after the designer widened every column
+ * a new one matches them (on a tie the default width, if it is one of them, else the
+ * narrower), and every column of another width is kept by stage id.
+ *
+ * The options are canonical: a column of the common width is not listed, and the default
+ * width is left out, so equal geometry gives equal options. An update compares them with the
+ * options the map was last drawn with to reuse what it drew (map-ops.ts); a map nobody
+ * resized reads back as no options at all, exactly what a create draws with.
  */
 export function columnOptions(widths: Readonly<Record<string, number>>): {
   columnWidth?: number;
   columnWidths: Record<string, number>;
 } {
-  const columnWidths: Record<string, number> = {};
   const counts = new Map<number, number>();
-  for (const [stage, w] of Object.entries(widths)) {
+  for (const w of Object.values(widths)) {
     if (!Number.isFinite(w) || w < SPACE.minColumnWidth) continue;
-    columnWidths[stage] = w;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const most = Math.max(0, ...counts.values());
   const tied = [...counts].filter(([, n]) => n === most).map(([w]) => w);
-  const columnWidth = tied.includes(SPACE.defaultColumnWidth)
-    ? SPACE.defaultColumnWidth
-    : tied.sort((a, b) => a - b)[0];
-  return { columnWidth, columnWidths };
+  const common = tied.includes(SPACE.defaultColumnWidth) ? SPACE.defaultColumnWidth : tied.sort((a, b) => a - b)[0];
+  const columnWidths: Record<string, number> = {};
+  for (const [stage, w] of Object.entries(widths)) {
+    if (!Number.isFinite(w) || w < SPACE.minColumnWidth) continue;
+    // gridGeometry gives an unlisted column clampColumnWidth(columnWidth): the same width.
+    if (clampColumnWidth(w) !== clampColumnWidth(common)) columnWidths[stage] = w;
+  }
+  return common === undefined || common === SPACE.defaultColumnWidth
+    ? { columnWidths }
+    : { columnWidth: common, columnWidths };
 }
