@@ -15,6 +15,7 @@ import {
   type StoredDraft,
 } from './draft';
 import { describeMerge, listLabels, mergeMaps } from './merge';
+import { addedStageIds, renameStageIds, settleStageIds } from './stage-ids';
 import { Store } from './store';
 import type { PanelState, Status, TabId } from './state';
 import { VersionsModel } from './versions';
@@ -51,6 +52,8 @@ export class PanelController {
   private committed: DraftMap;
   /** JSON size of base maps, measured once each (see MAX_STORED_BASE_CHARS). */
   private readonly baseSizes = new WeakMap<DraftMap, number>();
+  /** Stages added in the panel that have not reached the canvas yet: their ids follow their names. */
+  private readonly fresh = new Set<string>();
   /** The Versions tab's requests and replies (ui/versions.ts). */
   readonly versions: VersionsModel;
 
@@ -117,6 +120,7 @@ export class PanelController {
     const s = this.store.get();
     const map = fn(s.map);
     if (map === s.map) return;
+    for (const id of addedStageIds(s.map, map)) this.fresh.add(id);
     this.store.set({ ...s, map, canUndo: true, canRedo: false });
     this.future = [];
     this.schedule();
@@ -147,6 +151,7 @@ export class PanelController {
     // Re-validate only if issues are showing, so a half-typed map isn't covered in red.
     if (s.issues.length) this.patch({ issues: this.validate().issues });
     const draft: StoredDraft = { v: 1, map: s.map, target: this.storedTarget(s.target) };
+    if (this.fresh.size) draft.fresh = [...this.fresh];
     this.send({ type: 'save-draft', draft });
   }
 
@@ -235,8 +240,35 @@ export class PanelController {
     return s.selection.length === 1 ? s.selection[0].nodeId : null;
   }
 
+  /**
+   * Stages about to reach the canvas: those added in the panel take ids made from their names
+   * (ui/stage-ids.ts), in the undo history too, and are fresh no more. `onCanvas`: the ids the
+   * canvas map has (kept), or null when unknown (then nothing is renamed). True if any id changed.
+   */
+  private settleStages(onCanvas: ReadonlySet<string> | null): boolean {
+    const map = this.state.map;
+    const renames = onCanvas ? settleStageIds(map, this.fresh, onCanvas) : new Map<string, string>();
+    for (const s of map.stages) this.fresh.delete(s.id);
+    if (!renames.size) return false;
+    const fix = (m: DraftMap) => renameStageIds(m, renames);
+    this.past = this.past.map(fix);
+    this.future = this.future.map(fix);
+    const next = fix(map);
+    // Edits not yet an undo step stay one: the committed map is renamed on its own.
+    this.committed = this.committed === map ? next : fix(this.committed);
+    this.patch({ map: next });
+    return true;
+  }
+
+  /** Ids of the stages the target's canvas map has (none if unknown). */
+  private canvasStageIds(): Set<string> {
+    return new Set(this.state.target?.base?.stages.map((s) => s.id) ?? []);
+  }
+
   create(): void {
-    const map = this.validOrReport('creating the map');
+    let map = this.validOrReport('creating the map');
+    if (!map) return;
+    if (this.settleStages(this.canvasStageIds())) map = this.validOrReport('creating the map');
     if (!map) return;
     this.patch({ status: { tone: 'info', text: 'Creating map…' }, conflict: false });
     this.send({ type: 'create', map });
@@ -248,9 +280,12 @@ export class PanelController {
       this.patch({ status: { tone: 'error', text: 'Select a journey map on the canvas, or create one first.' } });
       return;
     }
-    const map = this.validOrReport('updating the map');
+    let map = this.validOrReport('updating the map');
     if (!map) return;
     const t = this.state.target;
+    const known = t && t.nodeId === nodeId && t.base ? this.canvasStageIds() : null;
+    if (this.settleStages(known)) map = this.validOrReport('updating the map');
+    if (!map) return;
     const msg: UiToPlugin = { type: 'update', nodeId, map };
     if (t && t.nodeId === nodeId) {
       msg.baseRevision = t.revision;
@@ -301,6 +336,8 @@ export class PanelController {
           return;
         }
         this.committed = stored.map;
+        this.fresh.clear();
+        for (const id of stored.fresh ?? []) this.fresh.add(id);
         this.past = [];
         this.future = [];
         this.patch({

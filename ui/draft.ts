@@ -205,6 +205,7 @@ const StoredMap = z.object({
 export const StoredDraftSchema = z.object({
   v: z.literal(1),
   map: StoredMap,
+  fresh: z.optional(z.array(Id).check(z.maxLength(200))),
   target: z.optional(
     z.nullable(
       z.object({
@@ -238,6 +239,8 @@ export interface StoredDraft {
   v: 1;
   map: DraftMap;
   target?: CanvasTarget | null;
+  /** Stages added in the panel that have not reached the canvas: their ids follow their names (ui/stage-ids.ts). */
+  fresh?: string[];
 }
 
 /**
@@ -261,11 +264,12 @@ export function readStoredDraft(raw: unknown): StoredDraft | null {
   if (!parsed.success) return null;
   // Cells must belong to the lane's kind; the schema checked that.
   const map = fromStored(parsed.data.map);
+  const fresh = parsed.data.fresh;
   const t = parsed.data.target;
-  if (!t) return { v: 1, map, target: null };
+  if (!t) return fresh ? { v: 1, map, target: null, fresh } : { v: 1, map, target: null };
   const target: CanvasTarget = { nodeId: t.nodeId, revision: t.revision };
   if (t.canvas !== undefined) target.canvas = t.canvas;
   const base = t.base === undefined ? undefined : StoredMap.safeParse(t.base);
   if (base?.success) target.base = fromStored(base.data);
-  return { v: 1, map, target };
+  return fresh ? { v: 1, map, target, fresh } : { v: 1, map, target };
 }

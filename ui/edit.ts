@@ -102,6 +102,20 @@ export function addStage(m: DraftMap, name = `Stage ${m.stages.length + 1}`): Dr
   return { ...m, stages: [...m.stages, { id, name }] };
 }
 
+/**
+ * A new stage right after the stage `afterId` (at the end if there is none), named "New stage":
+ * "Stage n" would repeat a name the stages after it may have. Its id is made from that name
+ * and follows the name until the stage first reaches the canvas (settleStageIds).
+ */
+export function insertStageAfter(m: DraftMap, afterId: string, name = 'New stage'): DraftMap {
+  if (m.stages.length >= LIMITS.stages) return m;
+  const id = uniqueId(slugify(name, 'stage'), takenIds(m.stages));
+  const at = m.stages.findIndex((s) => s.id === afterId);
+  const stages = m.stages.slice();
+  stages.splice(at < 0 ? stages.length : at + 1, 0, { id, name });
+  return { ...m, stages };
+}
+
 export function updateStage(m: DraftMap, id: string, patch: Partial<Omit<Stage, 'id'>>): DraftMap {
   return { ...m, stages: m.stages.map((s) => (s.id === id ? dropEmpty({ ...s, ...patch }) : s)) };
 }

@@ -29,9 +29,14 @@ export function useIssueText(path: string): string {
 }
 
 /** After a reorder, keyed DOM nodes move and may drop focus: put it back on the same element. */
-export function refocus(id: string | null | undefined): void {
+export function refocus(id: string | null | undefined, select = false): void {
   if (!id) return;
-  const again = () => document.getElementById(id)?.focus();
+  const again = () => {
+    const el = document.getElementById(id);
+    el?.focus();
+    // A new row's made-up name, selected so that typing replaces it.
+    if (select && el instanceof HTMLInputElement) el.select();
+  };
   setTimeout(again, 0);
 }
 

@@ -28,6 +28,10 @@ export interface RowHeaderProps {
   onRemove: () => void;
   /** Whether the row may be removed now (a map keeps at least one stage). Default true. */
   canRemove?: boolean;
+  /** Put a new row right after this one; no button without it. */
+  onInsertAfter?: () => void;
+  /** Whether a row may be added now (below the limit). Default true. */
+  canInsert?: boolean;
 }
 
 export function RowHeader(p: RowHeaderProps) {
@@ -50,6 +54,16 @@ export function RowHeader(p: RowHeaderProps) {
         placeholder={p.placeholder}
       />
       <div class="row-tools">
+        {p.onInsertAfter && (
+          <IconButton
+            id={`${p.inputId}-insert`}
+            label={`Insert ${p.noun} after ${p.noun} ${n}`}
+            disabled={p.canInsert === false}
+            onClick={p.onInsertAfter}
+          >
+            +
+          </IconButton>
+        )}
         <IconButton
           id={`${p.inputId}-up`}
           label={`Move ${p.noun} ${n} up`}

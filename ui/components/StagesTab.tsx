@@ -3,7 +3,7 @@
  * phase, description, moment of truth and its note, and a score for each emotion curve.
  */
 import { LIMITS } from '../../src/model';
-import { addStage, moveStage, removeStage, setObjective, setStageMoment, updateStage } from '../edit';
+import { addStage, insertStageAfter, moveStage, removeStage, setObjective, setStageMoment, updateStage } from '../edit';
 import { refocus, rowMover, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
@@ -87,6 +87,14 @@ function StageRow({
         move={move}
         onRemove={() => panel.edit((m) => removeStage(m, id))}
         canRemove={count > 1}
+        canInsert={count < LIMITS.stages}
+        onInsertAfter={() => {
+          panel.edit((m) => insertStageAfter(m, id));
+          // The new stage is the one after this: its name takes the focus, ready to be typed over.
+          const stages = panel.state.map.stages;
+          const added = stages[stages.findIndex((s) => s.id === id) + 1];
+          if (added) refocus(`stage-${added.id}-name`, true);
+        }}
       />
       <div class="two-col">
         <Field
