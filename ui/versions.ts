@@ -57,9 +57,9 @@ export interface VersionsDeps {
 
 const PREFIX = 'ver-';
 
-/** "“As-is” (revision 3)" or "the current map": a side as the status lines name it. */
+/** "“As-is”" or "the current map" (the one on the canvas): a side as the status lines name it. */
 export function sideName(s: Side): string {
-  return s.id === 'current' ? 'the map on the canvas' : `“${s.name}”`;
+  return s.id === 'current' ? 'the current map' : `“${s.name}”`;
 }
 
 export class VersionsModel {
@@ -101,7 +101,8 @@ export class VersionsModel {
     this.kinds.set(requestId, kind);
     if (this.state.nodeId !== nodeId)
       this.patch({ nodeId, listed: false, versions: [], history: [], comparison: null, drawn: null, saved: null });
-    this.patch({ pending: kind });
+    // The highlight of a version just saved lasts until the next thing done here.
+    this.patch({ pending: kind, saved: kind === 'list' ? this.state.saved : null });
     if (busy) this.deps.setStatus({ tone: 'info', text: busy });
     this.deps.send(build(nodeId, requestId));
     return true;
@@ -219,7 +220,7 @@ export class VersionsModel {
       }
       case 'comparison-drawn': {
         if (!this.answers(msg.requestId)) return;
-        const where = `Drew the comparison of ${sideName(msg.a)} with ${sideName(msg.b)} on the canvas, as a separate frame to the right of the map; the map itself is unchanged.`;
+        const where = `Drew the comparison of ${sideName(msg.a)} with ${sideName(msg.b)} as a separate frame to the right of the map on the canvas; the map itself is unchanged.`;
         this.patch({ drawn: where });
         this.deps.setStatus({ tone: 'success', text: where });
         return;

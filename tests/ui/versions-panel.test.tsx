@@ -192,7 +192,7 @@ describe('Versions tab', () => {
     expect(within(view).getByText(/^Stage 'Buy' renamed 'Pay'/)).toBeTruthy();
     expect(view.textContent).toContain('From As-is (revision 1, 1 Jun 2026');
     expect(view.textContent).toContain('to Current map on the canvas (revision 5)');
-    expect(screen.getByRole('status').textContent).toBe('Compared “As-is” with the map on the canvas: 3 changes.');
+    expect(screen.getByRole('status').textContent).toBe('Compared “As-is” with the current map: 3 changes.');
   });
 
   it('compares two chosen versions, and draws the comparison asked for, saying where', () => {
@@ -226,9 +226,9 @@ describe('Versions tab', () => {
       summary: 'no changes',
     });
     expect(screen.getByRole('status').textContent).toMatch(
-      /^Drew the comparison of “As-is” with “After workshop” on the canvas, as a separate frame to the right of the map; the map itself is unchanged\.$/,
+      /^Drew the comparison of “As-is” with “After workshop” as a separate frame to the right of the map on the canvas; the map itself is unchanged\.$/,
     );
-    expect(view.textContent).toContain('to the right of the map');
+    expect(view.textContent).toContain('Drawn to the right of the map on the canvas (the map is unchanged).');
   });
 
   it('a reply to an earlier comparison than the last one asked for is dropped', () => {

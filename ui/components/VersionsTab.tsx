@@ -249,7 +249,7 @@ function Compare({ v }: { v: VersionsState }) {
         <div class="field">
           <label for="ver-to">To (newer)</label>
           <select id="ver-to" value={b} onChange={(e) => setTo(e.currentTarget.value)}>
-            <option value="current">Current map on the canvas</option>
+            <option value="current">Current map</option>
             {newestFirst.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}
@@ -263,7 +263,7 @@ function Compare({ v }: { v: VersionsState }) {
           Compare
         </button>
       </div>
-      {v.comparison && <ComparisonView c={v.comparison} drawn={v.drawn} drawing={v.pending === 'draw'} />}
+      {v.comparison && <ComparisonView c={v.comparison} drawn={v.drawn !== null} drawing={v.pending === 'draw'} />}
     </section>
   );
 }
@@ -279,10 +279,14 @@ function Tag({ kind }: { kind: 'added' | 'removed' | 'renamed' | 'moved' | 'chan
   return <span class={`ver-tag ${kind}`}>{capitalised(kind)}</span>;
 }
 
-/** A cell's value: text as it is, cards joined with “;”; nothing as “(empty)”. */
-function cellText(x: string | string[] | undefined): string {
+/** A cell's value: text as it is, cards joined with “;”, a metric with its unit; nothing as “(empty)”. */
+function cellText(x: unknown): string {
   if (x === undefined || x === '' || (Array.isArray(x) && !x.length)) return '(empty)';
-  return Array.isArray(x) ? x.join('; ') : x;
+  if (typeof x === 'string') return x;
+  const m = x as { value?: unknown; unit?: unknown; target?: unknown };
+  if (typeof m.value === 'number')
+    return `${num(m.value)}${typeof m.unit === 'string' && m.unit ? ` ${m.unit}` : ''}${typeof m.target === 'number' ? ` (target ${num(m.target)})` : ''}`;
+  return value(x);
 }
 
 type ListDiff = WireDiff['stages'];
@@ -345,14 +349,15 @@ function Group({ title, lines }: { title: string; lines: JSX.Element[] }) {
   );
 }
 
-function ComparisonView({ c, drawn, drawing }: { c: Comparison; drawn: string | null; drawing: boolean }) {
+function ComparisonView({ c, drawn, drawing }: { c: Comparison; drawn: boolean; drawing: boolean }) {
   const panel = usePanel();
   const heading = useRef<HTMLHeadingElement>(null);
-  // A new comparison (not one shown again when the tab reopens): bring it into view, and the keyboard to it.
+  // A new comparison (not one shown again when the tab reopens): its top in view, the keyboard on it.
   useEffect(() => {
     if (seen.has(c)) return;
     seen.add(c);
-    heading.current?.focus();
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.closest('.ver-cmp')?.scrollIntoView?.({ block: 'start' });
   }, [c]);
   const d = c.diff;
   const map: JSX.Element[] = [];
@@ -393,7 +398,10 @@ function ComparisonView({ c, drawn, drawing }: { c: Comparison; drawn: string | 
       <span>
         {x.before === undefined ? 'no score' : num(x.before)} → {x.after === undefined ? 'no score' : num(x.after)}
         {x.delta !== undefined && (
-          <span class={x.delta < 0 ? 'ver-delta down' : 'ver-delta up'}> {delta(x.delta)}</span>
+          <>
+            {' '}
+            <span class={x.delta < 0 ? 'ver-delta down' : 'ver-delta up'}>{delta(x.delta)}</span>
+          </>
         )}
       </span>
     </li>
@@ -431,7 +439,7 @@ function ComparisonView({ c, drawn, drawing }: { c: Comparison; drawn: string | 
           Draw on canvas
         </button>
       </div>
-      {drawn && <p class="hint">{drawn}</p>}
+      {drawn && <p class="hint">Drawn to the right of the map on the canvas (the map is unchanged).</p>}
     </div>
   );
 }
