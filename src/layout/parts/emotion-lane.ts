@@ -234,8 +234,10 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
     curves.map((c, i) => ({ laneId: c.lane.id, own: c.k === 0, points: pointsOf[i] })),
   );
   children.unshift(...moments.bands);
-  // Markers above every curve, notes above everything.
-  children.push(...moments.rings, ...markers, ...notes);
+  // Notes above every curve (their pill hides the line behind the text), markers above everything:
+  // laid out, a note is clear of its stage's markers, but a marker dragged on the canvas into its
+  // note stays in sight (under it, it would vanish) until the map is read back and updated.
+  children.push(...notes, ...moments.rings, ...markers);
   const spec = frame({
     key: 'area',
     name: 'Emotion curve',
