@@ -6,7 +6,8 @@
  * the viewport, that the six tabs sit in one row, and that counters keep off textareas' resize
  * corners and off messages. Then it tabs through the controls and checks that each focused one
  * shows a ring (outline or box-shadow, computed style) that stands out from what it is drawn on.
- * Screenshots: tests/screenshots/narrow-<tab>-<theme>-320.png.
+ * Screenshots: tests/screenshots/narrow-<tab>-<theme>-320.png, narrow-focus-*-320.png. And
+ * "Insert stage after" at 320 px: focus on the new name, its id made from what is typed.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,25 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel at 320 px', (
     await f.locator('.cell .field-error').first().waitFor();
     return p;
   }
+
+  it('inserts a stage after the first, types its name over the focused placeholder, and creates it with an id from that name', async () => {
+    const p = await openPanel(browser, { width: WIDTH, height: 640 });
+    const f = p.frame;
+    await f.getByRole('tab', { name: /Stages/ }).click();
+    await f.getByRole('button', { name: 'Insert stage after stage 1' }).click();
+    const name = f.getByLabel('Stage 2 name', { exact: true });
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.inputValue()).toBe('New stage');
+    await p.page.keyboard.type('Check in');
+    expect(await name.inputValue()).toBe('Check in');
+    await f.getByRole('button', { name: 'Create map' }).click();
+    await p.page.waitForFunction(() =>
+      (window as unknown as { __messages: { type: string }[] }).__messages.some((m) => m.type === 'create'),
+    );
+    const create = (await p.messages()).find((m) => m.type === 'create') as { map: { stages: { id: string }[] } };
+    expect(create.map.stages.map((s) => s.id)).toEqual(['stage-1', 'check-in', 'stage-2', 'stage-3']);
+    await p.page.close();
+  });
 
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: every tab fits 320 px, counters clear, six tabs in one row`, async () => {
