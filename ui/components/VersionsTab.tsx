@@ -275,7 +275,7 @@ function sideLine(s: Side): string {
   return bits.length ? `${what} (${bits.join(', ')})` : what;
 }
 
-function Tag({ kind }: { kind: 'added' | 'removed' | 'renamed' | 'moved' | 'changed' }) {
+function Tag({ kind }: { kind: Kind }) {
   return <span class={`ver-tag ${kind}`}>{capitalised(kind)}</span>;
 }
 
@@ -291,50 +291,30 @@ function cellText(x: unknown): string {
 
 type ListDiff = WireDiff['stages'];
 
-/** Lines of one list's changes (stages, lanes, personas). */
+type Kind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
+/** Lines of one list's changes (stages, lanes, personas): a tag, then what happened, as text. */
 function listLines(d: ListDiff): JSX.Element[] {
-  const out: JSX.Element[] = [];
-  d.added.forEach((x) =>
-    out.push(
-      <li key={`a${x.id}`}>
-        <Tag kind="added" /> “{x.name}”, at position {x.index + 1}
-      </li>,
-    ),
-  );
-  d.removed.forEach((x) =>
-    out.push(
-      <li key={`r${x.id}`}>
-        <Tag kind="removed" /> “{x.name}”
-      </li>,
-    ),
-  );
-  d.renamed.forEach((x) =>
-    out.push(
-      <li key={`n${x.id}`}>
-        <Tag kind="renamed" /> “{x.before}” → “{x.after}”
-      </li>,
-    ),
-  );
-  d.moved.forEach((x) =>
-    out.push(
-      <li key={`m${x.id}`}>
-        <Tag kind="moved" /> “{x.name}” from position {x.from + 1} to {x.to + 1}
-      </li>,
-    ),
-  );
-  d.changed.forEach((x, k) =>
-    out.push(
-      <li key={`c${x.id}${k}`}>
-        <Tag kind="changed" /> “{x.name}”:{' '}
-        {x.field === 'moment'
+  const lines: [Kind, string][] = [
+    ...d.added.map((x): [Kind, string] => ['added', `“${x.name}”, at position ${x.index + 1}`]),
+    ...d.removed.map((x): [Kind, string] => ['removed', `“${x.name}”`]),
+    ...d.renamed.map((x): [Kind, string] => ['renamed', `“${x.before}” → “${x.after}”`]),
+    ...d.moved.map((x): [Kind, string] => ['moved', `“${x.name}” from position ${x.from + 1} to ${x.to + 1}`]),
+    ...d.changed.map((x): [Kind, string] => [
+      'changed',
+      `“${x.name}”: ${
+        x.field === 'moment'
           ? x.after
             ? 'marked a moment of truth'
             : 'no longer a moment of truth'
-          : `${FIELD_WORDS[x.field] ?? x.field} ${value(x.before)} → ${value(x.after)}`}
-      </li>,
-    ),
-  );
-  return out;
+          : `${FIELD_WORDS[x.field] ?? x.field} ${value(x.before)} → ${value(x.after)}`
+      }`,
+    ]),
+  ];
+  return lines.map(([kind, text], k) => (
+    <li key={k}>
+      <Tag kind={kind} /> {text}
+    </li>
+  ));
 }
 
 function Group({ title, lines }: { title: string; lines: JSX.Element[] }) {
