@@ -112,7 +112,13 @@ const ListDiffSchema = z.object({
   ),
 });
 const Where = { lane: z.string(), stage: z.string(), laneTitle: z.string(), stageName: z.string() };
-const CellValue = z.optional(z.union([z.string(), z.array(z.string())]));
+const MetricValue = z.object({
+  value: z.number(),
+  unit: z.optional(z.string()),
+  target: z.optional(z.number()),
+  better: z.optional(z.enum(['higher', 'lower'])),
+});
+const CellValue = z.optional(z.union([z.string(), z.array(z.string()), MetricValue]));
 /** src/model/diff.ts MapDiff, as it travels. */
 export const MapDiffSchema = z.object({
   title: z.optional(z.object({ before: z.string(), after: z.string() })),
@@ -121,7 +127,9 @@ export const MapDiffSchema = z.object({
   personas: ListDiffSchema,
   stages: ListDiffSchema,
   lanes: ListDiffSchema,
-  cells: z.array(z.object({ ...Where, kind: z.enum(['text', 'cards', 'note']), before: CellValue, after: CellValue })),
+  cells: z.array(
+    z.object({ ...Where, kind: z.enum(['text', 'cards', 'metric', 'note']), before: CellValue, after: CellValue }),
+  ),
   scores: z.array(
     z.object({
       ...Where,

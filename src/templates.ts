@@ -8,6 +8,8 @@ import callCentre from '../examples/call-centre.json';
 import hospitalVisit from '../examples/hospital-visit.json';
 import asIsToBe from '../examples/redesign-as-is-to-be.json';
 import twoPersonas from '../examples/two-personas-clinic.json';
+import blueprint from '../examples/service-blueprint-hotel.json';
+import metrics from '../examples/checkout-metrics.json';
 
 export interface TemplateInfo {
   id: string;
@@ -22,6 +24,8 @@ export const TEMPLATE_LIST: TemplateInfo[] = [
   { id: 'hospital-visit', name: 'Hospital visit', map: hospitalVisit },
   { id: 'redesign-as-is-to-be', name: 'As-is and to-be (two curves)', map: asIsToBe },
   { id: 'two-personas-clinic', name: 'Two personas (GP booking)', map: twoPersonas },
+  { id: 'service-blueprint-hotel', name: 'Service blueprint (hotel stay)', map: blueprint },
+  { id: 'checkout-metrics', name: 'Metrics per step (grocery app)', map: metrics },
 ];
 
 export const TEMPLATES: Record<string, unknown> = Object.fromEntries(TEMPLATE_LIST.map((t) => [t.id, t.map]));

@@ -166,6 +166,26 @@ const StoredLane = z.discriminatedUnion('kind', [
     // Any finite score: the lane's scale (checked when the map is sent) decides which are in range.
     cells: Cells(z.object({ score: Score, note: z.optional(Str) })),
   }),
+  z.object({
+    id: Id,
+    title: Str,
+    kind: z.literal('metric'),
+    cells: Cells(
+      z.object({
+        value: Score,
+        unit: z.optional(Str),
+        target: z.optional(Score),
+        better: z.optional(z.enum(['higher', 'lower'])),
+      }),
+    ),
+  }),
+  z.object({
+    id: Id,
+    title: Str,
+    kind: z.literal('divider'),
+    style: z.optional(z.enum(['solid', 'dashed'])),
+    cells: Cells(z.never()),
+  }),
 ]);
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;

@@ -6,6 +6,8 @@
 import {
   DEFAULT_SCALE,
   LIMITS,
+  formatMetric,
+  parseMetric,
   slugify,
   uniqueId,
   type EmotionLane,
@@ -15,10 +17,11 @@ import {
   type Stage,
   type Tone,
   type EmotionCell,
+  type MetricCell,
 } from '../src/model';
 import { emptyPersona, personaIds, type DraftMap, type PersonaDraft } from './draft';
 
-export type CellValue = string | string[] | EmotionCell | undefined;
+export type CellValue = string | string[] | EmotionCell | MetricCell | undefined;
 
 const takenIds = (items: { id: string }[]) => new Set(items.map((i) => i.id));
 
@@ -202,9 +205,27 @@ export function setLaneTone(m: DraftMap, id: string, tone: Tone | undefined): Dr
   });
 }
 
+/** A metric cell from text that starts with a number ("18%"). */
+function metricFrom(text: string): MetricCell {
+  const read = parseMetric(text)!;
+  return read.unit ? { value: read.value, unit: read.unit.slice(0, LIMITS.unit) } : { value: read.value };
+}
+
+/** A divider lane's line: solid (the default, left out) or dashed. */
+export function setDividerStyle(m: DraftMap, id: string, style: 'dashed' | undefined): DraftMap {
+  return mapLane(m, id, (l) => {
+    if (l.kind !== 'divider') return l;
+    const out = { ...l };
+    if (style) out.style = style;
+    else delete out.style;
+    return out;
+  });
+}
+
 /**
- * Changing kind keeps what can be kept: text lines become cards and back; scores have no text
- * form. Curves drawn on the chart of a lane that stops being an emotion lane get charts of their own.
+ * Changing kind keeps what can be kept: text lines become cards and back, a text that starts
+ * with a number becomes a metric and a metric its text; scores have no text form; a divider
+ * has no cells. Curves drawn on the chart of a lane that stops being an emotion lane get charts of their own.
  */
 export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
   const lane = m.lanes.find((l) => l.id === id);
@@ -215,9 +236,17 @@ export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
     for (const [sid, v] of Object.entries((l.cells ?? {}) as Record<string, unknown>)) {
       if (kind === 'cards' && typeof v === 'string') cells[sid] = v.split('\n').filter((s) => s.trim() !== '');
       else if (kind === 'text' && Array.isArray(v)) cells[sid] = v.join('\n');
-      else if (kind !== 'emotion' && typeof v === 'object' && v && 'note' in v && (v as EmotionCell).note) {
+      else if (
+        (kind === 'text' || kind === 'cards') &&
+        typeof v === 'object' &&
+        v &&
+        'note' in v &&
+        (v as EmotionCell).note
+      ) {
         cells[sid] = kind === 'text' ? (v as EmotionCell).note : [(v as EmotionCell).note];
-      }
+      } else if (kind === 'metric' && typeof v === 'string' && parseMetric(v)) cells[sid] = metricFrom(v);
+      else if (kind === 'text' && typeof v === 'object' && v && 'value' in v)
+        cells[sid] = formatMetric(v as MetricCell);
     }
     return { id: l.id, title: l.title, kind, cells } as Lane;
   });

@@ -28,7 +28,15 @@
  * `kept`, labelled as the panel labels them ("Stage 2 name", "Phase of stage 2",
  * "Scale of lane 3"; a cell "Touchpoints · Buy", as the list is joined with commas).
  */
-import { DEFAULT_SCALE, type EmotionCell, type EmotionLane, type Lane, type Scale, type Stage } from '../src/model';
+import {
+  DEFAULT_SCALE,
+  type EmotionCell,
+  type EmotionLane,
+  type Lane,
+  type MetricCell,
+  type Scale,
+  type Stage,
+} from '../src/model';
 import { personaIds, type DraftMap, type PersonaDraft } from './draft';
 import { rescaleScore, sameRange } from './edit';
 
@@ -41,7 +49,7 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-type CellValue = string | string[] | EmotionCell;
+type CellValue = string | string[] | EmotionCell | MetricCell;
 type Cells = Record<string, CellValue>;
 
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
@@ -68,6 +76,16 @@ function canonicalCell(kind: Lane['kind'], v: unknown): CellValue | undefined {
     const cards = Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && !blank(c)) : [];
     return cards.length ? cards : undefined;
   }
+  if (kind === 'divider') return undefined;
+  if (kind === 'metric') {
+    const m = v as Partial<MetricCell>;
+    if (typeof m !== 'object' || typeof m.value !== 'number') return undefined;
+    const out: MetricCell = { value: m.value };
+    if (!blank(m.unit)) out.unit = m.unit!.trim();
+    if (typeof m.target === 'number') out.target = m.target;
+    if (m.better) out.better = m.better;
+    return out;
+  }
   const e = v as Partial<EmotionCell>;
   if (typeof e !== 'object' || typeof e.score !== 'number') return undefined;
   return blank(e.note) ? { score: e.score } : { score: e.score, note: e.note };
@@ -89,6 +107,7 @@ function canonicalLane(l: Lane, stageIds: readonly string[]): Lane {
   }
   const lane: Record<string, unknown> = { id: l.id, title: l.title.trim(), kind: l.kind };
   if (l.kind === 'cards' && l.tone) lane.tone = l.tone;
+  if (l.kind === 'divider' && l.style) lane.style = l.style;
   if (l.kind === 'emotion') {
     if (l.scale) lane.scale = canonicalScale(l.scale);
     if (l.overlay !== undefined) lane.overlay = l.overlay;
@@ -483,6 +502,11 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
     if (p.kind === 'cards') {
       const tone = lr.pick(toneOf(sameKindBase), toneOf(p), toneOf(c), () => `Tone of lane ${n}`);
       if (tone) out.tone = tone;
+    }
+    if (p.kind === 'divider') {
+      const styleOf = (l: Lane | undefined) => (l?.kind === 'divider' ? l.style : undefined);
+      const style = lr.pick(styleOf(sameKindBase), styleOf(p), styleOf(c), () => `Line of lane ${n}`);
+      if (style) out.style = style;
     }
     if (p.kind === 'emotion') Object.assign(out, mergeCurve(lr, n, asEmotion(sameKindBase), p, c as EmotionLane));
     out.cells = {};

@@ -9,7 +9,7 @@
  * `map`, so the plugin never takes it for a map), drawn by the same reconciler, and replaced
  * when a comparison of the same map is drawn again.
  */
-import { LIMITS, type EmotionLane, type JourneyMap } from '../model';
+import { LIMITS, formatMetric, type EmotionLane, type JourneyMap, type MetricCell } from '../model';
 import type { MapDiff } from '../model/diff';
 import { DEFAULT_RANGE, curveRuns, emotionPoints, smoothPath, type ScaleRange } from '../layout/emotion';
 import { gridGeometry } from '../layout/grid';
@@ -111,6 +111,7 @@ function scaleIn(lane: EmotionLane, map: JourneyMap): ScaleRange {
 function valueWords(v: unknown): string {
   if (v === undefined) return '(empty)';
   if (Array.isArray(v)) return v.length ? v.join(' · ') : '(empty)';
+  if (typeof v === 'object' && v !== null && 'value' in v) return formatMetric(v as MetricCell);
   return String(v);
 }
 

@@ -12,9 +12,14 @@ import {
   type Lane,
   type MapIssue,
   type EmotionLane,
+  type MetricCell,
+  type MetricLane,
   type Scale,
   DEFAULT_SCALE,
+  formatMetric,
+  parseMetric,
 } from '../model';
+import { TARGET_WORD } from '../layout/parts/cells';
 import { scoreToY, yToScore, type EmotionArea, type ScaleRange } from '../layout/emotion';
 import { EMOTION_AREA } from '../layout/map-spec';
 import { columnOptions } from '../layout/grid';
@@ -231,19 +236,79 @@ function emotionFields(lane: Record<string, unknown>, base: EmotionLane | undefi
  * A lane row, and for an emotion chart also the lanes drawn on it (their titles from the
  * legend, where there is one).
  */
+/** A lane's kind from what its row holds, for a map with no stored data to say it. */
+function inferKind(row: Tagged, cells: Tagged[], area: Tagged | undefined): Lane['kind'] {
+  if (area) return 'emotion';
+  if (childrenOf(row, 'divider-line').length) return 'divider';
+  if (cells.some((c) => childrenOf(c, 'metric-value').length)) return 'metric';
+  return cells.some((c) => childrenOf(c, 'card').length) ? 'cards' : 'text';
+}
+
+/**
+ * A metric lane's cells: the value and unit as typed on the canvas ("18 %", "3,5 min"), the
+ * target from "Target 15% · met". What is not visible on the canvas (which way is better)
+ * comes from the stored cell. A value that is no longer a number keeps the stored one, said.
+ */
+function readMetrics(
+  cells: Tagged[],
+  stageIds: ReadonlySet<string>,
+  base: MetricLane | undefined,
+  warnings: string[],
+): Record<string, MetricCell> {
+  const out: Record<string, MetricCell> = {};
+  for (const c of cells) {
+    const stage = c.tag.stage!;
+    if (!stageIds.has(stage)) continue;
+    const was = base?.cells[stage];
+    const valueText = textOf(childrenOf(c, 'metric-value')[0]);
+    if (valueText === undefined) continue;
+    const read = parseMetric(valueText);
+    if (!read) {
+      warnings.push(
+        was
+          ? `"${valueText}" in ${base!.title} is not a number; kept ${formatMetric(was)}.`
+          : `"${valueText}" in a metric lane is not a number; left out.`,
+      );
+      if (was) out[stage] = was;
+      continue;
+    }
+    const cell: MetricCell = { value: read.value };
+    if (read.unit !== undefined) cell.unit = read.unit;
+    const targetText = textOf(childrenOf(c, 'metric-target')[0]);
+    const target = targetText === undefined ? undefined : parseMetric(targetText.replace(TARGET_PREFIX, ''));
+    if (target) cell.target = target.value;
+    if (was?.better !== undefined) cell.better = was.better;
+    out[stage] = cell;
+  }
+  return out;
+}
+
+/** "Target " before a metric's target (cells.ts TARGET_WORD), as a designer may leave it or not. */
+const TARGET_PREFIX = new RegExp(`^\\s*${TARGET_WORD}\\s*:?\\s*`, 'i');
+
 function readLane(
   row: Tagged,
   base: Lane | undefined,
   stageIds: ReadonlySet<string>,
   baseLanes: ReadonlyMap<string, Lane>,
+  warnings: string[],
 ): Array<Record<string, unknown>> {
   const id = row.tag.lane!;
   const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
   const cells = childrenOf(row, 'cell');
   const area = childrenOf(row, 'emotion-area')[0];
-  const kind: Lane['kind'] =
-    base?.kind ?? (area ? 'emotion' : cells.some((c) => childrenOf(c, 'card').length) ? 'cards' : 'text');
+  const kind: Lane['kind'] = base?.kind ?? inferKind(row, cells, area);
   const lane: Record<string, unknown> = { id, title, kind };
+  if (kind === 'divider') {
+    // The line's style is not data a designer edits on the canvas: it comes from the stored map.
+    if (base?.kind === 'divider' && base.style) lane.style = base.style;
+    lane.cells = {};
+    return [lane];
+  }
+  if (kind === 'metric') {
+    lane.cells = readMetrics(cells, stageIds, base?.kind === 'metric' ? base : undefined, warnings);
+    return [lane];
+  }
   if (kind === 'emotion') {
     const host = base?.kind === 'emotion' ? base : undefined;
     const scale = readScale(row, host);
@@ -377,7 +442,7 @@ export function readMap(
   const stageIds = new Set(stages.map((s) => s.id as string));
   const baseLanes = new Map((base?.lanes ?? []).map((l) => [l.id, l]));
   const lanes = orderLanes(
-    ix.role('lane').flatMap((row) => readLane(row, baseLanes.get(row.tag.lane!), stageIds, baseLanes)),
+    ix.role('lane').flatMap((row) => readLane(row, baseLanes.get(row.tag.lane!), stageIds, baseLanes, warnings)),
     base,
   );
 

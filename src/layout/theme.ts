@@ -62,6 +62,20 @@ export const COLORS = {
   emotionMarkerStroke: '#FFFFFF',
   emotionNoteBackground: '#FFFFFF',
   phaseText: '#344054',
+  /** A divider lane's line and label (a service blueprint's line of visibility). */
+  dividerLine: '#98A2B3',
+  dividerText: '#475467',
+} as const;
+
+/** A metric that meets its target, and one that misses it: text colours, AA on the lane fills. */
+export const METRIC = {
+  met: '#067647',
+  missed: '#B42318',
+  /** Dash of a dashed divider line; its weight and the height of the band it sits in. */
+  dividerDash: [8, 6],
+  dividerWeight: 1.5,
+  dividerHeight: 12,
+  dividerPaddingY: 6,
 } as const;
 
 /** Phase bands cycle through these soft fills so neighbouring phases read apart. */
@@ -131,6 +145,9 @@ export const TYPE = {
   cellText: { font: 'regular' as FontRole, size: 14, line: 21 },
   card: { font: 'medium' as FontRole, size: 13, line: 18 },
   note: { font: 'medium' as FontRole, size: 12, line: 16 },
+  metricValue: { font: 'semibold' as FontRole, size: 26, line: 32 },
+  metricTarget: { font: 'medium' as FontRole, size: 12, line: 16 },
+  dividerLabel: { font: 'semibold' as FontRole, size: 12, line: 16 },
 };
 
 /**

@@ -8,7 +8,7 @@
  * Items are matched by id; "moved" are the items outside a longest common subsequence of the
  * ids both maps have, so one stage dragged to the end is one move, not every stage shifting.
  */
-import type { JourneyMap, Lane, Persona, Stage } from './schema';
+import type { JourneyMap, Lane, MetricCell, Persona, Stage } from './schema';
 
 /** One item of a list as the diff names it: its id and its name (stage name, lane title, persona name). */
 export interface ItemRef {
@@ -47,16 +47,16 @@ export interface ListDiff<T> {
   changed: FieldChange[];
 }
 
-/** A text cell, a cell's cards or an emotion cell's note; absent `before`/`after`: added or cleared. */
+/** A text cell, a cell's cards, a metric or an emotion cell's note; absent `before`/`after`: added or cleared. */
 export interface CellChange {
   lane: string;
   stage: string;
   /** The lane's title and the stage's name in the newer map (the older one's if removed there). */
   laneTitle: string;
   stageName: string;
-  kind: 'text' | 'cards' | 'note';
-  before?: string | string[];
-  after?: string | string[];
+  kind: 'text' | 'cards' | 'metric' | 'note';
+  before?: string | string[] | MetricCell;
+  after?: string | string[] | MetricCell;
 }
 
 /** An emotion score: moved (`delta` = after − before, on the lane's scale), set or cleared. */
@@ -189,8 +189,10 @@ export function diffMaps(a: JourneyMap, b: JourneyMap): MapDiff {
       const was = (prior.cells as Record<string, unknown>)[id];
       const is = (lane.cells as Record<string, unknown>)[id];
       if (same(was, is)) continue;
+      if (lane.kind === 'divider') continue; // no cells (a normalised divider's are empty)
       if (lane.kind !== 'emotion') {
-        d.cells.push({ ...where(id), kind: lane.kind, ...pair(was as string | string[], is as string | string[]) });
+        type Value = NonNullable<CellChange['before']>;
+        d.cells.push({ ...where(id), kind: lane.kind, ...pair(was as Value, is as Value) });
         continue;
       }
       const e0 = was as { score: number; note?: string } | undefined;

@@ -12,6 +12,7 @@ import { LIMITS } from './limits';
 import {
   DEFAULT_SCALE,
   FORMAT_VERSION,
+  LANE_KINDS,
   JourneyMapInputSchema,
   type JourneyMap,
   type Lane,
@@ -31,7 +32,10 @@ function toIssue(iss: z.core.$ZodIssue): MapIssue[] {
   }
   if (iss.code === 'invalid_union' && (iss as { discriminator?: string }).discriminator === 'kind') {
     const at = iss.path[iss.path.length - 1] === 'kind' ? iss.path : [...iss.path, 'kind'];
-    return [{ path: formatPath(at), message: 'must be "text", "cards" or "emotion"' }];
+    const kinds = LANE_KINDS.map((k) => `"${k}"`);
+    return [
+      { path: formatPath(at), message: `must be ${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}` },
+    ];
   }
   return [{ path, message: iss.message }];
 }
@@ -150,7 +154,15 @@ function normaliseLane(
     } else if (lane.kind === 'cards') {
       const cards = cleanList(cell as string[]);
       if (cards) out[sid] = cards;
-    } else {
+    } else if (lane.kind === 'metric') {
+      const m = cell as { value: number; unit?: string; target?: number; better?: 'higher' | 'lower' };
+      out[sid] = compact({
+        value: m.value + 0,
+        unit: clean(m.unit)?.trim(),
+        target: m.target === undefined ? undefined : m.target + 0,
+        better: m.better,
+      });
+    } else if (lane.kind === 'emotion') {
       const e = cell as { score: number; note?: string };
       if (e.score < scale.min || e.score > scale.max)
         issues.push({
@@ -162,6 +174,7 @@ function normaliseLane(
   }
   const base = { id, title: lane.title.trim(), kind: lane.kind } as Record<string, unknown>;
   if (lane.kind === 'cards' && lane.tone) base.tone = lane.tone;
+  if (lane.kind === 'divider' && lane.style) base.style = lane.style;
   if (lane.kind === 'emotion') {
     if (lane.scale) base.scale = compact({ ...lane.scale, low: clean(lane.scale.low), high: clean(lane.scale.high) });
     if (lane.overlay !== undefined) base.overlay = lane.overlay;

@@ -2,8 +2,9 @@
  * The journey-map format, version 2: the public contract of the project.
  * Version 2 (over 1): several personas (`personas`, was `persona`); emotion lanes with
  * their own scale, drawn on another lane's chart (`overlay`), tied to a persona, solid or
- * dashed; the map's objective; stages marked as moments of truth. Version-1 files are
- * migrated (migrate.ts).
+ * dashed; the map's objective; stages marked as moments of truth; divider lanes (a service
+ * blueprint's lines of interaction and visibility) and metric lanes, which version-2 readers
+ * that predate them refuse with a located error. Version-1 files are migrated (migrate.ts).
  * Users and other tools write these files by hand, so field names are fixed
  * and unknown keys are errors (a typo like "stage" must not be silently lost).
  * Types are inferred from these schemas; nothing else declares the shape.
@@ -114,7 +115,43 @@ export const EmotionLaneSchema = z.strictObject({
   cells: z.optional(emotionCells),
 });
 
-export const LaneSchema = z.discriminatedUnion('kind', [TextLaneSchema, CardsLaneSchema, EmotionLaneSchema]);
+/**
+ * A labelled line across the map between the lanes around it (a service blueprint's "Line of
+ * visibility"). It has no cells: `cells` may only be empty (a normalised map writes `{}`).
+ */
+export const DividerLaneSchema = z.strictObject({
+  ...laneBase,
+  kind: z.literal('divider'),
+  style: z.optional(z.enum(['solid', 'dashed'])),
+  cells: z.optional(z.record(z.string(), z.never('a divider lane has no cells'))),
+});
+
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a number'));
+/** How a step performs: a number with its unit, and optionally the target it should meet. */
+export const MetricCellSchema = z.strictObject({
+  value: finite,
+  unit: z.optional(z.string().check(z.trim(), z.maxLength(LIMITS.unit, atMost(LIMITS.unit)))),
+  target: z.optional(finite),
+  /** Which way is better, for met / missed; higher when absent. */
+  better: z.optional(z.enum(['higher', 'lower'])),
+});
+
+export const MetricLaneSchema = z.strictObject({
+  ...laneBase,
+  kind: z.literal('metric'),
+  cells: z.optional(z.record(z.string(), MetricCellSchema)),
+});
+
+export const LaneSchema = z.discriminatedUnion('kind', [
+  TextLaneSchema,
+  CardsLaneSchema,
+  EmotionLaneSchema,
+  DividerLaneSchema,
+  MetricLaneSchema,
+]);
+
+/** The lane kinds, in the order messages list them. */
+export const LANE_KINDS = ['text', 'cards', 'emotion', 'divider', 'metric'] as const;
 
 export const MetaSchema = z.record(z.string(), z.json());
 
@@ -153,6 +190,8 @@ export const JourneyMapSchema = /* @__PURE__ */ (() =>
           z.extend(TextLaneSchema, { id: IdSchema, cells: textCells }),
           z.extend(CardsLaneSchema, { id: IdSchema, cells: cardsCells }),
           z.extend(EmotionLaneSchema, { id: IdSchema, cells: emotionCells }),
+          z.extend(DividerLaneSchema, { id: IdSchema, cells: z.record(z.string(), z.never()) }),
+          z.extend(MetricLaneSchema, { id: IdSchema, cells: z.record(z.string(), MetricCellSchema) }),
         ]),
       )
       .check(z.maxLength(LIMITS.lanes)),
@@ -168,6 +207,9 @@ export type Lane = JourneyMap['lanes'][number];
 export type TextLane = Extract<Lane, { kind: 'text' }>;
 export type CardsLane = Extract<Lane, { kind: 'cards' }>;
 export type EmotionLane = Extract<Lane, { kind: 'emotion' }>;
+export type DividerLane = Extract<Lane, { kind: 'divider' }>;
+export type MetricLane = Extract<Lane, { kind: 'metric' }>;
+export type MetricCell = z.infer<typeof MetricCellSchema>;
 export type Tone = z.infer<typeof ToneSchema>;
 export type EmotionCell = z.infer<typeof EmotionCellSchema>;
 export type LaneKind = Lane['kind'];

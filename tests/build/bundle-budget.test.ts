@@ -17,12 +17,14 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * Issue #11 asks for 30 KB and 45 KB. zod/mini and templates shipped once reached 27 / 52 KB;
  * format 2, two more templates and the table importer brought the bundles to ~35 / ~60 KB;
  * issue #18 (moments of truth drawn, the diff of two maps, versions and history, the comparison
- * frame, their messages) brought dist/code.js to ~40.3 KB. The goals are NOT met. These budgets
+ * frame, their messages) brought dist/code.js to ~40.3 KB; its panel (the Versions tab), issue #14's
+ * divider and metric lanes (drawing, reading back, editing, table import) and two templates (~2.5 KB
+ * of the panel's template block) brought the bundles to ~42.0 / ~71.4 KB. The goals are NOT met. These budgets
  * hold the sizes where they are (with ~3% headroom), so that they can only go down; lower them
  * as the bundles shrink, until they reach the goals.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 41_600;
+export const CODE_BUDGET_GZIP = 42_800;
 /**
  * Raised from 64 000 for issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx,
  * ui/versions.ts, versions.css): dist/ui.html went from 62 678 to 67 491 bytes gzipped (+4.8 KB).
@@ -108,6 +110,8 @@ describe('template maps, shipped once', () => {
         'hospital-visit',
         'redesign-as-is-to-be',
         'two-personas-clinic',
+        'service-blueprint-hotel',
+        'checkout-metrics',
       ]);
     } finally {
       dom.window.close();

@@ -218,7 +218,7 @@ describe('located error messages', () => {
   it('lane kinds', () => {
     for (const kind of ['diagram', 'Text', 3, undefined]) {
       expect(lines(map({ lanes: [{ title: 'L', kind }] }))).toEqual([
-        'lanes[0].kind: must be "text", "cards" or "emotion"',
+        'lanes[0].kind: must be "text", "cards", "emotion", "divider" or "metric"',
       ]);
     }
   });

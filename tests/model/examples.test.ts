@@ -14,8 +14,47 @@ const load = (f: string) => examples.find((e) => e.file === f)!.text;
 const CLASSIC = ['call-centre.json', 'ecommerce.json', 'hospital-visit.json', 'saas-onboarding.json'];
 
 describe('examples', () => {
-  it('are the six templates', () => {
-    expect(files).toEqual([...CLASSIC, 'redesign-as-is-to-be.json', 'two-personas-clinic.json'].sort());
+  it('are the eight templates', () => {
+    expect(files).toEqual(
+      [
+        ...CLASSIC,
+        'redesign-as-is-to-be.json',
+        'two-personas-clinic.json',
+        'service-blueprint-hotel.json',
+        'checkout-metrics.json',
+      ].sort(),
+    );
+  });
+
+  it('service blueprint: customer actions above the line of interaction, then frontstage, backstage and support, each between its lines', () => {
+    const map = ok(parseMapJson(load('service-blueprint-hotel.json')));
+    expect(
+      map.lanes.map((l) => (l.kind === 'divider' ? `— ${l.title}${l.style ? ` (${l.style})` : ''}` : l.title)),
+    ).toEqual([
+      'Physical evidence',
+      'Customer actions',
+      '— Line of interaction',
+      'Frontstage',
+      '— Line of visibility (dashed)',
+      'Backstage',
+      '— Line of internal interaction',
+      'Support processes',
+    ]);
+  });
+
+  it('metrics: drop-off, time on step and satisfaction per stage, some with targets met and some missed', () => {
+    const map = ok(parseMapJson(load('checkout-metrics.json')));
+    const metrics = map.lanes.filter((l) => l.kind === 'metric');
+    expect(metrics.map((l) => l.title)).toEqual(['Drop-off', 'Time on step', 'Satisfaction (CSAT)']);
+    const results = metrics.flatMap((l) =>
+      l.kind === 'metric'
+        ? Object.values(l.cells).flatMap((c) =>
+            c.target === undefined ? [] : [c.better === 'lower' ? c.value <= c.target : c.value >= c.target],
+          )
+        : [],
+    );
+    expect(results).toContain(true);
+    expect(results).toContain(false);
   });
 
   it('as-is and to-be: two curves on one 1–5 chart with its words, the to-be dashed, one moment of truth', () => {

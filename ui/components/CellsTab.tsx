@@ -26,6 +26,7 @@ import { getCell, setCell } from '../edit';
 import { useIssueText, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
+import { MetricCellEditor } from './MetricCell';
 import { pickIndices, sameSlots, toSlots, type Slot } from './virtual';
 
 const cellDomId = (row: number, col: number) => `cell-${row}-${col}`;
@@ -35,7 +36,12 @@ export const WINDOW_FROM_CELLS = 120;
 /** Rows and columns rendered beyond those in view, on each side. */
 const OVERSCAN = 1;
 /** Sizes in px until the rendered grid is measured (Inter 11px in Chromium): column, head row, lane heads, rows. */
-const EST = { col: 150, head: 25, side: 96, row: { text: 69, cards: 80, emotion: 60 } as Record<LaneKind, number> };
+const EST = {
+  col: 150,
+  head: 25,
+  side: 96,
+  row: { text: 69, cards: 80, emotion: 60, metric: 62, divider: 32 } as Record<LaneKind, number>,
+};
 
 const isRadio = (el: Element): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'radio';
 
@@ -337,7 +343,13 @@ function StageHeader({ id, col }: { id: string; col: number }) {
   );
 }
 
-const KIND_LABEL = { text: 'Text', cards: 'Cards', emotion: 'Emotion' } as const;
+const KIND_LABEL: Record<LaneKind, string> = {
+  text: 'Text',
+  cards: 'Cards',
+  emotion: 'Emotion',
+  metric: 'Metric',
+  divider: 'Divider',
+};
 
 function LaneRow({
   laneId,
@@ -376,6 +388,11 @@ function LaneRow({
             <form onSubmit={(e) => e.preventDefault()}>
               {kind === 'emotion' ? (
                 <EmotionControl laneId={laneId} stageId={stageId} place="cell" compact />
+              ) : kind === 'metric' ? (
+                <MetricCellEditor laneId={laneId} stageId={stageId} />
+              ) : kind === 'divider' ? (
+                // A divider is a line across the map: nothing to fill in per stage.
+                <span class="divider-cell" aria-label="No cells: a line across the map" />
               ) : (
                 <CellText laneId={laneId} stageId={stageId} cards={kind === 'cards'} />
               )}

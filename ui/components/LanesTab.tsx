@@ -14,6 +14,7 @@ import {
   removeLane,
   renameLane,
   SCALE_PRESETS,
+  setDividerStyle,
   setLaneKind,
   setLaneOverlay,
   setLanePersona,
@@ -32,6 +33,12 @@ const KINDS: Option[] = [
   { value: 'text', label: 'Text' },
   { value: 'cards', label: 'Cards' },
   { value: 'emotion', label: 'Emotion' },
+  { value: 'metric', label: 'Metric' },
+  { value: 'divider', label: 'Divider line' },
+];
+const DIVIDER_STYLES: Option[] = [
+  { value: '', label: 'Solid' },
+  { value: 'dashed', label: 'Dashed' },
 ];
 const TONES: Option[] = [
   { value: '', label: 'Default' },
@@ -84,6 +91,12 @@ export function LanesTab() {
         <button type="button" class="btn" disabled={full} onClick={() => add('emotion', 'Emotion')}>
           + Emotion lane
         </button>
+        <button type="button" class="btn" disabled={full} onClick={() => add('metric', 'Drop-off')}>
+          + Metric lane
+        </button>
+        <button type="button" class="btn" disabled={full} onClick={() => add('divider', 'Line of visibility')}>
+          + Divider line
+        </button>
       </div>
     </div>
   );
@@ -119,6 +132,17 @@ function LaneRow({ id, index, count }: { id: string; index: number; count: numbe
           options={KINDS}
           onValue={(v) => panel.edit((m) => setLaneKind(m, id, v as LaneKind))}
         />
+        {lane.kind === 'divider' && (
+          <SelectField
+            label="Line"
+            labelSuffix={` of lane ${n}`}
+            id={`lane-${id}-line`}
+            path={`lanes[${index}].style`}
+            value={lane.style ?? ''}
+            options={DIVIDER_STYLES}
+            onValue={(v) => panel.edit((m) => setDividerStyle(m, id, v === 'dashed' ? 'dashed' : undefined))}
+          />
+        )}
         {lane.kind === 'cards' && (
           <SelectField
             label="Tone"

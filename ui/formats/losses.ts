@@ -23,6 +23,13 @@ export function exportLosses(map: JourneyMap, format: ExportFormat): string[] {
     if (shared) out.push(`${plural(shared, 'curve')} drawn on another lane's chart (each gets its own row)`);
     if (emotion.some((l) => l.kind === 'emotion' && l.style === 'dashed')) out.push('dashed curves');
     if (emotion.some((l) => l.kind === 'emotion' && l.persona)) out.push("curves' personas");
+    const targets = map.lanes.reduce(
+      (n, l) => n + (l.kind === 'metric' ? Object.values(l.cells).filter((c) => c.target !== undefined).length : 0),
+      0,
+    );
+    if (targets) out.push(`${plural(targets, 'metric target')} (the table keeps values and units)`);
+    const dashed = map.lanes.filter((l) => l.kind === 'divider' && l.style === 'dashed').length;
+    if (dashed) out.push(plural(dashed, 'dashed divider line'));
   } else {
     const others = map.lanes.filter(
       (l) => l.kind !== 'emotion' && !(l.kind === 'cards' && l.title.trim().toLowerCase() === 'actors'),

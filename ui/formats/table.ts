@@ -25,12 +25,22 @@
  *    every filled cell starts with a bullet ("•", or "-"/"*" and a space). A cell with bullets is
  *    one card per bullet; a cell without is one card per line and per ";". Commas never split.
  *    Tone negative for pains and frustrations, idea for opportunities and ideas, else neutral;
+ *  - divider: the title starts with "Line of" and the line has no cells (a service blueprint);
+ *  - metric: every filled cell is a number with at most a short unit ("18%", "3 min", "4.2 / 5"),
+ *    and one has a unit or the title names a measure (rate, time, drop-off, NPS, CSAT, …);
  *  - text: everything else, kept exactly (line breaks and ";" included).
  */
-import { formatPath, normaliseMap, type JourneyMap, type MapIssue } from '../../src/model';
+import { formatMetric, formatPath, normaliseMap, parseMetric, type JourneyMap, type MapIssue } from '../../src/model';
 import { readRows, writeRows } from './dsv';
 import { DEFAULT_SCALE, type Lane } from '../../src/model';
 import { formatHolds, inferScale, scaleInTitle, titleWithScale, toDefaultScale, toNumber, type Scale } from './scale';
+
+/** A divider's title: "Line of interaction", "Line of visibility", "Line of internal interaction". */
+const DIVIDER_TITLE = /^\s*line of\b/i;
+/** Titles of metric lanes whose cells may be bare numbers ("Time on step": 4.2). */
+const METRIC_TITLE = /\b(rate|time|drop|conversion|nps|csat|ces|duration|count|average|per cent|percent|%|metric|kpi)/i;
+/** A unit after a number: a short word or two ("%", "min", "/ 5", "pts"), not a sentence. */
+const UNIT = /^\S{1,12}$|^\S{1,5} \S{1,6}$/;
 
 /** Words of lane titles, for telling which side of the table holds them. */
 const LANE_WORDS =
@@ -263,6 +273,18 @@ export function parseTable(text: string, options: { title?: string } = {}): Tabl
       const own = scale.min !== DEFAULT_SCALE.min || scale.max !== DEFAULT_SCALE.max || scale.low;
       return [{ title: (kept && given?.rest) || laneTitle, kind: 'emotion', ...(own ? { scale } : {}), cells }];
     }
+    // "Line of visibility" with nothing under it: a service blueprint's line.
+    if (DIVIDER_TITLE.test(laneTitle) && !full.length) return [{ title: laneTitle, kind: 'divider' }];
+    const metrics = full.map((y) => parseMetric(y.x.v));
+    if (
+      full.length &&
+      metrics.every((m) => m && (m.unit === undefined || UNIT.test(m.unit))) &&
+      (METRIC_TITLE.test(laneTitle) || metrics.some((m) => m!.unit !== undefined))
+    ) {
+      const cells: Record<string, { value: number; unit?: string }> = {};
+      full.forEach(({ i }, k) => (cells[ids[i]] = metrics[k]!));
+      return [{ title: laneTitle, kind: 'metric', cells }];
+    }
     if (CARDS_TITLE.test(laneTitle) || (full.length && full.every((y) => BULLET.test(y.x.v)))) {
       const tone = /pain|frustrat/i.test(laneTitle)
         ? 'negative'
@@ -360,6 +382,11 @@ export function toTable(
       ...map.stages.map((s) => {
         if (lane.kind === 'text') return lane.cells[s.id] ?? '';
         if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).map((card) => `• ${card}`).join('\n');
+        if (lane.kind === 'divider') return '';
+        if (lane.kind === 'metric') {
+          const m = lane.cells[s.id];
+          return m ? formatMetric(m) : '';
+        }
         const c = lane.cells[s.id];
         if (!c) return '';
         const score = scale.min < 0 && c.score > 0 ? `+${c.score}` : `${c.score}`;

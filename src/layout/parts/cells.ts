@@ -1,12 +1,21 @@
 /**
- * Cells of text and cards lanes. Each cell is memoised on everything it is built from (memo.ts), so an edit rebuilds only the cells it changed.
+ * Cells of text, cards and metric lanes. Each cell is memoised on everything it is built from (memo.ts), so an edit rebuilds only the cells it changed.
  */
-import type { CardsLane, JourneyMap, Lane, TextLane } from '../../model';
+import {
+  formatMetric,
+  metricMet,
+  type CardsLane,
+  type JourneyMap,
+  type Lane,
+  type MetricCell,
+  type MetricLane,
+  type TextLane,
+} from '../../model';
 import type { GridGeometry } from '../grid';
 import { fontsKey, memo } from '../memo';
 import { type Fonts, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, SPACE, TONES, TYPE } from '../theme';
+import { COLORS, METRIC, SPACE, TONES, TYPE } from '../theme';
 
 function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
   const width = g.columns.find((c) => c.stageId === stageId)!.width;
@@ -89,3 +98,55 @@ function cardCell(lane: CardsLane, stageId: string, list: string[], g: GridGeome
   );
   return cellFrame(lane, stageId, g, cards);
 }
+
+export function metricCells(lane: MetricLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+  return map.stages.map((s) => {
+    const value = lane.cells?.[s.id];
+    const width = g.columns.find((c) => c.stageId === s.id)!.width;
+    return memo(JSON.stringify(['metric', lane.id, s.id, width, fontsKey(fonts), value ?? null]), () =>
+      metricCell(lane, s.id, value, g, fonts),
+    );
+  });
+}
+
+/** A large number with its unit; with a target, the target beside it in the met or missed colour. */
+function metricCell(
+  lane: MetricLane,
+  stageId: string,
+  cell: MetricCell | undefined,
+  g: GridGeometry,
+  fonts: Fonts,
+): NodeSpec {
+  if (!cell) return cellFrame(lane, stageId, g, []);
+  const met = metricMet(cell);
+  const colour = met === undefined ? COLORS.text : met ? METRIC.met : METRIC.missed;
+  const kids = [
+    text({
+      key: 'value',
+      name: 'Metric',
+      tag: { role: 'metric-value', lane: lane.id, stage: stageId },
+      characters: formatMetric(cell),
+      style: TYPE.metricValue,
+      fonts,
+      color: colour,
+      width: 'FILL',
+    }),
+  ];
+  if (cell.target !== undefined)
+    kids.push(
+      text({
+        key: 'target',
+        name: 'Target',
+        tag: { role: 'metric-target', lane: lane.id, stage: stageId },
+        characters: `${TARGET_WORD} ${formatMetric({ value: cell.target, unit: cell.unit })} · ${met ? 'met' : 'missed'}`,
+        style: TYPE.metricTarget,
+        fonts,
+        color: colour,
+        width: 'FILL',
+      }),
+    );
+  return cellFrame(lane, stageId, g, kids);
+}
+
+/** The word before a metric's target on the canvas; the reader looks for it (read-map.ts). */
+export const TARGET_WORD = 'Target';

@@ -1,6 +1,7 @@
 /**
- * One lane of the grid: its label, then its cells (text, cards) or its chart (emotion). An
- * emotion lane drawn on another lane's chart (`overlay`) has no row of its own.
+ * One lane of the grid: its label, then its cells (text, cards, metric) or its chart (emotion),
+ * or a labelled line (divider). An emotion lane drawn on another lane's chart (`overlay`) has
+ * no row of its own.
  */
 import type { JourneyMap, Lane } from '../../model';
 import type { GridGeometry } from '../grid';
@@ -8,12 +9,14 @@ import { fontsKey, memo } from '../memo';
 import { type Fonts, text } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { COLORS, TYPE } from '../theme';
-import { cardCells, textCells } from './cells';
+import { cardCells, metricCells, textCells } from './cells';
+import { dividerRow } from './divider';
 import { chartLabel, chartLanes, emotionArea } from './emotion-lane';
 import { momentIds } from './moments';
 import { labelColumn, row } from './rows';
 
 export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+  if (lane.kind === 'divider') return dividerRow(lane, g, fonts);
   // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
   const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
   const title = text({
@@ -35,11 +38,13 @@ export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeome
       ? textCells(lane, map, g, fonts)
       : lane.kind === 'cards'
         ? cardCells(lane, map, g, fonts)
-        : [
-            memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts), momentIds(map)]), () =>
-              emotionArea(chart, map, g, fonts),
-            ),
-          ];
+        : lane.kind === 'metric'
+          ? metricCells(lane, map, g, fonts)
+          : [
+              memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts), momentIds(map)]), () =>
+                emotionArea(chart, map, g, fonts),
+              ),
+            ];
   const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
   return row(
     `lane:${lane.id}`,
