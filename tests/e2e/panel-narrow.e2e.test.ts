@@ -173,6 +173,30 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('panel at 320 px', (
     return p;
   }
 
+  it('keeps the six tabs in one row at every width from 320 px, with their counts from 400 px', async () => {
+    for (const width of [320, 360, 399, 400, 460, 900]) {
+      const p = await openPanel(browser, { width, height: 480 });
+      const f = p.frame;
+      await f.getByLabel('Start from').selectOption({ label: 'Hospital visit' });
+      await f.getByRole('button', { name: 'New map' }).click();
+      const row = await f.evaluate(() => {
+        const strip = document.querySelector('[role=tablist]')!.getBoundingClientRect();
+        const tabs = Array.from(document.querySelectorAll('[role=tab]')).map((t) => t.getBoundingClientRect());
+        const counts = Array.from(document.querySelectorAll('[role=tab] .count')).filter((c) => c.checkVisibility());
+        return {
+          rows: new Set(tabs.map((r) => Math.round(r.top))).size,
+          out: Math.max(...tabs.map((r) => Math.max(strip.left - r.left, r.right - strip.right))),
+          counts: counts.map((c) => c.textContent),
+        };
+      });
+      expect(row.rows, `${width} px`).toBe(1);
+      expect(row.out, `${width} px`).toBeLessThanOrEqual(0);
+      // Personas, stages, lanes of the template: 1, 8, 6.
+      expect(row.counts, `${width} px`).toEqual(width >= 400 ? ['1', '8', '6'] : []);
+      await p.page.close();
+    }
+  });
+
   it('inserts a stage after the first, types its name over the focused placeholder, and creates it with an id from that name', async () => {
     const p = await openPanel(browser, { width: WIDTH, height: 640 });
     const f = p.frame;
