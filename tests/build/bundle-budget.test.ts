@@ -27,10 +27,10 @@ export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 export const CODE_BUDGET_GZIP = 42_800;
 /**
  * Raised from 64 000 for issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx,
- * ui/versions.ts, versions.css): dist/ui.html went from 62 678 to 67 491 bytes gzipped (+4.8 KB).
- * Raised by the minimum, without headroom: trimming the tab further saved bytes only in tens.
+ * ui/versions.ts, versions.css): dist/ui.html went from 62 948 to 67 630 bytes gzipped as measured
+ * here (+4.7 KB). Raised by the minimum, without headroom: trimming the tab saved bytes only in tens.
  */
-export const UI_BUDGET_GZIP = 67_500;
+export const UI_BUDGET_GZIP = 67_700;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
