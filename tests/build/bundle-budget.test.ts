@@ -26,11 +26,12 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 export const CODE_BUDGET_GZIP = 42_800;
 /**
- * Raised from 64 000 for issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx,
- * ui/versions.ts, versions.css): dist/ui.html went from 62 948 to 67 630 bytes gzipped as measured
- * here (+4.7 KB). Raised by the minimum, without headroom: trimming the tab saved bytes only in tens.
+ * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
+ * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
+ * tab saved bytes only in tens); issue #14's lanes and templates then took it to 71 354. 73 000 is
+ * what commit 7900f0c meant to set: its edit of this line was lost to a concurrent one.
  */
-export const UI_BUDGET_GZIP = 67_700;
+export const UI_BUDGET_GZIP = 73_000;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
