@@ -195,6 +195,34 @@ describe('Versions tab', () => {
     expect(screen.getByRole('status').textContent).toBe('Compared “As-is” with the current map: 3 changes.');
   });
 
+  it('shows a metric cell change with its unit and target', () => {
+    const p = opened();
+    const older = norm({
+      ...toMapInput(sampleDraft()),
+      lanes: [
+        ...sampleDraft().lanes,
+        { id: 'conv', title: 'Conversion', kind: 'metric', cells: { buy: { value: 18, unit: '%', target: 20 } } },
+      ],
+    });
+    const newer = structuredClone(older);
+    (newer.lanes[3].cells as Record<string, { value: number; unit?: string; target?: number }>).buy = {
+      value: 21.5,
+      unit: '%',
+      target: 20,
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    p.receive({
+      type: 'comparison',
+      requestId: p.last('compare')!.requestId,
+      nodeId: NODE,
+      a: V2,
+      b: { id: 'current', name: 'Current' },
+      diff: diffMaps(older, newer),
+    });
+    const cell = screen.getByRole('region', { name: 'After workshop → current map' }).querySelector('.ver-cell')!;
+    expect(cell.textContent).toBe('Conversion · Buy18 % (target 20) → 21.5 % (target 20)');
+  });
+
   it('compares two chosen versions, and draws the comparison asked for, saying where', () => {
     const p = opened();
     fireEvent.change(screen.getByLabelText('From (older)'), { target: { value: 'v1' } });
