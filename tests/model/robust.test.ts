@@ -34,6 +34,7 @@ const arbMessy = fc
       for (const [k, v] of Object.entries(lane.cells ?? {})) {
         if (lane.kind === 'text') lane.cells[k] = pick & 16 ? ws[1] : pad(v as string, ws[2], ws[3]);
         else if (lane.kind === 'cards') lane.cells[k] = [...(v as string[]), ws[4]];
+        else if (lane.kind === 'metric') (v as Record<string, unknown>).unit = pad(ws[5].slice(0, 4), ws[2], ws[3]);
         else if (pick & 32) (v as Record<string, unknown>).note = ws[5];
       }
     }
@@ -78,6 +79,8 @@ describe('normaliseMap robustness', () => {
             if (lane.kind === 'cards') for (const card of cell as string[]) expect(card.trim()).not.toBe('');
             if (lane.kind === 'emotion' && (cell as { note?: string }).note !== undefined)
               expect((cell as { note: string }).note.trim()).not.toBe('');
+            const unit = (cell as { unit?: string }).unit;
+            if (lane.kind === 'metric' && unit !== undefined) expect(unit).toBe(unit.trim() || 'a unit, not blank');
           }
         }
         for (const p of map.personas ?? []) {

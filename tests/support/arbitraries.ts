@@ -37,6 +37,20 @@ export const arbText: fc.Arbitrary<string> = fc
 /** Emotion scores as the panel offers them: quarter steps from -2 to 2. */
 export const arbScore: fc.Arbitrary<number> = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
 
+/** A metric cell: whole and decimal values, either sign, units as teams write them, targets either way. */
+export const arbMetric = fc.record(
+  {
+    value: fc.oneof(
+      fc.integer({ min: -500, max: 250_000 }),
+      fc.integer({ min: -10_000, max: 10_000 }).map((n) => n / 100),
+    ),
+    unit: fc.constantFrom('%', 'min', 's', '/ 5', 'pts', 'NPS', '★', 'days', '€'),
+    target: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10),
+    better: fc.constantFrom('higher' as const, 'lower' as const),
+  },
+  { requiredKeys: ['value'] },
+);
+
 const hasProtoKey = (v: unknown): boolean =>
   typeof v === 'object' &&
   v !== null &&
@@ -117,7 +131,7 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
       lanes: fc.array(
         fc.record({
           title: arbName,
-          kind: fc.constantFrom('text', 'cards', 'emotion'),
+          kind: fc.constantFrom('text', 'cards', 'emotion', 'divider', 'metric'),
           tone: opt(fc.constantFrom('neutral', 'positive', 'negative', 'idea')),
           idGiven: fc.boolean(),
           idPick: fc.nat(),
@@ -145,6 +159,9 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           persona: opt(fc.nat()),
           style: opt(fc.constantFrom('solid', 'dashed')),
           notes: perStage(opt(arbText)),
+          metrics: perStage(arbMetric),
+          /** A divider's line. */
+          line: opt(fc.constantFrom('solid', 'dashed')),
         }),
         { maxLength: maxLanes },
       ),
@@ -210,7 +227,9 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
             : undefined;
         scales[li] = hostOf[li] !== undefined ? scales[hostOf[li]!] : own;
       });
-      const lanes = r.lanes.map((l, li) => {
+      const lanes = r.lanes.map((raw, li) => {
+        // Divider and metric lanes are version 2; a version-1 file has text lanes there.
+        const l = v2 || (raw.kind !== 'divider' && raw.kind !== 'metric') ? raw : { ...raw, kind: 'text' as const };
         const scale = scales[li];
         const score = (i: number) =>
           scale ? scale.min + (l.steps[i] % ((scale.max - scale.min) * 4 + 1)) / 4 : l.scores[i];
@@ -219,6 +238,8 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           if (!l.fill[i]) return;
           if (l.kind === 'text') cells[sid] = l.texts[i];
           else if (l.kind === 'cards') cells[sid] = l.cards[i];
+          else if (l.kind === 'metric') cells[sid] = l.metrics[i];
+          else if (l.kind === 'divider') return;
           else cells[sid] = l.notes[i] !== undefined ? { score: score(i), note: l.notes[i] } : { score: score(i) };
         });
         const out: Record<string, unknown> = {};
@@ -226,6 +247,7 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
         out.title = l.title;
         out.kind = l.kind;
         if (l.kind === 'cards' && l.tone !== undefined) out.tone = l.tone;
+        if (l.kind === 'divider' && l.line !== undefined) out.style = l.line;
         if (l.kind === 'emotion' && v2) {
           if (hostOf[li] !== undefined) out.overlay = laneIds[hostOf[li]!];
           else if (scale) out.scale = Object.fromEntries(Object.entries(scale).filter(([, v]) => v !== undefined));

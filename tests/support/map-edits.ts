@@ -3,7 +3,8 @@
  * stages and lanes added, removed and moved; phases renamed and re-spanned;
  * cells, cards, scores, notes and personas edited; emotion scales changed,
  * curves moved onto another lane's chart and back, tied to personas, dashed;
- * the objective and moments of truth; long texts. Applied to a
+ * the objective and moments of truth; long texts; metric values, units and targets, and
+ * divider lines. Applied to a
  * normalised map, they give the input of the next update.
  */
 import fc from 'fast-check';
@@ -40,8 +41,14 @@ export const EDIT_KINDS = [
   'set-objective',
   'toggle-moment',
   'long-text',
+  'set-metric',
+  'set-target',
+  'divider-style',
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
+
+/** Units a metric edit sets: one written against the number, and some after a space. */
+const UNITS = ['%', 'min', '/ 5', 'pts'];
 
 export interface Edit {
   kind: EditKind;
@@ -150,10 +157,17 @@ export function applyEdit(m: Json, e: Edit): void {
       return;
     case 'add-lane': {
       if (lanes.length >= 8) return;
-      const kind = (['text', 'cards', 'emotion'] as const)[e.b % 3];
+      const kind = (['text', 'cards', 'emotion', 'metric', 'divider'] as const)[e.b % 5];
       const cells: Json = {};
-      if (cellStage)
-        cells[cellStage] = kind === 'text' ? e.text : kind === 'cards' ? [e.text] : { score: e.score, note: e.name };
+      if (cellStage && kind !== 'divider')
+        cells[cellStage] =
+          kind === 'text'
+            ? e.text
+            : kind === 'cards'
+              ? [e.text]
+              : kind === 'metric'
+                ? { value: e.score * 10, unit: '%' }
+                : { score: e.score, note: e.name };
       // A new emotion lane is on −2..+2; the scores above are.
       lanes.splice(e.a % (lanes.length + 1), 0, { id: `lane-new-${++fresh}`, title: e.name, kind, cells });
       return;
@@ -259,8 +273,26 @@ export function applyEdit(m: Json, e: Edit): void {
       break;
   }
   if (!lane || !cellStage) return;
+  if (e.kind === 'divider-style') {
+    if (lane.kind !== 'divider') return;
+    if (e.b % 2) lane.style = e.b % 4 === 1 ? 'dashed' : 'solid';
+    else delete lane.style;
+    return;
+  }
+  // A divider has no cells.
+  if (lane.kind === 'divider') return;
   lane.cells ??= {};
   const cells = lane.cells as Json;
+  if (lane.kind === 'metric') {
+    const was = cells[cellStage];
+    if (e.kind === 'set-metric' || e.kind === 'set-text')
+      cells[cellStage] = { ...was, value: e.score * 10 + e.b, unit: UNITS[e.b % UNITS.length] };
+    else if (e.kind === 'set-target' && was) {
+      if (e.b % 3 === 0) delete was.target;
+      else cells[cellStage] = { ...was, target: e.a % 100, better: e.b % 2 ? 'lower' : 'higher' };
+    } else if (e.kind === 'clear-cell') delete cells[cellStage];
+    return;
+  }
   switch (e.kind) {
     case 'set-text':
       if (lane.kind === 'text') cells[cellStage] = e.text;

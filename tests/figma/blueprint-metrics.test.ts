@@ -1,0 +1,123 @@
+/**
+ * Divider and metric lanes on the canvas (issue #14): drawn, read back with what a designer
+ * typed on the canvas, updated in place, and refused when malformed with nothing drawn.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JourneyMap } from '../../src/model';
+import { uninstallFakeFigma } from '../support/figma-fake';
+import { clone, loadExamples } from '../support/maps';
+import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
+import { tagField } from '../support/tags';
+
+afterEach(() => uninstallFakeFigma());
+
+const metrics = loadExamples().find((e) => e.file === 'checkout-metrics.json')!.input;
+const blueprint = loadExamples().find((e) => e.file === 'service-blueprint-hotel.json')!.input;
+
+async function create(p: Plugin, map: unknown) {
+  const created = p.expectReply(await p.send({ type: 'create', map }), 'created');
+  const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
+  return { frame, map: created.map as JourneyMap };
+}
+const read = async (p: Plugin, nodeId: string) => p.expectReply(await p.send({ type: 'read', nodeId }), 'map');
+const textIn = (frame: FrameNode, role: string, lane: string, stage?: string) =>
+  managed(frame, role).find(
+    (n) => tagField(n, 'lane') === lane && (stage === undefined || tagField(n, 'stage') === stage),
+  ) as TextNode;
+async function loadFonts(p: Plugin) {
+  for (const style of ['Regular', 'Medium', 'Semi Bold', 'Bold'])
+    await p.figma.loadFontAsync({ family: 'Inter', style });
+}
+
+describe('metric lanes', () => {
+  it('draw each value with its unit, and the target with met or missed', async () => {
+    const p = await startPlugin();
+    const { frame } = await create(p, metrics);
+    expect(textIn(frame, 'metric-value', 'drop-off', 'create-account').characters).toBe('31%');
+    expect(textIn(frame, 'metric-target', 'drop-off', 'create-account').characters).toBe('Target 20% · missed');
+    expect(textIn(frame, 'metric-target', 'drop-off', 'install-and-open').characters).toBe('Target 15% · met');
+    expect(textIn(frame, 'metric-value', 'time-on-step', 'create-account').characters).toBe('3.5 min');
+    // No target: no target line.
+    expect(textIn(frame, 'metric-target', 'time-on-step', 'fill-the-basket')).toBeUndefined();
+    const met = textIn(frame, 'metric-value', 'drop-off', 'install-and-open').fills as SolidPaint[];
+    const missed = textIn(frame, 'metric-value', 'drop-off', 'create-account').fills as SolidPaint[];
+    expect(met[0].color).not.toEqual(missed[0].color);
+  });
+
+  it('read back values typed on the canvas ("42 %", "3,5 min", "Target: 2"), keeping which way is better', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, metrics);
+    await loadFonts(p);
+    textIn(frame, 'metric-value', 'drop-off', 'pay').characters = '42 %';
+    textIn(frame, 'metric-value', 'time-on-step', 'pay').characters = '3,5 min';
+    textIn(frame, 'metric-target', 'time-on-step', 'pay').characters = 'Target: 2';
+    const back = (await read(p, frame.id)).map as JourneyMap;
+    const expected = clone(map);
+    const cells = (id: string) =>
+      (expected.lanes.find((l) => l.id === id)!.cells as Record<string, Record<string, unknown>>).pay;
+    Object.assign(cells('drop-off'), { value: 42, unit: '%' });
+    Object.assign(cells('time-on-step'), { value: 3.5, unit: 'min', target: 2 });
+    expect(back).toEqual(expected);
+    expect(cells('drop-off').better).toBe('lower');
+  });
+
+  it('keep the stored value when the canvas text is no longer a number, and say so', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, metrics);
+    await loadFonts(p);
+    textIn(frame, 'metric-value', 'drop-off', 'pay').characters = 'n/a';
+    const reply = await read(p, frame.id);
+    expect(reply.map).toEqual(map);
+    expect(reply.warnings.join('\n')).toMatch(/"n\/a" in Drop-off is not a number; kept 9%/);
+  });
+
+  it('update in place: a changed value rewrites that cell only, and the map equals a fresh create', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, metrics);
+    const next = clone(map);
+    const lane = next.lanes.find((l) => l.id === 'drop-off')!;
+    (lane.cells as Record<string, { value: number; target?: number }>).pay.value = 7;
+    const before = new Map(allNodes(frame).map((n) => [n.id, n]));
+    const reply = p.expectReply(await p.send({ type: 'update', nodeId: frame.id, map: next }), 'updated');
+    expect(textIn(frame, 'metric-value', 'drop-off', 'pay').characters).toBe('7%');
+    expect(textIn(frame, 'metric-target', 'drop-off', 'pay').characters).toBe('Target 8% · met');
+    // Every node kept its id: nothing was redrawn.
+    expect(allNodes(frame).every((n) => before.has(n.id))).toBe(true);
+    expect(reply.map).toEqual(next);
+  });
+});
+
+describe('divider lanes', () => {
+  it('draw a labelled line across every column, dashed when asked', async () => {
+    const p = await startPlugin();
+    const { frame } = await create(p, blueprint);
+    const lines = managed(frame, 'divider-line').filter((n) => n.type === 'VECTOR') as VectorNode[];
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => l.dashPattern.length > 0)).toEqual([false, true, false]);
+    const line = lines[0].parent as FrameNode;
+    // As wide as the stage columns: from the first column's left to the last one's right.
+    const cols = managed(frame, 'stage-header') as FrameNode[];
+    expect(line.width).toBeCloseTo(cols[cols.length - 1].x + cols[cols.length - 1].width - cols[0].x, 0);
+  });
+
+  it('read back a title edited on the canvas; a line has no cells', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, blueprint);
+    await loadFonts(p);
+    textIn(frame, 'lane-title', 'line-of-visibility').characters = 'Line of visibility (staff only below)';
+    const back = (await read(p, frame.id)).map as JourneyMap;
+    const expected = clone(map);
+    expected.lanes.find((l) => l.id === 'line-of-visibility')!.title = 'Line of visibility (staff only below)';
+    expect(back).toEqual(expected);
+  });
+
+  it('a divider with cells is refused with a located message, and nothing is drawn', async () => {
+    const p = await startPlugin();
+    const bad = clone(blueprint) as { lanes: Array<Record<string, unknown>> };
+    bad.lanes[2].cells = { book: 'Seen by the guest' };
+    const error = p.expectReply(await p.send({ type: 'create', map: bad }), 'error');
+    expect(JSON.stringify(error)).toContain('lanes[2].cells.book');
+    expect(JSON.stringify(error)).toContain('a divider lane has no cells');
+    expect(p.figma.currentPage.children).toHaveLength(0);
+  });
+});
