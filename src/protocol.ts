@@ -118,7 +118,8 @@ const MetricValue = z.object({
   target: z.optional(z.number()),
   better: z.optional(z.enum(['higher', 'lower'])),
 });
-const CellValue = z.optional(z.union([z.string(), z.array(z.string()), MetricValue]));
+const Linked = z.object({ text: z.string(), url: z.string() });
+const CellValue = z.optional(z.union([z.string(), Linked, z.array(z.union([z.string(), Linked])), MetricValue]));
 /** src/model/diff.ts MapDiff, as it travels. */
 export const MapDiffSchema = z.object({
   title: z.optional(z.object({ before: z.string(), after: z.string() })),

@@ -146,14 +146,16 @@ const StoredScale = z.object({
   low: z.optional(Str),
   high: z.optional(Str),
 });
+/** A linked text or card; whether its address is allowed is checked when the map is sent. */
+const StoredLink = z.object({ text: Str, url: Str });
 const StoredLane = z.discriminatedUnion('kind', [
-  z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(Str) }),
+  z.object({ id: Id, title: Str, kind: z.literal('text'), cells: Cells(z.union([Str, StoredLink])) }),
   z.object({
     id: Id,
     title: Str,
     kind: z.literal('cards'),
     tone: z.optional(z.enum(['neutral', 'positive', 'negative', 'idea'])),
-    cells: Cells(z.array(Str).check(z.maxLength(100))),
+    cells: Cells(z.array(z.union([Str, StoredLink])).check(z.maxLength(100))),
   }),
   z.object({
     id: Id,

@@ -18,10 +18,12 @@ import {
   type Tone,
   type EmotionCell,
   type MetricCell,
+  type Card,
+  type TextCell,
 } from '../src/model';
 import { emptyPersona, personaIds, type DraftMap, type PersonaDraft } from './draft';
 
-export type CellValue = string | string[] | EmotionCell | MetricCell | undefined;
+export type CellValue = TextCell | Card[] | EmotionCell | MetricCell | undefined;
 
 const takenIds = (items: { id: string }[]) => new Set(items.map((i) => i.id));
 
@@ -235,7 +237,10 @@ export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
     const cells: Record<string, unknown> = {};
     for (const [sid, v] of Object.entries((l.cells ?? {}) as Record<string, unknown>)) {
       if (kind === 'cards' && typeof v === 'string') cells[sid] = v.split('\n').filter((s) => s.trim() !== '');
-      else if (kind === 'text' && Array.isArray(v)) cells[sid] = v.join('\n');
+      else if (kind === 'cards' && typeof v === 'object' && v && 'url' in v) cells[sid] = [v];
+      else if (kind === 'text' && Array.isArray(v))
+        // One linked card keeps its link; several become lines of words.
+        cells[sid] = v.length === 1 ? v[0] : v.map((c: Card) => (typeof c === 'string' ? c : c.text)).join('\n');
       else if (
         (kind === 'text' || kind === 'cards') &&
         typeof v === 'object' &&

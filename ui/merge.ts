@@ -34,6 +34,8 @@ import {
   type EmotionLane,
   type Lane,
   type MetricCell,
+  type Card,
+  type TextCell,
   type Scale,
   type Stage,
 } from '../src/model';
@@ -49,7 +51,7 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-type CellValue = string | string[] | EmotionCell | MetricCell;
+type CellValue = TextCell | Card[] | EmotionCell | MetricCell;
 type Cells = Record<string, CellValue>;
 
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
@@ -69,11 +71,25 @@ export function same(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && same(ra[k], rb[k]));
 }
 
+/** A text with its link, as the format holds it; undefined for anything else. */
+function linked(v: unknown): { text: string; url: string } | undefined {
+  const l = v as { text?: unknown; url?: unknown };
+  return typeof l === 'object' && l && typeof l.text === 'string' && typeof l.url === 'string' && !blank(l.text)
+    ? { text: l.text.trim(), url: l.url }
+    : undefined;
+}
+
 function canonicalCell(kind: Lane['kind'], v: unknown): CellValue | undefined {
   if (v === undefined || v === null) return undefined;
-  if (kind === 'text') return typeof v === 'string' && !blank(v) ? v : undefined;
+  if (kind === 'text') return typeof v === 'string' ? (blank(v) ? undefined : v) : linked(v);
   if (kind === 'cards') {
-    const cards = Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && !blank(c)) : [];
+    const cards = Array.isArray(v)
+      ? v.flatMap((c): Card[] => {
+          if (typeof c === 'string') return blank(c) ? [] : [c];
+          const l = linked(c);
+          return l ? [l] : [];
+        })
+      : [];
     return cards.length ? cards : undefined;
   }
   if (kind === 'divider') return undefined;

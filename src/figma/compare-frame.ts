@@ -9,7 +9,7 @@
  * `map`, so the plugin never takes it for a map), drawn by the same reconciler, and replaced
  * when a comparison of the same map is drawn again.
  */
-import { LIMITS, formatMetric, type EmotionLane, type JourneyMap, type MetricCell } from '../model';
+import { LIMITS, formatMetric, type EmotionLane, type JourneyMap, type Link, type MetricCell } from '../model';
 import type { MapDiff } from '../model/diff';
 import { DEFAULT_RANGE, curveRuns, emotionPoints, smoothPath, type ScaleRange } from '../layout/emotion';
 import { gridGeometry } from '../layout/grid';
@@ -110,7 +110,9 @@ function scaleIn(lane: EmotionLane, map: JourneyMap): ScaleRange {
 /** Words for one side's cell value, for "Before: …". */
 function valueWords(v: unknown): string {
   if (v === undefined) return '(empty)';
-  if (Array.isArray(v)) return v.length ? v.join(' · ') : '(empty)';
+  const words = (x: unknown) => (typeof x === 'object' && x !== null && 'text' in x ? (x as Link).text : String(x));
+  if (Array.isArray(v)) return v.length ? v.map(words).join(' · ') : '(empty)';
+  if (typeof v === 'object' && v !== null && 'text' in v) return words(v);
   if (typeof v === 'object' && v !== null && 'value' in v) return formatMetric(v as MetricCell);
   return String(v);
 }

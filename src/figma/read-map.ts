@@ -15,7 +15,9 @@ import {
   type MetricCell,
   type MetricLane,
   type Scale,
+  type TextCell,
   DEFAULT_SCALE,
+  allowedUrl,
   formatMetric,
   parseMetric,
 } from '../model';
@@ -236,6 +238,24 @@ function emotionFields(lane: Record<string, unknown>, base: EmotionLane | undefi
  * A lane row, and for an emotion chart also the lanes drawn on it (their titles from the
  * legend, where there is one).
  */
+/**
+ * A text cell's or card's words, with its evidence link when the whole text links to a web or
+ * mail address (a link a designer added on the canvas too). A link on part of the text, or to a
+ * layer of the file, is not evidence the format holds; a `javascript:` or other address is left
+ * out, said.
+ */
+function linkedText(entry: Tagged | undefined, warnings: string[]): TextCell | undefined {
+  const words = textOf(entry);
+  if (words === undefined) return undefined;
+  const link = (entry!.node as TextNode).hyperlink;
+  if (!link || typeof link !== 'object' || link.type !== 'URL') return words;
+  if (!allowedUrl(link.value)) {
+    warnings.push(`The link on "${words.slice(0, 40)}" was left out: only https:, http: and mailto: links are kept.`);
+    return words;
+  }
+  return words.trim() === '' ? words : { text: words, url: link.value };
+}
+
 /** A lane's kind from what its row holds, for a map with no stored data to say it. */
 function inferKind(row: Tagged, cells: Tagged[], area: Tagged | undefined): Lane['kind'] {
   if (area) return 'emotion';
@@ -349,10 +369,10 @@ function readLane(
     const stage = c.tag.stage!;
     if (!stageIds.has(stage)) continue;
     if (kind === 'text') {
-      const t = textOf(childrenOf(c, 'cell-text')[0]);
+      const t = linkedText(childrenOf(c, 'cell-text')[0], warnings);
       if (t !== undefined) out[stage] = t;
     } else {
-      const cards = childrenOf(c, 'card').map((card) => textOf(childrenOf(card, 'card-text')[0]) ?? '');
+      const cards = childrenOf(c, 'card').map((card) => linkedText(childrenOf(card, 'card-text')[0], warnings) ?? '');
       if (cards.length) out[stage] = cards;
     }
   }

@@ -70,11 +70,14 @@ const TEXT_ORDER: Array<keyof NodeProps> = [
   'textAlignHorizontal',
   'textAutoResize',
   'characters',
+  // After the characters, so that new characters never drop or take over a link.
+  'hyperlink',
+  'textDecoration',
 ];
 const SIZING: Array<keyof NodeProps> = ['layoutSizingHorizontal', 'layoutSizingVertical'];
 const POSITION: Array<keyof NodeProps> = ['x', 'y'];
 /** What a designer edits on the canvas as data: read back by read-map.ts, so part of the fingerprint. */
-const CONTENT = new Set<keyof NodeProps>(['characters', 'x', 'y', 'vectorPaths']);
+const CONTENT = new Set<keyof NodeProps>(['characters', 'x', 'y', 'vectorPaths', 'hyperlink']);
 /** Values that undo a prop a previous render set but the new one leaves out. */
 const RESET: Partial<Record<keyof NodeProps, unknown>> = {
   strokes: [],
@@ -82,6 +85,8 @@ const RESET: Partial<Record<keyof NodeProps, unknown>> = {
   textCase: 'ORIGINAL',
   letterSpacing: { unit: 'PERCENT', value: 0 },
   cornerRadius: 0,
+  hyperlink: null,
+  textDecoration: 'NONE',
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -104,6 +109,8 @@ const NEW_NODE: Partial<Record<keyof NodeProps, unknown>> = {
   strokeWeight: 1,
   textAlignHorizontal: 'LEFT',
   layoutMode: 'NONE',
+  hyperlink: null,
+  textDecoration: 'NONE',
 };
 
 const hashes = new WeakMap<NodeSpec, string>();
@@ -198,6 +205,9 @@ async function applyProps(node: Managed, spec: NodeSpec, before: Before, ctx: Re
   if (spec.type === 'TEXT' && node.type === 'TEXT') {
     // A resize can turn a text's auto-resize off in Figma: the spec's goes back on after it.
     textKeys = TEXT_ORDER.filter((k) => changed(k) || (resize && k === 'textAutoResize' && k in spec.props));
+    // New characters may drop the link (it is a style of character ranges): it goes back on after them.
+    if (textKeys.includes('characters') && spec.props.hyperlink && !textKeys.includes('hyperlink'))
+      textKeys.splice(textKeys.indexOf('characters') + 1, 0, 'hyperlink');
     if (textKeys.length || resize) {
       // New nodes start in Figma's default font, which may not exist here: our font goes on first.
       // Existing ones may carry a designer's font (even mixed): load what they use.

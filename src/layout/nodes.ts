@@ -111,6 +111,11 @@ export interface TextOptions extends NodeIdentity {
   /** Absolute position, for texts inside non-auto-layout frames (emotion notes). */
   x?: number;
   y?: number;
+  /**
+   * A text that may carry an evidence link: its URL, or null for none (so a link the designer
+   * added is taken off when the data has none). Left out for texts that never carry links.
+   */
+  link?: string | null;
 }
 
 export function text(o: TextOptions): NodeSpec {
@@ -127,6 +132,8 @@ export function text(o: TextOptions): NodeSpec {
   };
   if (o.upper) props.textCase = 'UPPER';
   if (o.letterSpacing !== undefined) props.letterSpacing = { unit: 'PERCENT', value: o.letterSpacing };
+  if (o.link !== undefined) props.hyperlink = o.link === null ? null : { type: 'URL', value: o.link };
+  if (o.link) props.textDecoration = 'UNDERLINE';
   if (absolute) {
     props.x = o.x;
     props.y = o.y;

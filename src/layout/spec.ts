@@ -149,6 +149,9 @@ export interface NodeProps {
   textAlignHorizontal?: 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFIED';
   textCase?: 'ORIGINAL' | 'UPPER';
   characters?: string;
+  /** An evidence link on the whole text (null: none); written after the characters. */
+  hyperlink?: { type: 'URL'; value: string } | null;
+  textDecoration?: 'NONE' | 'UNDERLINE';
   // vector
   vectorPaths?: Array<{ windingRule: 'NONZERO' | 'EVENODD' | 'NONE'; data: string }>;
 }

@@ -65,6 +65,8 @@ export const COLORS = {
   /** A divider lane's line and label (a service blueprint's line of visibility). */
   dividerLine: '#98A2B3',
   dividerText: '#475467',
+  /** A text cell that links to its evidence (underlined too, so colour is not the only sign). */
+  link: '#175CD3',
 } as const;
 
 /** A metric that meets its target, and one that misses it: text colours, AA on the lane fills. */

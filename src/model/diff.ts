@@ -8,7 +8,7 @@
  * Items are matched by id; "moved" are the items outside a longest common subsequence of the
  * ids both maps have, so one stage dragged to the end is one move, not every stage shifting.
  */
-import type { JourneyMap, Lane, MetricCell, Persona, Stage } from './schema';
+import type { Card, JourneyMap, Lane, MetricCell, Persona, Stage, TextCell } from './schema';
 
 /** One item of a list as the diff names it: its id and its name (stage name, lane title, persona name). */
 export interface ItemRef {
@@ -55,8 +55,8 @@ export interface CellChange {
   laneTitle: string;
   stageName: string;
   kind: 'text' | 'cards' | 'metric' | 'note';
-  before?: string | string[] | MetricCell;
-  after?: string | string[] | MetricCell;
+  before?: TextCell | Card[] | MetricCell;
+  after?: TextCell | Card[] | MetricCell;
 }
 
 /** An emotion score: moved (`delta` = after − before, on the lane's scale), set or cleared. */

@@ -24,6 +24,8 @@ export const LIMITS = {
   scaleWord: 40,
   /** max − min of an emotion scale, inclusive bounds. */
   scaleSpan: [2, 10] as const,
+  /** An evidence link's URL. */
+  url: 2000,
   /** The unit of a metric ("%", "min", "NPS"). */
   unit: 12,
   /** Serialised `meta` (free-form user data) in characters. */

@@ -15,11 +15,13 @@ import {
   LANE_KINDS,
   JourneyMapInputSchema,
   type JourneyMap,
+  type Card,
   type Lane,
   type Persona,
   type PersonaInput,
   type Scale,
   type Stage,
+  type TextCell,
 } from './schema';
 
 type ParsedInput = z.output<typeof JourneyMapInputSchema>;
@@ -30,6 +32,14 @@ function toIssue(iss: z.core.$ZodIssue): MapIssue[] {
   if (iss.code === 'unrecognized_keys') {
     return iss.keys.map((key) => ({ path: formatPath([...iss.path, key]), message: 'unknown field' }));
   }
+  if (
+    iss.code === 'invalid_union' &&
+    (iss as { discriminator?: string }).discriminator === undefined &&
+    iss.path[0] === 'lanes' &&
+    iss.path[2] === 'cells'
+  )
+    // A text cell or a card that is neither a text nor a linked text (zod reports the branch that fits otherwise).
+    return [{ path, message: 'must be a text, or { "text": …, "url": … }' }];
   if (iss.code === 'invalid_union' && (iss as { discriminator?: string }).discriminator === 'kind') {
     const at = iss.path[iss.path.length - 1] === 'kind' ? iss.path : [...iss.path, 'kind'];
     const kinds = LANE_KINDS.map((k) => `"${k}"`);
@@ -150,10 +160,14 @@ function normaliseLane(
     const cell = cells[sid];
     if (cell === undefined) continue;
     if (lane.kind === 'text') {
-      if ((cell as string).trim() !== '') out[sid] = cell;
+      const t = cell as TextCell;
+      if (typeof t !== 'string') out[sid] = { text: t.text, url: t.url };
+      else if (t.trim() !== '') out[sid] = t;
     } else if (lane.kind === 'cards') {
-      const cards = cleanList(cell as string[]);
-      if (cards) out[sid] = cards;
+      const cards = (cell as Card[])
+        .filter((c) => typeof c !== 'string' || c.trim() !== '')
+        .map((c) => (typeof c === 'string' ? c : { text: c.text, url: c.url }));
+      if (cards.length) out[sid] = cards;
     } else if (lane.kind === 'metric') {
       const m = cell as { value: number; unit?: string; target?: number; better?: 'higher' | 'lower' };
       out[sid] = compact({

@@ -83,10 +83,31 @@ const laneBase = {
   title: shortText,
 };
 
-const textCells = z.record(z.string(), longText);
+/**
+ * Evidence links: only `https:`, `http:` and `mailto:` (a link on a shared map is clicked by
+ * people who did not write it: no `javascript:`, `data:` or `file:`), no spaces, ≤ 2,000 characters.
+ */
+export function allowedUrl(url: string): boolean {
+  return /^(https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?|mailto:[^\s@]+@[^\s]+)$/i.test(url);
+}
+const UrlSchema = z
+  .string()
+  .check(
+    z.maxLength(LIMITS.url, atMost(LIMITS.url)),
+    z.refine(allowedUrl, 'must be an https:, http: or mailto: link, without spaces'),
+  );
+const required = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, atMost(max)));
+/** A text cell or card with the evidence it comes from: drawn as a Figma hyperlink. */
+export const LinkedTextSchema = z.strictObject({ text: required(LIMITS.longText), url: UrlSchema });
+export const LinkedCardSchema = z.strictObject({ text: required(LIMITS.itemText), url: UrlSchema });
+
+const textCells = z.record(z.string(), z.union([longText, LinkedTextSchema]));
 const cardsCells = z.record(
   z.string(),
-  z.array(itemText).check(z.maxLength(LIMITS.cardsPerCell, `at most ${LIMITS.cardsPerCell} cards per cell`)),
+  z
+    .array(z.union([itemText, LinkedCardSchema]))
+    .check(z.maxLength(LIMITS.cardsPerCell, `at most ${LIMITS.cardsPerCell} cards per cell`)),
 );
 const emotionCells = z.record(z.string(), EmotionCellSchema);
 
@@ -210,6 +231,11 @@ export type EmotionLane = Extract<Lane, { kind: 'emotion' }>;
 export type DividerLane = Extract<Lane, { kind: 'divider' }>;
 export type MetricLane = Extract<Lane, { kind: 'metric' }>;
 export type MetricCell = z.infer<typeof MetricCellSchema>;
+/** A text cell: its text, or its text with a link. */
+export type TextCell = TextLane['cells'][string];
+/** A card: its text, or its text with a link. */
+export type Card = CardsLane['cells'][string][number];
+export type Link = { text: string; url: string };
 export type Tone = z.infer<typeof ToneSchema>;
 export type EmotionCell = z.infer<typeof EmotionCellSchema>;
 export type LaneKind = Lane['kind'];

@@ -68,7 +68,7 @@ describe('metric lanes', () => {
     textIn(frame, 'metric-value', 'drop-off', 'pay').characters = 'n/a';
     const reply = await read(p, frame.id);
     expect(reply.map).toEqual(map);
-    expect(reply.warnings.join('\n')).toMatch(/"n\/a" in Drop-off is not a number; kept 9%/);
+    expect((reply.warnings ?? []).join('\n')).toMatch(/"n\/a" in Drop-off is not a number; kept 9%/);
   });
 
   it('update in place: a changed value rewrites that cell only, and the map equals a fresh create', async () => {
@@ -119,5 +119,80 @@ describe('divider lanes', () => {
     expect(JSON.stringify(error)).toContain('lanes[2].cells.book');
     expect(JSON.stringify(error)).toContain('a divider lane has no cells');
     expect(p.figma.currentPage.children).toHaveLength(0);
+  });
+});
+
+describe('evidence links', () => {
+  const linked = {
+    title: 'Evidence',
+    stages: [{ name: 'Search' }, { name: 'Buy' }],
+    lanes: [
+      {
+        title: 'Doing',
+        kind: 'text',
+        cells: { search: { text: 'Compares three shops', url: 'https://research.example.org/interviews/7' } },
+      },
+      {
+        title: 'Pain points',
+        kind: 'cards',
+        tone: 'negative',
+        cells: { buy: ['Card declined', { text: 'Fees shown late', url: 'mailto:research@example.org' }] },
+      },
+    ],
+  };
+
+  it('are drawn as real hyperlinks, underlined; other texts carry none', async () => {
+    const p = await startPlugin();
+    const { frame } = await create(p, linked);
+    const cell = textIn(frame, 'cell-text', 'doing', 'search');
+    expect(cell.hyperlink).toEqual({ type: 'URL', value: 'https://research.example.org/interviews/7' });
+    expect(cell.textDecoration).toBe('UNDERLINE');
+    const cards = managed(frame, 'card-text') as TextNode[];
+    expect(cards.map((c) => [c.characters, c.hyperlink])).toEqual([
+      ['Card declined', null],
+      ['Fees shown late', { type: 'URL', value: 'mailto:research@example.org' }],
+    ]);
+  });
+
+  it('a link a designer adds to a card on the canvas reads back as its url; a javascript: one is left out, said', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, linked);
+    await loadFonts(p);
+    const cards = managed(frame, 'card-text') as TextNode[];
+    cards[0].hyperlink = { type: 'URL', value: 'https://support.example.org/ticket/42' };
+    const back = await read(p, frame.id);
+    const expected = clone(map);
+    (expected.lanes[1].cells as Record<string, unknown[]>).buy[0] = {
+      text: 'Card declined',
+      url: 'https://support.example.org/ticket/42',
+    };
+    expect(back.map).toEqual(expected);
+    cards[0].hyperlink = { type: 'URL', value: 'javascript:alert(1)' };
+    const again = await read(p, frame.id);
+    expect(again.map).toEqual(map);
+    expect((again.warnings ?? []).join('\n')).toContain('only https:, http: and mailto: links are kept');
+  });
+
+  it('a javascript: URL in the data is refused with a located message, and nothing is drawn', async () => {
+    const p = await startPlugin();
+    const bad = clone(linked);
+    (bad.lanes[1].cells.buy as unknown[])[1] = { text: 'Fees shown late', url: 'javascript:alert(document.cookie)' };
+    const error = p.expectReply(await p.send({ type: 'create', map: bad }), 'error');
+    expect(JSON.stringify(error)).toContain('lanes[1].cells.buy[1].url');
+    expect(JSON.stringify(error)).toContain('must be an https:, http: or mailto: link');
+    expect(p.figma.currentPage.children).toHaveLength(0);
+  });
+
+  it('an update that only takes a link off writes that text alone', async () => {
+    const p = await startPlugin();
+    const { frame, map } = await create(p, linked);
+    const next = clone(map);
+    (next.lanes[0].cells as Record<string, unknown>).search = 'Compares three shops';
+    p.fake.resetStats();
+    p.expectReply(await p.send({ type: 'update', nodeId: frame.id, map: next }), 'updated');
+    const cell = textIn(frame, 'cell-text', 'doing', 'search');
+    expect([cell.hyperlink, cell.textDecoration]).toEqual([null, 'NONE']);
+    // The text and the frame (its stored data): nothing else.
+    expect(p.fake.stats().nodesWritten).toBe(2);
   });
 });

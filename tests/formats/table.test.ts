@@ -855,3 +855,43 @@ describe('never throws on user input', () => {
     );
   });
 });
+
+describe('service blueprints, metrics and evidence in a sheet (issue #14)', () => {
+  const sheet = [
+    'Trip\tPlan\tTravel\tArrive',
+    'Actions\tBooks a train <https://research.example.org/diary/3>\tReads\tWalks to the hotel',
+    'Line of visibility\t\t\t',
+    'Backstage\tSeat reserved\tTicket checked\tRoom made up',
+    'Drop-off\t12%\t30 %\t5%',
+    'Time on step\t4.2\t3\t1',
+    'Pain points\t• [Fare rules unclear](https://support.example.org/t/9)\t• Delay\t• <javascript:alert(1)> late key',
+  ].join('\n');
+
+  it('reads "Line of …" with no cells as a divider, numbers with units as metrics, and links', () => {
+    const map = ok(parseTable(sheet));
+    expect(map.lanes.map((l) => [l.title, l.kind])).toEqual([
+      ['Actions', 'text'],
+      ['Line of visibility', 'divider'],
+      ['Backstage', 'text'],
+      ['Drop-off', 'metric'],
+      ['Time on step', 'metric'],
+      ['Pain points', 'cards'],
+    ]);
+    const cells = (i: number) => map.lanes[i].cells as Record<string, unknown>;
+    expect(cells(0).plan).toEqual({ text: 'Books a train', url: 'https://research.example.org/diary/3' });
+    expect(cells(3)).toEqual({
+      plan: { value: 12, unit: '%' },
+      travel: { value: 30, unit: '%' },
+      arrive: { value: 5, unit: '%' },
+    });
+    expect(cells(4).plan).toEqual({ value: 4.2 });
+    expect(cells(5).plan).toEqual([{ text: 'Fare rules unclear', url: 'https://support.example.org/t/9' }]);
+    // Not an allowed address: the words stay words, never a link.
+    expect(cells(5).arrive).toEqual(['<javascript:alert(1)> late key']);
+  });
+
+  it('writes them back so that the sheet reads as the same map', () => {
+    const map = ok(parseTable(sheet));
+    expect(ok(parseTable(toTable(map)))).toEqual(map);
+  });
+});

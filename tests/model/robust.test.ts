@@ -32,7 +32,9 @@ const arbMessy = fc
     for (const lane of m.lanes as Record<string, any>[]) {
       lane.title = pad(lane.title, ws[6], ws[7]);
       for (const [k, v] of Object.entries(lane.cells ?? {})) {
-        if (lane.kind === 'text') lane.cells[k] = pick & 16 ? ws[1] : pad(v as string, ws[2], ws[3]);
+        if (lane.kind === 'text' && typeof v !== 'string')
+          (v as Record<string, string>).text = pad((v as Record<string, string>).text, ws[2], ws[3]);
+        else if (lane.kind === 'text') lane.cells[k] = pick & 16 ? ws[1] : pad(v as string, ws[2], ws[3]);
         else if (lane.kind === 'cards') lane.cells[k] = [...(v as string[]), ws[4]];
         else if (lane.kind === 'metric') (v as Record<string, unknown>).unit = pad(ws[5].slice(0, 4), ws[2], ws[3]);
         else if (pick & 32) (v as Record<string, unknown>).note = ws[5];
@@ -75,8 +77,9 @@ describe('normaliseMap robustness', () => {
         for (const lane of map.lanes) {
           expect(lane.title).toBe(lane.title.trim());
           for (const cell of Object.values(lane.cells)) {
-            if (lane.kind === 'text') expect((cell as string).trim()).not.toBe('');
-            if (lane.kind === 'cards') for (const card of cell as string[]) expect(card.trim()).not.toBe('');
+            const words = (c: unknown) => (typeof c === 'string' ? c : (c as { text: string }).text);
+            if (lane.kind === 'text') expect(words(cell).trim()).not.toBe('');
+            if (lane.kind === 'cards') for (const card of cell as unknown[]) expect(words(card).trim()).not.toBe('');
             if (lane.kind === 'emotion' && (cell as { note?: string }).note !== undefined)
               expect((cell as { note: string }).note.trim()).not.toBe('');
             const unit = (cell as { unit?: string }).unit;

@@ -37,6 +37,15 @@ export const arbText: fc.Arbitrary<string> = fc
 /** Emotion scores as the panel offers them: quarter steps from -2 to 2. */
 export const arbScore: fc.Arbitrary<number> = fc.integer({ min: -8, max: 8 }).map((n) => n / 4);
 
+/** Evidence: a text with a web or mail address (the words never blank: the format requires them). */
+export const arbLinked = fc.record({
+  text: arbText.filter((t) => t.trim() !== '').map((t) => t.trim()),
+  url: fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.emailAddress().map((e) => `mailto:${e}`),
+  ),
+});
+
 /** A metric cell: whole and decimal values, either sign, units as teams write them, targets either way. */
 export const arbMetric = fc.record(
   {
@@ -138,8 +147,10 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
           /** Empty lanes sometimes leave `cells` out altogether. */
           omitEmptyCells: fc.boolean(),
           fill: perStage(fc.boolean()),
-          texts: perStage(arbText),
-          cards: perStage(fc.array(arbText, { minLength: 1, maxLength: 3 })),
+          texts: perStage(fc.oneof({ arbitrary: arbText, weight: 4 }, arbLinked)),
+          cards: perStage(
+            fc.array(fc.oneof({ arbitrary: arbText, weight: 4 }, arbLinked), { minLength: 1, maxLength: 3 }),
+          ),
           scores: perStage(arbScore),
           /** Quarter steps up a non-default scale, wrapped to its span. */
           steps: perStage(fc.nat(40)),

@@ -44,6 +44,7 @@ export const EDIT_KINDS = [
   'set-metric',
   'set-target',
   'divider-style',
+  'set-link',
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
@@ -294,6 +295,24 @@ export function applyEdit(m: Json, e: Edit): void {
     return;
   }
   switch (e.kind) {
+    case 'set-link': {
+      // Evidence on a text cell or a card; a third of the time the link is taken off again.
+      const url = e.b % 2 ? `https://example.org/research/${e.a % 97}` : `mailto:team${e.b % 7}@example.org`;
+      const unlink = (c: unknown) => (typeof c === 'object' && c ? (c as { text: string }).text : c);
+      const link = (c: unknown) => ({
+        text: (typeof c === 'string' ? c : (c as { text: string }).text).trim() || e.name,
+        url,
+      });
+      if (lane.kind === 'text')
+        cells[cellStage] = e.b % 3 === 0 ? unlink(cells[cellStage] ?? e.text) : link(cells[cellStage] ?? e.text);
+      else if (lane.kind === 'cards' && cells[cellStage]?.length) {
+        const cards = [...cells[cellStage]];
+        const i = e.a % cards.length;
+        cards[i] = e.b % 3 === 0 ? unlink(cards[i]) : link(cards[i]);
+        cells[cellStage] = cards;
+      }
+      return;
+    }
     case 'set-text':
       if (lane.kind === 'text') cells[cellStage] = e.text;
       else if (lane.kind === 'cards') cells[cellStage] = [e.text];

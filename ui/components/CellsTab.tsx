@@ -21,12 +21,13 @@
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import { formatPath, LIMITS, type LaneKind } from '../../src/model';
+import { formatPath, LIMITS, type LaneKind, type TextCell } from '../../src/model';
 import { getCell, setCell } from '../edit';
 import { useIssueText, usePanel, useSlice } from '../hooks';
 import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
 import { MetricCellEditor } from './MetricCell';
+import { linkToText, textToLink } from '../formats/links';
 import { pickIndices, sameSlots, toSlots, type Slot } from './virtual';
 
 const cellDomId = (row: number, col: number) => `cell-${row}-${col}`;
@@ -408,7 +409,9 @@ function CellText({ laneId, stageId, cards }: { laneId: string; stageId: string;
   const panel = usePanel();
   const value = useSlice((s) => {
     const v = getCell(s.map, laneId, stageId);
-    return Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '';
+    // A linked text shows as `words <https://…>` (ui/formats/links.ts): shown, never followed.
+    if (Array.isArray(v)) return v.map(linkToText).join('\n');
+    return typeof v === 'string' || (v && 'url' in v) ? linkToText(v as TextCell) : '';
   });
   const laneIndex = useSlice((s) => s.map.lanes.findIndex((l) => l.id === laneId));
   const laneTitle = useSlice((s) => s.map.lanes[laneIndex]?.title ?? '');
@@ -424,11 +427,11 @@ function CellText({ laneId, stageId, cards }: { laneId: string; stageId: string;
         rows={3}
         value={value}
         maxLength={cards ? LIMITS.cardsPerCell * (LIMITS.itemText + 1) : LIMITS.longText}
-        placeholder={cards ? 'One card per line' : ''}
+        placeholder={cards ? 'One card per line; a link: words <https://…>' : 'A link: words <https://…>'}
         aria-invalid={issue ? true : undefined}
         onInput={(e) => {
           const text = e.currentTarget.value;
-          const next = cards ? (text === '' ? undefined : text.split('\n')) : text === '' ? undefined : text;
+          const next = text === '' ? undefined : cards ? text.split('\n').map(textToLink) : textToLink(text);
           panel.edit((m) => setCell(m, laneId, stageId, next));
         }}
       />

@@ -6,7 +6,8 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { normaliseMap, serialiseMap } from '../../src/model';
+import { normaliseMap, serialiseMap, type Card } from '../../src/model';
+import { linkToText } from '../formats/links';
 import type { Side } from '../../src/protocol';
 import { toMapInput, type DraftMap } from '../draft';
 import { usePanel, useSlice } from '../hooks';
@@ -283,6 +284,9 @@ function Tag({ kind }: { kind: Kind }) {
 function cellText(x: unknown): string {
   if (x === undefined || x === '' || (Array.isArray(x) && !x.length)) return '(empty)';
   if (typeof x === 'string') return x;
+  // Cards and linked texts read as they are typed in the Cells tab: `words <https://…>`.
+  if (Array.isArray(x)) return x.map((c) => (typeof c === 'string' ? c : linkToText(c as Card))).join('; ');
+  if (typeof x === 'object' && x && 'url' in x) return linkToText(x as Card);
   const m = x as { value?: unknown; unit?: unknown; target?: unknown };
   if (typeof m.value === 'number')
     return `${num(m.value)}${typeof m.unit === 'string' && m.unit ? ` ${m.unit}` : ''}${typeof m.target === 'number' ? ` (target ${num(m.target)})` : ''}`;

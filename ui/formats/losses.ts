@@ -37,6 +37,19 @@ export function exportLosses(map: JourneyMap, format: ExportFormat): string[] {
     if (emotion.length > 1) out.push(`${plural(emotion.length - 1, 'more curve')} (Mermaid draws one)`);
     if (others.length) out.push(`${plural(others.length, 'lane')} other than curves and "Actors"`);
     if (emotion.some((l) => l.kind === 'emotion' && Object.values(l.cells).some((c) => c.note))) out.push('notes');
+    const links = map.lanes.reduce(
+      (n, l) =>
+        n +
+        (l.kind === 'text'
+          ? Object.values(l.cells).filter((c) => typeof c !== 'string').length
+          : l.kind === 'cards'
+            ? Object.values(l.cells)
+                .flat()
+                .filter((c) => typeof c !== 'string').length
+            : 0),
+      0,
+    );
+    if (links) out.push(plural(links, 'evidence link'));
   }
   return out;
 }

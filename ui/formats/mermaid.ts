@@ -249,7 +249,9 @@ export function toMermaidJourney(map: JourneyMap): string {
     if (!cell) out.push(`    %% "${task}" has no emotion score: written as 3 (neutral)`);
     const actors =
       actorsLane?.kind === 'cards'
-        ? (actorsLane.cells[stage.id] ?? []).map((a) => escapeName(a).replace(/,/g, '，'))
+        ? (actorsLane.cells[stage.id] ?? []).map((a) =>
+            escapeName(typeof a === 'string' ? a : a.text).replace(/,/g, '，'),
+          )
         : [];
     out.push(`    ${task}: ${score}${actors.length ? `: ${actors.join(', ')}` : ''}`);
   }

@@ -30,8 +30,18 @@
  *    and one has a unit or the title names a measure (rate, time, drop-off, NPS, CSAT, …);
  *  - text: everything else, kept exactly (line breaks and ";" included).
  */
-import { formatMetric, formatPath, normaliseMap, parseMetric, type JourneyMap, type MapIssue } from '../../src/model';
+import {
+  formatMetric,
+  formatPath,
+  normaliseMap,
+  parseMetric,
+  type Card,
+  type JourneyMap,
+  type MapIssue,
+  type TextCell,
+} from '../../src/model';
 import { readRows, writeRows } from './dsv';
+import { linkToText, textToLink } from './links';
 import { DEFAULT_SCALE, type Lane } from '../../src/model';
 import { formatHolds, inferScale, scaleInTitle, titleWithScale, toDefaultScale, toNumber, type Scale } from './scale';
 
@@ -291,12 +301,12 @@ export function parseTable(text: string, options: { title?: string } = {}): Tabl
         : /opportunit|idea/i.test(laneTitle)
           ? 'idea'
           : 'neutral';
-      const cells: Record<string, string[]> = {};
-      for (const { x, i } of full) cells[ids[i]] = splitCards(x.v);
+      const cells: Record<string, Card[]> = {};
+      for (const { x, i } of full) cells[ids[i]] = splitCards(x.v).map(textToLink);
       return [{ title: laneTitle, kind: 'cards', tone, cells }];
     }
-    const cells: Record<string, string> = {};
-    for (const { x, i } of full) cells[ids[i]] = x.v;
+    const cells: Record<string, TextCell> = {};
+    for (const { x, i } of full) cells[ids[i]] = textToLink(x.v);
     return [{ title: laneTitle, kind: 'text', cells }];
   });
   if (issues.length) return { ok: false, issues };
@@ -380,8 +390,11 @@ export function toTable(
     lines.push([
       lane.kind === 'emotion' ? titleWithScale(lane.title, scale, !EMOTION_TITLE.test(lane.title)) : lane.title,
       ...map.stages.map((s) => {
-        if (lane.kind === 'text') return lane.cells[s.id] ?? '';
-        if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).map((card) => `• ${card}`).join('\n');
+        if (lane.kind === 'text') {
+          const t = lane.cells[s.id];
+          return t === undefined ? '' : linkToText(t);
+        }
+        if (lane.kind === 'cards') return (lane.cells[s.id] ?? []).map((card) => `• ${linkToText(card)}`).join('\n');
         if (lane.kind === 'divider') return '';
         if (lane.kind === 'metric') {
           const m = lane.cells[s.id];

@@ -4,11 +4,13 @@
 import {
   formatMetric,
   metricMet,
+  type Card,
   type CardsLane,
   type JourneyMap,
   type Lane,
   type MetricCell,
   type MetricLane,
+  type TextCell,
   type TextLane,
 } from '../../model';
 import type { GridGeometry } from '../grid';
@@ -41,20 +43,32 @@ export function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, font
   });
 }
 
-function textCell(lane: TextLane, stageId: string, value: string | undefined, g: GridGeometry, fonts: Fonts): NodeSpec {
+/** A text or card's words and its evidence link (null: none). */
+const linkOf = (v: TextCell | Card): { words: string; link: string | null } =>
+  typeof v === 'string' ? { words: v, link: null } : { words: v.text, link: v.url };
+
+function textCell(
+  lane: TextLane,
+  stageId: string,
+  value: TextCell | undefined,
+  g: GridGeometry,
+  fonts: Fonts,
+): NodeSpec {
+  const v = value === undefined ? undefined : linkOf(value);
   const kids =
-    value === undefined
+    v === undefined
       ? []
       : [
           text({
             key: 'text',
             name: 'Text',
             tag: { role: 'cell-text', lane: lane.id, stage: stageId },
-            characters: value,
+            characters: v.words,
             style: TYPE.cellText,
             fonts,
-            color: COLORS.text,
+            color: v.link ? COLORS.link : COLORS.text,
             width: 'FILL',
+            link: v.link,
           }),
         ];
   return cellFrame(lane, stageId, g, kids);
@@ -69,9 +83,9 @@ export function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fon
   });
 }
 
-function cardCell(lane: CardsLane, stageId: string, list: string[], g: GridGeometry, fonts: Fonts): NodeSpec {
+function cardCell(lane: CardsLane, stageId: string, list: Card[], g: GridGeometry, fonts: Fonts): NodeSpec {
   const tone = TONES[lane.tone ?? 'neutral'];
-  const cards = list.map((card, i) =>
+  const cards = list.map(linkOf).map((card, i) =>
     frame({
       key: `card:${i}`,
       name: 'Card',
@@ -87,11 +101,12 @@ function cardCell(lane: CardsLane, stageId: string, list: string[], g: GridGeome
           key: 'text',
           name: 'Card text',
           tag: { role: 'card-text', lane: lane.id, stage: stageId, index: i },
-          characters: card,
+          characters: card.words,
           style: TYPE.card,
           fonts,
           color: tone.text,
           width: 'FILL',
+          link: card.link,
         }),
       ],
     }),

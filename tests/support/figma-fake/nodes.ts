@@ -103,6 +103,7 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     textAlignVertical: 'TOP',
     textCase: 'ORIGINAL',
     textDecoration: 'NONE',
+    hyperlink: null,
   },
   vector: { vectorPaths: [] },
 };
@@ -123,6 +124,8 @@ const FONT_GATED = new Set([
   'textDecoration',
   'textAlignHorizontal',
   'textAlignVertical',
+  // Typings, setRangeHyperlink is a text style like textDecoration: gated on the font too.
+  'hyperlink',
 ]);
 /** Mutating methods after which sizes or positions may change (plugin and relaunch data do not). */
 const RELAYOUT = new Set([
@@ -394,6 +397,19 @@ export class FakeNode {
       case 'characters':
         if (typeof value !== 'string') throw new Error(`in set_${prop}: Expected string, received ${typeof value}`);
         break;
+      case 'hyperlink': {
+        // Typings, HyperlinkTarget: { type: "URL" | "NODE", value: string }; null removes the link.
+        const h = value as { type?: unknown; value?: unknown } | null;
+        if (
+          h !== null &&
+          (typeof h !== 'object' || (h.type !== 'URL' && h.type !== 'NODE') || typeof h.value !== 'string')
+        )
+          throw new Error(
+            'in set_hyperlink: Expected a HyperlinkTarget { type: "URL" | "NODE", value: string } or null',
+          );
+        if (h) value = { type: h.type, value: h.value };
+        break;
+      }
       case 'visible':
       case 'locked':
       case 'clipsContent':
@@ -481,6 +497,9 @@ export class FakeNode {
       this.font = this.charFonts[0] ?? this.font;
       this.charFonts = undefined;
     }
+    // A hyperlink is a style of character ranges (typings: setRangeHyperlink); the fake takes the
+    // strict reading of "reset styles applied to character ranges": new characters carry no link.
+    if (prop === 'characters' && this.type === 'TEXT') this.props.hyperlink = null;
     if (this.type === 'GROUP' && (prop === 'x' || prop === 'y')) {
       this.realm.flushLayout();
       const b = this.bounds();
