@@ -31,6 +31,15 @@ describe('what an export leaves out', () => {
     expect(losses).toContain('notes');
   });
 
+  it('metrics, dividers and links: a table keeps values, units, lines and links but names targets and dashed lines; Mermaid names the lanes and links', () => {
+    const metrics = example('checkout-metrics.json');
+    expect(exportLosses(metrics, 'table')).toContain('13 metric targets (the table keeps values and units)');
+    expect(exportLosses(example('service-blueprint-hotel.json'), 'table')).toContain('1 dashed divider line');
+    const mermaid = exportLosses(metrics, 'mermaid');
+    expect(mermaid).toContain('5 lanes other than curves and "Actors"');
+    expect(mermaid).toContain('2 evidence links');
+  });
+
   it('a format-1 map without any of these loses nothing in a table', () => {
     const map = example('ecommerce.json');
     const { personas: _p, ...bare } = map;
