@@ -19,6 +19,7 @@ import {
   DEFAULT_SCALE,
   allowedUrl,
   formatMetric,
+  formatNumber,
   parseMetric,
 } from '../model';
 import { TARGET_WORD } from '../layout/parts/cells';
@@ -292,11 +293,18 @@ function readMetrics(
       if (was) out[stage] = was;
       continue;
     }
-    const cell: MetricCell = { value: read.value };
-    if (read.unit !== undefined) cell.unit = read.unit;
+    // Text as drawn: the stored value, exactly (the words round 0.1234567 to 0.123457).
+    const same = was !== undefined && valueText === formatMetric(was);
+    const cell: MetricCell = { value: same ? was.value : read.value };
+    const unit = same ? was.unit : read.unit;
+    if (unit !== undefined) cell.unit = unit;
     const targetText = textOf(childrenOf(c, 'metric-target')[0]);
     const target = targetText === undefined ? undefined : parseMetric(targetText.replace(TARGET_PREFIX, ''));
-    if (target) cell.target = target.value;
+    if (target)
+      cell.target =
+        was?.target !== undefined && target.value === parseMetric(formatNumber(was.target))?.value
+          ? was.target
+          : target.value;
     if (was?.better !== undefined) cell.better = was.better;
     out[stage] = cell;
   }

@@ -28,18 +28,19 @@ export function metricMet(cell: MetricCell): boolean | undefined {
   return cell.better === 'lower' ? cell.value <= cell.target : cell.value >= cell.target;
 }
 
-const NUMBER = /^([+\-−]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/s;
+const NUMBER = /^([+\-−]?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/s;
 
 /**
  * "18 %", "3,5 min", "−2 pts", "+4.2" → value and unit; undefined when the text does not start
- * with a number. A comma is a decimal point when it is the only separator ("3,5"); "1,200" is
- * read as 1200 (three digits after the comma), as in English spreadsheets.
+ * with a number. A comma is a decimal point when it is the only separator ("3,5"); commas
+ * before groups of three digits are thousands ("1,200", "1,200,000", "1,234.5"), as in
+ * English spreadsheets.
  */
 export function parseMetric(text: string): { value: number; unit?: string } | undefined {
   const m = NUMBER.exec(text.trim());
   if (!m) return undefined;
   const [, sign, digits, rest] = m;
-  const thousands = /^\d{1,3}(,\d{3})+$/.test(digits);
+  const thousands = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits);
   const value = Number(thousands ? digits.replace(/,/g, '') : digits.replace(',', '.'));
   if (!Number.isFinite(value)) return undefined;
   const unit = rest.trim();

@@ -61,6 +61,37 @@ describe('metric lanes', () => {
     expect(cells('drop-off').better).toBe('lower');
   });
 
+  it('read back exactly from an untouched canvas, even values the words round (0.1234567, 10^21)', async () => {
+    const p = await startPlugin();
+    const input = {
+      title: 'Precise',
+      stages: [{ name: 'A' }, { name: 'B' }],
+      lanes: [
+        {
+          title: 'Average basket',
+          kind: 'metric',
+          cells: { a: { value: 0.1234567, target: 0.1234561 }, b: { value: 1e21, unit: 'visits' } },
+        },
+      ],
+    };
+    const { frame, map } = await create(p, input);
+    const back = await read(p, frame.id);
+    expect(back.map).toEqual(map);
+    // And so an update based on it is no conflict.
+    const next = clone(map);
+    next.title = 'Precise, renamed';
+    p.expectReply(
+      await p.send({
+        type: 'update',
+        nodeId: frame.id,
+        map: next,
+        baseCanvas: back.canvas,
+        baseRevision: back.revision,
+      }),
+      'updated',
+    );
+  });
+
   it('keep the stored value when the canvas text is no longer a number, and say so', async () => {
     const p = await startPlugin();
     const { frame, map } = await create(p, metrics);

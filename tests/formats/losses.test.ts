@@ -35,6 +35,9 @@ describe('what an export leaves out', () => {
     const metrics = example('checkout-metrics.json');
     expect(exportLosses(metrics, 'table')).toContain('13 metric targets (the table keeps values and units)');
     expect(exportLosses(example('service-blueprint-hotel.json'), 'table')).toContain('1 dashed divider line');
+    const renamed = example('service-blueprint-hotel.json');
+    renamed.lanes[2].title = 'Customer | staff';
+    expect(exportLosses(renamed, 'table')).toContain('1 divider line not titled "Line of …" (read back as text)');
     const mermaid = exportLosses(metrics, 'mermaid');
     expect(mermaid).toContain('5 lanes other than curves and "Actors"');
     expect(mermaid).toContain('2 evidence links');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { columnName, detectFormat, parseMermaidJourney, parseTable, splitCards, toTable } from '../../ui/formats';
 import type { TableReading, TableResult } from '../../ui/formats/table';
 import { normaliseMap, type JourneyMap } from '../../src/model';
-import { ok } from '../support/maps';
+import { loadExamples, norm, ok } from '../support/maps';
 
 const cellsOf = (map: JourneyMap, title: string) => map.lanes.find((l) => l.title === title)!;
 type EmotionLane = Extract<JourneyMap['lanes'][number], { kind: 'emotion' }>;
@@ -888,6 +888,30 @@ describe('service blueprints, metrics and evidence in a sheet (issue #14)', () =
     expect(cells(5).plan).toEqual([{ text: 'Fare rules unclear', url: 'https://support.example.org/t/9' }]);
     // Not an allowed address: the words stay words, never a link.
     expect(cells(5).arrive).toEqual(['<javascript:alert(1)> late key']);
+  });
+
+  it('numbers in ordinary text stay text; a row of scores with units is a metric even under an emotion word', () => {
+    const map = ok(
+      parseTable(
+        'Trip\tPlan\tTravel\nWhen\t3 days later\t2 weeks later\nWho\t2 people\t3 people\nTimeline\t2019\t2020\nSatisfaction (CSAT)\t4.1 / 5\t2.9 / 5\nMood\t4 keen\t2 bored',
+      ),
+    );
+    expect(map.lanes.map((l) => [l.title, l.kind])).toEqual([
+      ['When', 'text'],
+      ['Who', 'text'],
+      ['Timeline', 'text'],
+      ['Satisfaction (CSAT)', 'metric'],
+      ['Mood', 'emotion'],
+    ]);
+  });
+
+  it('the metrics template goes through a table and comes back with the same lanes and values', () => {
+    const map = norm(loadExamples().find((e) => e.file === 'checkout-metrics.json')!.input);
+    const back = ok(parseTable(toTable(map)));
+    expect(back.lanes.map((l) => l.kind)).toEqual(map.lanes.map((l) => l.kind));
+    const values = (m: JourneyMap) =>
+      m.lanes.flatMap((l) => (l.kind === 'metric' ? Object.values(l.cells).map((c) => [c.value, c.unit]) : []));
+    expect(values(back)).toEqual(values(map));
   });
 
   it('writes them back so that the sheet reads as the same map', () => {

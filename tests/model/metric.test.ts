@@ -15,6 +15,8 @@ describe('metric text, both ways', () => {
     expect(parseMetric('18 %')).toEqual({ value: 18, unit: '%' });
     expect(parseMetric('3,5 min')).toEqual({ value: 3.5, unit: 'min' });
     expect(parseMetric('1,200 visits')).toEqual({ value: 1200, unit: 'visits' });
+    expect(parseMetric('1,200,000 visits')).toEqual({ value: 1200000, unit: 'visits' });
+    expect(parseMetric('1,234.5 €')).toEqual({ value: 1234.5, unit: '€' });
     expect(parseMetric('-2')).toEqual({ value: -2 });
     expect(parseMetric('−0')).toEqual({ value: 0 });
     expect(Object.is(parseMetric('−0')!.value, -0)).toBe(false);

@@ -5,6 +5,7 @@
  */
 import type { JourneyMap } from '../../src/model';
 import type { ExportFormat } from '../io';
+import { kindsLostInTable } from './table';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,6 +31,7 @@ export function exportLosses(map: JourneyMap, format: ExportFormat): string[] {
     if (targets) out.push(`${plural(targets, 'metric target')} (the table keeps values and units)`);
     const dashed = map.lanes.filter((l) => l.kind === 'divider' && l.style === 'dashed').length;
     if (dashed) out.push(plural(dashed, 'dashed divider line'));
+    out.push(...kindsLostInTable(map));
   } else {
     const others = map.lanes.filter(
       (l) => l.kind !== 'emotion' && !(l.kind === 'cards' && l.title.trim().toLowerCase() === 'actors'),

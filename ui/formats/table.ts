@@ -48,9 +48,14 @@ import { formatHolds, inferScale, scaleInTitle, titleWithScale, toDefaultScale, 
 /** A divider's title: "Line of interaction", "Line of visibility", "Line of internal interaction". */
 const DIVIDER_TITLE = /^\s*line of\b/i;
 /** Titles of metric lanes whose cells may be bare numbers ("Time on step": 4.2). */
-const METRIC_TITLE = /\b(rate|time|drop|conversion|nps|csat|ces|duration|count|average|per cent|percent|%|metric|kpi)/i;
-/** A unit after a number: a short word or two ("%", "min", "/ 5", "pts"), not a sentence. */
-const UNIT = /^\S{1,12}$|^\S{1,5} \S{1,6}$/;
+const METRIC_TITLE =
+  /\b(rate|time on|time to|time|drop-off|drop off|conversion|nps|csat|ces|duration|count|average|per cent|percent|metric|kpi)\b|%/i;
+/**
+ * A unit after a number, from the ones teams measure journeys in ("%", "min", "/ 5", "pts", "€"),
+ * not any word: "3 days later" and "2 people" stay text.
+ */
+const UNIT =
+  /^(%|‰|pp|pts?|points?|ms|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|x|×|k|m|[€$£¥]|★|stars?|\/ ?\d+|of \d+|nps|csat|users?|visits?|sessions?|calls?|tickets?|orders?|clicks?)$/i;
 
 /** Words of lane titles, for telling which side of the table holds them. */
 const LANE_WORDS =
@@ -247,6 +252,20 @@ export function parseTable(text: string, options: { title?: string } = {}): Tabl
     const scores = full.map((y) => readScore(y.x.v));
     const scored = scores.filter(Boolean).length;
     found.push(undefined);
+    // "Line of visibility" with nothing under it: a service blueprint's line.
+    if (DIVIDER_TITLE.test(laneTitle) && !full.length) return [{ title: laneTitle, kind: 'divider' }];
+    // Numbers with units teams measure in ("18%", "3 min", "4.2 / 5"), or bare numbers under a
+    // measure's title: a metric lane, before the emotion rule ("Satisfaction (CSAT)": 4.1 / 5).
+    const metrics = full.map((y) => parseMetric(y.x.v));
+    if (
+      full.length &&
+      metrics.every((m) => m && (m.unit === undefined || UNIT.test(m.unit))) &&
+      (metrics.every((m) => m!.unit !== undefined) || METRIC_TITLE.test(laneTitle))
+    ) {
+      const cells: Record<string, { value: number; unit?: string }> = {};
+      full.forEach(({ i }, k) => (cells[ids[i]] = metrics[k]!));
+      return [{ title: laneTitle, kind: 'metric', cells }];
+    }
     const given = scaleInTitle(laneTitle);
     const bracketed = given?.trailing === true;
     if (
@@ -282,18 +301,6 @@ export function parseTable(text: string, options: { title?: string } = {}): Tabl
       if (!kept) return [{ title: laneTitle, kind: 'emotion', cells }];
       const own = scale.min !== DEFAULT_SCALE.min || scale.max !== DEFAULT_SCALE.max || scale.low;
       return [{ title: (kept && given?.rest) || laneTitle, kind: 'emotion', ...(own ? { scale } : {}), cells }];
-    }
-    // "Line of visibility" with nothing under it: a service blueprint's line.
-    if (DIVIDER_TITLE.test(laneTitle) && !full.length) return [{ title: laneTitle, kind: 'divider' }];
-    const metrics = full.map((y) => parseMetric(y.x.v));
-    if (
-      full.length &&
-      metrics.every((m) => m && (m.unit === undefined || UNIT.test(m.unit))) &&
-      (METRIC_TITLE.test(laneTitle) || metrics.some((m) => m!.unit !== undefined))
-    ) {
-      const cells: Record<string, { value: number; unit?: string }> = {};
-      full.forEach(({ i }, k) => (cells[ids[i]] = metrics[k]!));
-      return [{ title: laneTitle, kind: 'metric', cells }];
     }
     if (CARDS_TITLE.test(laneTitle) || (full.length && full.every((y) => BULLET.test(y.x.v)))) {
       const tone = /pain|frustrat/i.test(laneTitle)
@@ -410,4 +417,26 @@ export function toTable(
   }
   const out = rowsOut ? [[map.title], ...lines[0].map((_, j) => lines.map((line) => line[j]))] : lines;
   return writeRows(out, delimiter);
+}
+
+/**
+ * Lanes a table cannot bring back as what they are: a divider is known by its title ("Line of …")
+ * and a metric by its units or its title, so others come back as text (formats/losses.ts says so).
+ */
+export function kindsLostInTable(map: JourneyMap): string[] {
+  const out: string[] = [];
+  const dividers = map.lanes.filter((l) => l.kind === 'divider' && !DIVIDER_TITLE.test(l.title)).length;
+  if (dividers)
+    out.push(`${dividers} divider line${dividers === 1 ? '' : 's'} not titled "Line of …" (read back as text)`);
+  const metrics = map.lanes.filter(
+    (l) =>
+      l.kind === 'metric' &&
+      !METRIC_TITLE.test(l.title) &&
+      !Object.values(l.cells).every((c) => c.unit !== undefined && UNIT.test(c.unit)),
+  ).length;
+  if (metrics)
+    out.push(
+      `${metrics} metric lane${metrics === 1 ? '' : 's'} without units or a measure in the title (read back as text)`,
+    );
+  return out;
 }
