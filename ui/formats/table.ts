@@ -26,8 +26,9 @@
  *    one card per bullet; a cell without is one card per line and per ";". Commas never split.
  *    Tone negative for pains and frustrations, idea for opportunities and ideas, else neutral;
  *  - divider: the title starts with "Line of" and the line has no cells (a service blueprint);
- *  - metric: every filled cell is a number with at most a short unit ("18%", "3 min", "4.2 / 5"),
- *    and one has a unit or the title names a measure (rate, time, drop-off, NPS, CSAT, …);
+ *  - metric (checked before emotion): every filled cell is a number with a unit from UNIT ("18%",
+ *    "3 min", "4.2 / 5"), or a bare number under a title naming a measure (rate, time on step,
+ *    drop-off, NPS, CSAT, …); "3 days later" or "2 people" stay text;
  *  - text: everything else, kept exactly (line breaks and ";" included).
  */
 import {
