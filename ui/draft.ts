@@ -17,6 +17,7 @@ import {
   type Lane,
   type Persona,
   type Stage,
+  type Theme,
 } from '../src/model';
 
 export interface PersonaDraft {
@@ -41,6 +42,8 @@ export interface DraftMap {
   personas: PersonaDraft[];
   stages: Stage[];
   lanes: Lane[];
+  /** The map's look (issue 15), carried as the map has it. */
+  theme?: Theme;
   meta?: Record<string, unknown>;
 }
 
@@ -97,6 +100,7 @@ export function draftFromMap(map: JourneyMap): DraftMap {
     lanes: map.lanes.map(copyLane),
   };
   if (map.objective !== undefined) draft.objective = map.objective;
+  if (map.theme !== undefined) draft.theme = map.theme;
   if (map.meta !== undefined) draft.meta = map.meta;
   return draft;
 }
@@ -130,6 +134,7 @@ export function toMapInput(draft: DraftMap): JourneyMapInput {
   };
   if (draft.objective !== undefined) input.objective = draft.objective;
   if (draft.personas.length) input.personas = draft.personas;
+  if (draft.theme !== undefined) input.theme = draft.theme;
   if (draft.meta !== undefined) input.meta = draft.meta as JourneyMapInput['meta'];
   return input;
 }
@@ -221,6 +226,8 @@ const StoredMap = z.object({
     )
     .check(z.minLength(1), z.maxLength(100), z.refine(uniqueIds, 'duplicate stage ids')),
   lanes: z.array(StoredLane).check(z.maxLength(100), z.refine(uniqueIds, 'duplicate lane ids')),
+  // Checked in full when the draft is normalised; here only its shape, so it is never dropped.
+  theme: z.optional(z.record(z.string(), z.unknown())),
   meta: z.optional(z.record(z.string(), z.unknown())),
 });
 

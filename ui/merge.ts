@@ -169,6 +169,7 @@ export function canonicalDraft(m: DraftMap): DraftMap {
     lanes: m.lanes.map((l) => canonicalLane(l, ids)),
   };
   if (!blank(m.objective)) out.objective = m.objective;
+  if (m.theme !== undefined) out.theme = m.theme;
   if (m.meta !== undefined) out.meta = m.meta;
   return out;
 }
@@ -593,6 +594,8 @@ export function mergeMaps(baseIn: DraftMap, panelIn: DraftMap, canvasIn: DraftMa
 
   const map: DraftMap = { title, personas, stages, lanes };
   if (objective !== undefined) map.objective = objective;
+  const theme = r.pick(base.theme, panel.theme, canvas.theme, () => 'Theme');
+  if (theme !== undefined) map.theme = theme;
   const meta = r.pick(base.meta, panel.meta, canvas.meta, () => 'Metadata');
   if (meta !== undefined) map.meta = meta;
   return { map, kept: r.kept, conflicts: r.conflicts };

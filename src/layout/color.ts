@@ -130,3 +130,45 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** `a` blended towards `b` by `t` (0..1) in sRGB, as hex: tints and borders from a theme's roles. */
+export function mixHex(a: string, b: string, t: number): string {
+  const x = hexToRgb(a),
+    y = hexToRgb(b);
+  return rgbToHex({ r: x.r + (y.r - x.r) * t, g: x.g + (y.g - x.g) * t, b: x.b + (y.b - x.b) * t });
+}
+
+/** Contrast of two hex colours. */
+export const contrastHex = (a: string, b: string): number => contrastRatio(hexToRgb(a), hexToRgb(b));
+
+/**
+ * `color` if it reaches `ratio` against every background, else the nearest colour of its hue
+ * that does: its OKLCH lightness moved towards black (on light backgrounds) or white (on dark
+ * ones) just far enough. Falls back to black or white, whichever reads better.
+ */
+export function readableOn(color: string, backgrounds: readonly string[], ratio = 4.5): string {
+  const worst = (c: string) => Math.min(...backgrounds.map((b) => contrastHex(c, b)));
+  if (worst(color) >= ratio) return color.toUpperCase();
+  const lch = rgbToOklch(hexToRgb(color));
+  const light = Math.max(...backgrounds.map((b) => luminance(hexToRgb(b)))) > 0.18;
+  const at = (l: number) => rgbToHex(toDisplayable({ l, c: lch.c, h: lch.h }));
+  // Lightness from the colour's own towards black (or white), just far enough: a binary search.
+  // The other way round when that end does not read on every background.
+  for (const end of light ? [0, 1] : [1, 0]) {
+    if (worst(at(end)) < ratio) continue;
+    let lo = lch.l,
+      hi = end;
+    for (let i = 0; i < 24; i++) {
+      const mid = (lo + hi) / 2;
+      if (worst(at(mid)) >= ratio) hi = mid;
+      else lo = mid;
+    }
+    if (worst(at(hi)) >= ratio) return at(hi);
+  }
+  return worst('#000000') >= worst('#FFFFFF') ? '#000000' : '#FFFFFF';
+}
+
+/** White if it reads on `background`, else `dark` made readable there. */
+export function textOn(background: string, dark: string): string {
+  return contrastHex('#FFFFFF', background) >= 4.5 ? '#FFFFFF' : readableOn(dark, [background]);
+}

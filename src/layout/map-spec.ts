@@ -18,7 +18,8 @@ import { nextRender } from './memo';
 import { frame, type Fonts } from './nodes';
 import { hasPhases } from './phases';
 import type { NodeSpec } from './spec';
-import { COLORS, SPACE } from './theme';
+import { SPACE, type Palette } from './theme';
+import { paletteFor } from './palette';
 import { headerSpec } from './parts/header';
 import { laneRow } from './parts/lane-row';
 import { phaseRow, stageRow } from './parts/stage-rows';
@@ -31,10 +32,13 @@ export interface MapSpecOptions {
   columnWidth?: number;
   /** Columns the designer resized on the canvas, by stage id: kept as they are. */
   columnWidths?: Record<string, number>;
+  /** The colours to draw with; the map's theme's (paletteFor) when not given. */
+  palette?: Palette;
 }
 
 export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec {
   const { fonts } = options;
+  const pal = options.palette ?? paletteFor(map.theme);
   nextRender();
   const g = gridGeometry(
     map.stages.map((s) => s.id),
@@ -42,12 +46,12 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
     options.columnWidths,
   );
   const gridChildren: NodeSpec[] = [];
-  if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts));
-  gridChildren.push(stageRow(map, g, fonts));
+  if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts, pal));
+  gridChildren.push(stageRow(map, g, fonts, pal));
   // Rows alternate their band colour; a lane drawn on another's chart has no row.
   map.lanes
     .filter((lane) => lane.kind !== 'emotion' || lane.overlay === undefined)
-    .forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts)));
+    .forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts, pal)));
 
   return frame({
     key: 'map',
@@ -57,11 +61,11 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
     sizing: ['HUG', 'HUG'],
     padding: SPACE.mapPadding,
     gap: SPACE.mapGap,
-    fill: COLORS.mapBackground,
-    stroke: COLORS.mapBorder,
+    fill: pal.colors.mapBackground,
+    stroke: pal.colors.mapBorder,
     radius: SPACE.radiusMap,
     children: [
-      headerSpec(map, g.rowWidth, fonts),
+      headerSpec(map, g.rowWidth, fonts, pal),
       frame({
         key: 'grid',
         name: 'Grid',

@@ -8,6 +8,7 @@
  * the cache holds at most about two maps' worth of specs.
  */
 import type { Fonts } from './nodes';
+import { DEFAULT_PALETTE, type Palette } from './theme';
 import type { NodeSpec } from './spec';
 
 let generation = 0;
@@ -42,5 +43,14 @@ const fontKeys = new WeakMap<Fonts, string>();
 export function fontsKey(fonts: Fonts): string {
   let k = fontKeys.get(fonts);
   if (k === undefined) fontKeys.set(fonts, (k = JSON.stringify(fonts)));
+  return k;
+}
+
+/** A palette as part of a memo key: '' for the default look, so its keys are today's. */
+const paletteKeys = new WeakMap<Palette, string>();
+
+export function paletteKey(palette: Palette): string {
+  let k = paletteKeys.get(palette);
+  if (k === undefined) paletteKeys.set(palette, (k = palette === DEFAULT_PALETTE ? '' : JSON.stringify(palette)));
   return k;
 }

@@ -194,3 +194,105 @@ export const MOMENT_TYPE = {
   legendName: { font: 'semibold' as FontRole, size: 14, line: 21 },
   legendNote: { font: 'regular' as FontRole, size: 14, line: 21 },
 };
+
+/**
+ * Colour roles a map's `theme.colors` may set (issue 15), each with what it colours. The
+ * format's schema (src/model/schema.ts) takes its list from here; README "Themes" documents them.
+ */
+export const THEME_ROLES = {
+  surface: 'the map background, cards of the neutral tone, notes on the curves',
+  text: 'body text: titles, cells, lane titles, phase names',
+  mutedText: 'secondary text: descriptions, roles, axis labels, divider labels',
+  accent: 'the persona avatar and its section titles, evidence links, phase bands',
+  stage: 'the stage header row (its text switches to the readable colour)',
+  positive: 'cards of the positive tone, a metric that meets its target',
+  negative: 'cards of the negative tone, a metric that misses its target',
+  idea: 'cards of the idea tone',
+  neutral: 'borders of neutral cards, the neutral line of an emotion chart',
+  curve: 'the first curve on an emotion chart',
+  moment: 'moments of truth: stage header mark, chart band, rings, legend',
+} as const;
+
+export type ThemeRoleName = keyof typeof THEME_ROLES;
+
+/** The colours a map is drawn with: the constants above, or a theme's (src/layout/palette.ts). */
+export interface Palette {
+  colors: { [K in keyof typeof COLORS]: string };
+  tones: Record<Tone, { fill: string; border: string; text: string }>;
+  phaseFills: readonly string[];
+  extraCurves: readonly string[];
+  metric: { met: string; missed: string };
+  moment: {
+    headerBorder: string;
+    headerFill: string;
+    headerLabel: string;
+    headerNote: string;
+    band: string;
+    ring: string;
+    legendTitle: string;
+  };
+}
+
+/** The default look: exactly the constants above. */
+export const DEFAULT_PALETTE: Palette = {
+  colors: COLORS,
+  tones: TONES,
+  phaseFills: PHASE_FILLS,
+  extraCurves: EXTRA_CURVES,
+  metric: { met: METRIC.met, missed: METRIC.missed },
+  moment: {
+    headerBorder: MOMENT.headerBorder,
+    headerFill: MOMENT.headerFill,
+    headerLabel: MOMENT.headerLabel,
+    headerNote: MOMENT.headerNote,
+    band: MOMENT.band,
+    ring: MOMENT.ring,
+    legendTitle: MOMENT.legendTitle,
+  },
+};
+
+/**
+ * The presets other than `default`, as role colours; everything else follows from them
+ * (paletteFor). Each keeps body text at WCAG AA (tests/layout/theme-contrast.test.ts).
+ */
+export const PRESET_ROLES: Record<'mono' | 'warm' | 'contrast', Partial<Record<ThemeRoleName, string>>> = {
+  mono: {
+    surface: '#FFFFFF',
+    text: '#111111',
+    mutedText: '#555555',
+    accent: '#333333',
+    stage: '#222222',
+    positive: '#4D4D4D',
+    negative: '#4D4D4D',
+    idea: '#4D4D4D',
+    neutral: '#A3A3A3',
+    curve: '#333333',
+    moment: '#737373',
+  },
+  warm: {
+    surface: '#FFFCF7',
+    text: '#2B1D14',
+    mutedText: '#6B5242',
+    accent: '#C2410C',
+    stage: '#4A2C1D',
+    positive: '#4D7C0F',
+    negative: '#B91C1C',
+    idea: '#B45309',
+    neutral: '#C8B8A6',
+    curve: '#7C2D12',
+    moment: '#EA580C',
+  },
+  contrast: {
+    surface: '#FFFFFF',
+    text: '#000000',
+    mutedText: '#2E2E2E',
+    accent: '#0038B8',
+    stage: '#000000',
+    positive: '#006B2E',
+    negative: '#B00000',
+    idea: '#8A4B00',
+    neutral: '#595959',
+    curve: '#000000',
+    moment: '#C25E00',
+  },
+};

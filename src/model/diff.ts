@@ -8,7 +8,7 @@
  * Items are matched by id; "moved" are the items outside a longest common subsequence of the
  * ids both maps have, so one stage dragged to the end is one move, not every stage shifting.
  */
-import type { Card, JourneyMap, Lane, MetricCell, Persona, Stage, TextCell } from './schema';
+import type { Card, JourneyMap, Lane, MetricCell, Persona, Stage, TextCell, Theme } from './schema';
 
 /** One item of a list as the diff names it: its id and its name (stage name, lane title, persona name). */
 export interface ItemRef {
@@ -73,6 +73,8 @@ export interface ScoreChange {
 export interface MapDiff {
   title?: { before: string; after: string };
   objective?: { before?: string; after?: string };
+  /** The map's look (issue 15): a change of map field, reported whole. */
+  theme?: { before?: Theme; after?: Theme };
   meta?: { before?: unknown; after?: unknown };
   personas: ListDiff<Persona>;
   stages: ListDiff<Stage>;
@@ -162,6 +164,7 @@ export function diffMaps(a: JourneyMap, b: JourneyMap): MapDiff {
   };
   if (a.title !== b.title) d.title = { before: a.title, after: b.title };
   if (a.objective !== b.objective) d.objective = pair(a.objective, b.objective);
+  if (!same(a.theme, b.theme)) d.theme = pair(a.theme, b.theme);
   if (!same(a.meta, b.meta)) d.meta = pair(a.meta, b.meta);
 
   // Names as the newer map has them; a stage it has not, as the older one had it.
@@ -208,6 +211,7 @@ export function diffMaps(a: JourneyMap, b: JourneyMap): MapDiff {
   d.count =
     (d.title ? 1 : 0) +
     (d.objective ? 1 : 0) +
+    (d.theme ? 1 : 0) +
     (d.meta ? 1 : 0) +
     listSize(d.personas) +
     listSize(d.stages) +
@@ -281,6 +285,7 @@ export function describeDiff(d: Omit<MapDiff, 'summary'>): string {
   const named = [...moves].sort((x, y) => Math.abs(y.delta!) - Math.abs(x.delta!)).slice(0, 3);
   for (const m of named) out.push(`curve '${short(m.laneTitle)}' ${formatDelta(m.delta!)} at ${short(m.stageName)}`);
   if (moves.length > named.length) out.push(`${plural(moves.length - named.length, 'more score')} moved`);
+  if (d.theme) out.push('theme changed');
   if (d.meta) out.push('meta changed');
   return out.length ? out.join(', ') : 'no changes';
 }
@@ -315,6 +320,10 @@ export function applyDiff(a: JourneyMap, d: MapDiff): JourneyMap {
   if (d.objective) {
     if (d.objective.after === undefined) delete m.objective;
     else m.objective = d.objective.after;
+  }
+  if (d.theme) {
+    if (d.theme.after === undefined) delete m.theme;
+    else m.theme = copy(d.theme.after);
   }
   if (d.meta) {
     if (d.meta.after === undefined) delete m.meta;

@@ -14,6 +14,8 @@ import {
   FORMAT_VERSION,
   LANE_KINDS,
   JourneyMapInputSchema,
+  THEME_ROLE_NAMES,
+  type Theme,
   type JourneyMap,
   type Card,
   type Lane,
@@ -65,6 +67,23 @@ function compact<T extends object>(obj: T): T {
   const out = {} as T;
   for (const [k, v] of Object.entries(obj)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
+}
+
+/** A theme in canonical form: colours upper-case, roles in THEME_ROLES order, nothing empty (then no theme). */
+function normaliseTheme(t: Theme | undefined): Theme | undefined {
+  if (!t) return undefined;
+  const colors: NonNullable<Theme['colors']> = {};
+  for (const role of THEME_ROLE_NAMES) {
+    const c = t.colors?.[role];
+    if (c !== undefined) colors[role] = c.toUpperCase();
+  }
+  const out = compact({
+    preset: t.preset,
+    font: t.font?.trim(),
+    accent: t.accent?.toUpperCase(),
+    colors: Object.keys(colors).length ? colors : undefined,
+  });
+  return Object.keys(out).length ? out : undefined;
 }
 
 function assignIds<T extends { id?: string }>(
@@ -297,6 +316,7 @@ function normaliseDocument(input: unknown): Result<JourneyMap> {
       personas: personas.length ? personas : undefined,
       stages,
       lanes,
+      theme: normaliseTheme(doc.theme),
       meta: doc.meta,
     }) as JourneyMap,
   };

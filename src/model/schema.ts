@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import '../zod-jitless'; // English messages and jitless, before any schema is built
 import { LIMITS, SCORE_MAX, SCORE_MIN } from './limits';
+import { THEME_ROLES, type ThemeRoleName } from '../layout/theme';
 
 export const FORMAT_VERSION = 2;
 
@@ -176,6 +177,26 @@ export const LANE_KINDS = ['text', 'cards', 'emotion', 'divider', 'metric'] as c
 
 export const MetaSchema = z.record(z.string(), z.json());
 
+/** The colour roles a theme may set, named once (with what each colours) in src/layout/theme.ts. */
+export const THEME_ROLE_NAMES = Object.keys(THEME_ROLES) as [ThemeRoleName, ...ThemeRoleName[]];
+export const THEME_PRESETS = ['default', 'mono', 'warm', 'contrast'] as const;
+const hexColour = z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB'));
+
+/**
+ * The map's look: a preset, a font family available in Figma, an accent colour and colours by
+ * role. Every part is optional; nothing given draws the default look.
+ */
+export const ThemeSchema = z.strictObject({
+  preset: z.optional(z.enum(THEME_PRESETS)),
+  font: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.shortText, atMost(LIMITS.shortText))),
+  ),
+  accent: z.optional(hexColour),
+  colors: z.optional(z.partialRecord(z.enum(THEME_ROLE_NAMES), hexColour)),
+});
+
 /** What a file may contain (ids optional). */
 export const JourneyMapInputSchema = z.strictObject({
   version: z.optional(z.literal(FORMAT_VERSION)),
@@ -192,6 +213,8 @@ export const JourneyMapInputSchema = z.strictObject({
       z.maxLength(LIMITS.stages, `at most ${LIMITS.stages} stages`),
     ),
   lanes: z._default(z.array(LaneSchema).check(z.maxLength(LIMITS.lanes, `at most ${LIMITS.lanes} lanes`)), []),
+  /** The map's look (preset, font, accent, colours by role); the default look when absent. */
+  theme: z.optional(ThemeSchema),
   meta: z.optional(MetaSchema),
 });
 
@@ -237,5 +260,8 @@ export type TextCell = TextLane['cells'][string];
 export type Card = CardsLane['cells'][string][number];
 export type Link = { text: string; url: string };
 export type Tone = z.infer<typeof ToneSchema>;
+export type Theme = z.infer<typeof ThemeSchema>;
+export type ThemeRole = ThemeRoleName;
+export type ThemePreset = (typeof THEME_PRESETS)[number];
 export type EmotionCell = z.infer<typeof EmotionCellSchema>;
 export type LaneKind = Lane['kind'];

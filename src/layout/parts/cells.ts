@@ -14,10 +14,10 @@ import {
   type TextLane,
 } from '../../model';
 import type { GridGeometry } from '../grid';
-import { fontsKey, memo } from '../memo';
+import { fontsKey, memo, paletteKey } from '../memo';
 import { type Fonts, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, METRIC, SPACE, TONES, TYPE } from '../theme';
+import { SPACE, TYPE, type Palette } from '../theme';
 
 function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeSpec[]): NodeSpec {
   const width = g.columns.find((c) => c.stageId === stageId)!.width;
@@ -33,12 +33,12 @@ function cellFrame(lane: Lane, stageId: string, g: GridGeometry, children: NodeS
   });
 }
 
-export function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+export function textCells(lane: TextLane, map: JourneyMap, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec[] {
   return map.stages.map((s) => {
     const value = lane.cells?.[s.id];
     const width = g.columns.find((c) => c.stageId === s.id)!.width;
-    return memo(JSON.stringify(['text', lane.id, s.id, width, fontsKey(fonts), value ?? null]), () =>
-      textCell(lane, s.id, value, g, fonts),
+    return memo(JSON.stringify(['text', lane.id, s.id, width, fontsKey(fonts), paletteKey(pal), value ?? null]), () =>
+      textCell(lane, s.id, value, g, fonts, pal),
     );
   });
 }
@@ -53,6 +53,7 @@ function textCell(
   value: TextCell | undefined,
   g: GridGeometry,
   fonts: Fonts,
+  pal: Palette,
 ): NodeSpec {
   const v = value === undefined ? undefined : linkOf(value);
   const kids =
@@ -66,7 +67,7 @@ function textCell(
             characters: v.words,
             style: TYPE.cellText,
             fonts,
-            color: v.link ? COLORS.link : COLORS.text,
+            color: v.link ? pal.colors.link : pal.colors.text,
             width: 'FILL',
             link: v.link,
           }),
@@ -74,17 +75,33 @@ function textCell(
   return cellFrame(lane, stageId, g, kids);
 }
 
-export function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+export function cardCells(lane: CardsLane, map: JourneyMap, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec[] {
   return map.stages.map((s) => {
     const cards = lane.cells?.[s.id] ?? [];
     const width = g.columns.find((c) => c.stageId === s.id)!.width;
-    const key = JSON.stringify(['cards', lane.id, lane.tone ?? 'neutral', s.id, width, fontsKey(fonts), cards]);
-    return memo(key, () => cardCell(lane, s.id, cards, g, fonts));
+    const key = JSON.stringify([
+      'cards',
+      lane.id,
+      lane.tone ?? 'neutral',
+      s.id,
+      width,
+      fontsKey(fonts),
+      paletteKey(pal),
+      cards,
+    ]);
+    return memo(key, () => cardCell(lane, s.id, cards, g, fonts, pal));
   });
 }
 
-function cardCell(lane: CardsLane, stageId: string, list: Card[], g: GridGeometry, fonts: Fonts): NodeSpec {
-  const tone = TONES[lane.tone ?? 'neutral'];
+function cardCell(
+  lane: CardsLane,
+  stageId: string,
+  list: Card[],
+  g: GridGeometry,
+  fonts: Fonts,
+  pal: Palette,
+): NodeSpec {
+  const tone = pal.tones[lane.tone ?? 'neutral'];
   const cards = list.map(linkOf).map((card, i) =>
     frame({
       key: `card:${i}`,
@@ -114,12 +131,18 @@ function cardCell(lane: CardsLane, stageId: string, list: Card[], g: GridGeometr
   return cellFrame(lane, stageId, g, cards);
 }
 
-export function metricCells(lane: MetricLane, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec[] {
+export function metricCells(
+  lane: MetricLane,
+  map: JourneyMap,
+  g: GridGeometry,
+  fonts: Fonts,
+  pal: Palette,
+): NodeSpec[] {
   return map.stages.map((s) => {
     const value = lane.cells?.[s.id];
     const width = g.columns.find((c) => c.stageId === s.id)!.width;
-    return memo(JSON.stringify(['metric', lane.id, s.id, width, fontsKey(fonts), value ?? null]), () =>
-      metricCell(lane, s.id, value, g, fonts),
+    return memo(JSON.stringify(['metric', lane.id, s.id, width, fontsKey(fonts), paletteKey(pal), value ?? null]), () =>
+      metricCell(lane, s.id, value, g, fonts, pal),
     );
   });
 }
@@ -131,10 +154,11 @@ function metricCell(
   cell: MetricCell | undefined,
   g: GridGeometry,
   fonts: Fonts,
+  pal: Palette,
 ): NodeSpec {
   if (!cell) return cellFrame(lane, stageId, g, []);
   const met = metricMet(cell);
-  const colour = met === undefined ? COLORS.text : met ? METRIC.met : METRIC.missed;
+  const colour = met === undefined ? pal.colors.text : met ? pal.metric.met : pal.metric.missed;
   const kids = [
     text({
       key: 'value',

@@ -8,10 +8,10 @@ import type { DividerLane } from '../../model';
 import type { GridGeometry } from '../grid';
 import { type Fonts, frame, text, vector } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, METRIC, SPACE, TYPE, solid } from '../theme';
+import { METRIC, SPACE, TYPE, solid, type Palette } from '../theme';
 import { labelColumn } from './rows';
 
-export function dividerRow(lane: DividerLane, g: GridGeometry, fonts: Fonts): NodeSpec {
+export function dividerRow(lane: DividerLane, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec {
   const width = g.span(0, g.columns.length);
   const h = METRIC.dividerHeight;
   const title = text({
@@ -21,7 +21,7 @@ export function dividerRow(lane: DividerLane, g: GridGeometry, fonts: Fonts): No
     characters: lane.title,
     style: TYPE.dividerLabel,
     fonts,
-    color: COLORS.dividerText,
+    color: pal.colors.dividerText,
     width: 'FILL',
     upper: true,
     letterSpacing: 4,
@@ -38,7 +38,7 @@ export function dividerRow(lane: DividerLane, g: GridGeometry, fonts: Fonts): No
         name: 'Line path',
         tag: { role: 'divider-line', lane: lane.id },
         data: `M 0 ${h / 2} L ${width} ${h / 2}`,
-        stroke: solid(COLORS.dividerLine),
+        stroke: solid(pal.colors.dividerLine),
         weight: METRIC.dividerWeight,
         dash: lane.style === 'dashed' ? [...METRIC.dividerDash] : undefined,
       }),

@@ -20,7 +20,7 @@ import {
 import type { GridGeometry } from '../grid';
 import { type Fonts, frame, text, vector } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, CURVE_DASH, EXTRA_CURVES, SPACE, TYPE, hex, solid } from '../theme';
+import { CURVE_DASH, SPACE, TYPE, hex, solid, type Palette } from '../theme';
 import { momentMarks } from './moments';
 
 export const EMOTION_AREA: EmotionArea = {
@@ -61,6 +61,7 @@ function noteSpec(
   y: number,
   width: number,
   fonts: Fonts,
+  pal: Palette,
 ): NodeSpec {
   const inner = width - 2 * SPACE.notePaddingX;
   const size = noteSize(note, inner);
@@ -73,7 +74,7 @@ function noteSpec(
     layout: 'HORIZONTAL',
     sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'],
     padding: [SPACE.notePaddingY, SPACE.notePaddingX],
-    fill: COLORS.emotionNoteBackground,
+    fill: pal.colors.emotionNoteBackground,
     fillOpacity: 0.92,
     radius: SPACE.radiusNote,
     children: [
@@ -84,7 +85,7 @@ function noteSpec(
         characters: note,
         style: TYPE.note,
         fonts,
-        color: COLORS.textSecondary,
+        color: pal.colors.textSecondary,
         width: size.wraps ? 'FILL' : 'HUG',
         align: 'CENTER',
       }),
@@ -118,11 +119,11 @@ export function chartLanes(host: EmotionLane, map: JourneyMap): EmotionLane[] {
   return [host, ...map.lanes.filter((l): l is EmotionLane => l.kind === 'emotion' && l.overlay === host.id)];
 }
 
-function curvesOf(lanes: EmotionLane[]): Curve[] {
+function curvesOf(lanes: EmotionLane[], pal: Palette): Curve[] {
   return lanes.map((lane, k) => ({
     lane,
     k,
-    color: k === 0 ? COLORS.emotionCurve : EXTRA_CURVES[(k - 1) % EXTRA_CURVES.length],
+    color: k === 0 ? pal.colors.emotionCurve : pal.extraCurves[(k - 1) % pal.extraCurves.length],
     dash: lane.style === 'dashed' ? CURVE_DASH : undefined,
   }));
 }
@@ -138,7 +139,13 @@ export function chartScale(host: EmotionLane): ScaleRange {
  * score on a one-curve chart, by curve on a shared one) and notes. On a shared chart each
  * stage's notes sit side by side, one slot per curve with a note there, so no two overlap.
  */
-export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+export function emotionArea(
+  lanes: EmotionLane[],
+  map: JourneyMap,
+  g: GridGeometry,
+  fonts: Fonts,
+  pal: Palette,
+): NodeSpec {
   const host = lanes[0];
   const width = g.span(0, map.stages.length);
   const area = EMOTION_AREA;
@@ -151,13 +158,13 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
       name: 'Neutral line',
       tag: { role: 'emotion-baseline', lane: host.id },
       data: `M 0 ${base} L ${width} ${base}`,
-      stroke: solid(COLORS.emotionBaseline),
+      stroke: solid(pal.colors.emotionBaseline),
       weight: 1,
       dash: [4, 4],
     }),
   ];
   const m = SPACE.markerSize;
-  const curves = curvesOf(lanes);
+  const curves = curvesOf(lanes, pal);
   const pointsOf = curves.map((c) => {
     const scores: Record<string, number | undefined> = {};
     for (const s of map.stages) scores[s.id] = c.lane.cells?.[s.id]?.score;
@@ -203,7 +210,7 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
           x: p.x - m / 2,
           y: p.y - m / 2,
           fills: [{ type: 'SOLID', color: shared ? hex(c.color) : scoreColor(toUnit(p.score, scale)) }],
-          strokes: solid(COLORS.emotionMarkerStroke),
+          strokes: solid(pal.colors.emotionMarkerStroke),
           strokeWeight: SPACE.markerStroke,
           strokeAlign: 'OUTSIDE',
         },
@@ -222,7 +229,7 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
       const ys = shared ? pointsOf.flatMap((ps) => ps.filter((q) => q.stageId === p.stageId).map((q) => q.y)) : [p.y];
       const y = above ? Math.min(...ys) - m / 2 - SPACE.noteGap - h : Math.max(...ys) + m / 2 + SPACE.noteGap;
       const x = col.x + SPACE.noteWidthInset + slot * (w + SPACE.noteSlotGap);
-      notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts));
+      notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts, pal));
     });
   });
   // Moments of truth: a band behind their columns, a ring around each curve's marker there.
@@ -232,6 +239,7 @@ export function emotionArea(lanes: EmotionLane[], map: JourneyMap, g: GridGeomet
     host.id,
     area.height,
     curves.map((c, i) => ({ laneId: c.lane.id, own: c.k === 0, points: pointsOf[i] })),
+    pal,
   );
   children.unshift(...moments.bands);
   // Notes above every curve (their pill hides the line behind the text), markers above everything:
@@ -281,13 +289,19 @@ function swatch(laneId: string, color: string, dashed: boolean): NodeSpec {
  * not −2..+2 or has words, its ends: the top one under the legend, the bottom one at the
  * foot of the column, level with the bottom of the chart ("5 · delighted" … "1 · very unhappy").
  */
-export function chartLabel(lanes: EmotionLane[], map: JourneyMap, title: NodeSpec, fonts: Fonts): NodeSpec {
+export function chartLabel(
+  lanes: EmotionLane[],
+  map: JourneyMap,
+  title: NodeSpec,
+  fonts: Fonts,
+  pal: Palette,
+): NodeSpec {
   const host = lanes[0];
   const scale = host.scale;
   const top: NodeSpec[] = [title];
   const personaName = (id?: string) => map.personas?.find((p) => p.id === id)?.name;
   if (lanes.length > 1)
-    for (const c of curvesOf(lanes)) {
+    for (const c of curvesOf(lanes, pal)) {
       const who = personaName(c.lane.persona);
       top.push(
         frame({
@@ -307,7 +321,7 @@ export function chartLabel(lanes: EmotionLane[], map: JourneyMap, title: NodeSpe
               characters: who ? `${c.lane.title} · ${who}` : c.lane.title,
               style: TYPE.note,
               fonts,
-              color: COLORS.textSecondary,
+              color: pal.colors.textSecondary,
               width: 'FILL',
             }),
           ],
@@ -337,7 +351,7 @@ export function chartLabel(lanes: EmotionLane[], map: JourneyMap, title: NodeSpe
       characters: word ? `${n} · ${word}` : String(n),
       style: TYPE.note,
       fonts,
-      color: COLORS.textMuted,
+      color: pal.colors.textMuted,
       width: 'FILL',
     });
   top.push(end('axis-high', scale.max, scale.high, 0));

@@ -5,11 +5,11 @@
 import type { JourneyMap } from '../../model';
 import { type Fonts, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, SPACE, TYPE } from '../theme';
+import { SPACE, TYPE, type Palette } from '../theme';
 import { personaSpec } from './persona';
 import { momentLegend } from './moments';
 
-export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSpec {
+export function headerSpec(map: JourneyMap, width: number, fonts: Fonts, pal: Palette): NodeSpec {
   const stageCount = `${map.stages.length} stage${map.stages.length === 1 ? '' : 's'}`;
   const names = (map.personas ?? []).map((p) => p.name);
   const who =
@@ -31,7 +31,7 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
           characters: map.title,
           style: TYPE.title,
           fonts,
-          color: COLORS.text,
+          color: pal.colors.text,
           width: 'FILL',
         }),
         text({
@@ -41,7 +41,7 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
           characters: subtitle,
           style: TYPE.subtitle,
           fonts,
-          color: COLORS.textMuted,
+          color: pal.colors.textMuted,
           width: 'FILL',
         }),
         ...(map.objective
@@ -53,17 +53,17 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
                 characters: map.objective,
                 style: TYPE.objective,
                 fonts,
-                color: COLORS.textSecondary,
+                color: pal.colors.textSecondary,
                 width: 'FILL',
               }),
             ]
           : []),
-        ...momentLegend(map, width, fonts),
+        ...momentLegend(map, width, fonts, pal),
       ],
     }),
   ];
   const personas = map.personas ?? [];
-  if (personas.length === 1) children.push(personaSpec(personas[0], width, fonts, false));
+  if (personas.length === 1) children.push(personaSpec(personas[0], width, fonts, pal, false));
   else if (personas.length > 1) {
     // Side by side, each as wide as its share: widths are fixed, never "fill" in a hugging row.
     const gap = SPACE.personaGap;
@@ -77,7 +77,7 @@ export function headerSpec(map: JourneyMap, width: number, fonts: Fonts): NodeSp
         sizing: ['FIXED', 'HUG'],
         size: { width, height: 100 },
         gap,
-        children: personas.map((p) => personaSpec(p, each, fonts, true)),
+        children: personas.map((p) => personaSpec(p, each, fonts, pal, true)),
       }),
     );
   }

@@ -5,18 +5,25 @@
  */
 import type { JourneyMap, Lane } from '../../model';
 import type { GridGeometry } from '../grid';
-import { fontsKey, memo } from '../memo';
+import { fontsKey, memo, paletteKey } from '../memo';
 import { type Fonts, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, TYPE } from '../theme';
+import { TYPE, type Palette } from '../theme';
 import { cardCells, metricCells, textCells } from './cells';
 import { dividerRow } from './divider';
 import { chartLabel, chartLanes, emotionArea } from './emotion-lane';
 import { momentIds } from './moments';
 import { labelColumn, row } from './rows';
 
-export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
-  if (lane.kind === 'divider') return dividerRow(lane, g, fonts);
+export function laneRow(
+  lane: Lane,
+  index: number,
+  map: JourneyMap,
+  g: GridGeometry,
+  fonts: Fonts,
+  pal: Palette,
+): NodeSpec {
+  if (lane.kind === 'divider') return dividerRow(lane, g, fonts, pal);
   // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
   const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
   const title = text({
@@ -26,26 +33,27 @@ export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeome
     characters: lane.title,
     style: TYPE.laneTitle,
     fonts,
-    color: COLORS.laneLabelText,
+    color: pal.colors.laneLabelText,
     width: 'FILL',
   });
   const label =
     lane.kind === 'emotion'
-      ? chartLabel(chart, map, title, fonts)
+      ? chartLabel(chart, map, title, fonts, pal)
       : labelColumn('label', { role: 'lane-label', lane: lane.id }, [title]);
   const cells =
     lane.kind === 'text'
-      ? textCells(lane, map, g, fonts)
+      ? textCells(lane, map, g, fonts, pal)
       : lane.kind === 'cards'
-        ? cardCells(lane, map, g, fonts)
+        ? cardCells(lane, map, g, fonts, pal)
         : lane.kind === 'metric'
-          ? metricCells(lane, map, g, fonts)
+          ? metricCells(lane, map, g, fonts, pal)
           : [
-              memo(JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts), momentIds(map)]), () =>
-                emotionArea(chart, map, g, fonts),
+              memo(
+                JSON.stringify(['emotion', chart, g.columns, fontsKey(fonts), paletteKey(pal), momentIds(map)]),
+                () => emotionArea(chart, map, g, fonts, pal),
               ),
             ];
-  const fill = index % 2 === 0 ? COLORS.cellBackground : COLORS.mapBackground;
+  const fill = index % 2 === 0 ? pal.colors.cellBackground : pal.colors.mapBackground;
   return row(
     `lane:${lane.id}`,
     `Lane: ${lane.title}`,
@@ -53,6 +61,6 @@ export function laneRow(lane: Lane, index: number, map: JourneyMap, g: GridGeome
     fill,
     label,
     cells,
-    COLORS.cellBorder,
+    pal.colors.cellBorder,
   );
 }

@@ -10,7 +10,7 @@ import type { EmotionPoint } from '../emotion';
 import type { GridGeometry } from '../grid';
 import { type Fonts, type FrameOptions, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, MOMENT, MOMENT_TYPE, solid } from '../theme';
+import { MOMENT, MOMENT_TYPE, solid, type Palette } from '../theme';
 
 /** The ids of the stages that are moments of truth, in stage order (part of memo keys). */
 export function momentIds(map: JourneyMap): string[] {
@@ -38,12 +38,13 @@ export function momentHeader(
   stage: Stage,
   columnWidth: number,
   fonts: Fonts,
+  pal: Palette,
 ): { look: Partial<FrameOptions>; before: NodeSpec[]; after: NodeSpec[] } {
   const look: Partial<FrameOptions> = {
     padding: MOMENT.headerPadding,
-    fill: MOMENT.headerFill,
+    fill: pal.moment.headerFill,
     fillOpacity: MOMENT.headerFillOpacity,
-    stroke: MOMENT.headerBorder,
+    stroke: pal.moment.headerBorder,
     radius: MOMENT.radius,
   };
   const before = [
@@ -54,7 +55,7 @@ export function momentHeader(
       characters: 'Moment of truth',
       style: MOMENT_TYPE.label,
       fonts,
-      color: MOMENT.headerLabel,
+      color: pal.moment.headerLabel,
       width: 'FILL',
       upper: true,
       letterSpacing: 6,
@@ -69,7 +70,7 @@ export function momentHeader(
           characters: stage.momentNote!,
           style: MOMENT_TYPE.headerNote,
           fonts,
-          color: MOMENT.headerNote,
+          color: pal.moment.headerNote,
           width: 'FILL',
         }),
       ]
@@ -102,6 +103,7 @@ export function momentMarks(
   hostId: string,
   height: number,
   curves: ChartCurve[],
+  pal: Palette,
 ): { bands: NodeSpec[]; rings: NodeSpec[] } {
   const moments = new Set(momentIds(map));
   if (!moments.size) return { bands: [], rings: [] };
@@ -113,7 +115,7 @@ export function momentMarks(
       name: 'Moment of truth',
       tag: { role: 'moment-band', lane: hostId, stage: c.stageId },
       size: { width: c.width, height },
-      props: { x: c.x, y: 0, fills: solid(MOMENT.band, MOMENT.bandOpacity), cornerRadius: MOMENT.radius },
+      props: { x: c.x, y: 0, fills: solid(pal.moment.band, MOMENT.bandOpacity), cornerRadius: MOMENT.radius },
     }));
   const r = MOMENT.ringSize;
   const rings: NodeSpec[] = curves.flatMap((c) =>
@@ -129,7 +131,7 @@ export function momentMarks(
           x: p.x - r / 2,
           y: p.y - r / 2,
           fills: [],
-          strokes: solid(MOMENT.ring),
+          strokes: solid(pal.moment.ring),
           strokeWeight: MOMENT.ringStroke,
           strokeAlign: 'INSIDE' as const,
         },
@@ -143,7 +145,7 @@ export function momentMarks(
  * like the curves', the stage's name and its note. Nothing when the map has no moments.
  * `width` is the header's: the names take a column of at most MOMENT.legendNameWidth.
  */
-export function momentLegend(map: JourneyMap, width: number, fonts: Fonts): NodeSpec[] {
+export function momentLegend(map: JourneyMap, width: number, fonts: Fonts, pal: Palette): NodeSpec[] {
   const moments = map.stages.filter((s) => s.moment);
   if (!moments.length) return [];
   const nameWidth = Math.min(MOMENT.legendNameWidth, Math.round(width * 0.3));
@@ -167,7 +169,7 @@ export function momentLegend(map: JourneyMap, width: number, fonts: Fonts): Node
           size: { width: d, height: d },
           props: {
             fills: [],
-            strokes: solid(MOMENT.ring),
+            strokes: solid(pal.moment.ring),
             strokeWeight: MOMENT.ringStroke,
             strokeAlign: 'INSIDE',
           },
@@ -183,7 +185,7 @@ export function momentLegend(map: JourneyMap, width: number, fonts: Fonts): Node
         characters: s.name,
         style: MOMENT_TYPE.legendName,
         fonts,
-        color: COLORS.text,
+        color: pal.colors.text,
         width: nameWidth,
       }),
     ];
@@ -196,7 +198,7 @@ export function momentLegend(map: JourneyMap, width: number, fonts: Fonts): Node
           characters: s.momentNote,
           style: MOMENT_TYPE.legendNote,
           fonts,
-          color: COLORS.textSecondary,
+          color: pal.colors.textSecondary,
           width: 'FILL',
         }),
       );
@@ -227,7 +229,7 @@ export function momentLegend(map: JourneyMap, width: number, fonts: Fonts): Node
           characters: moments.length === 1 ? 'Moment of truth' : 'Moments of truth',
           style: MOMENT_TYPE.legendTitle,
           fonts,
-          color: MOMENT.legendTitle,
+          color: pal.moment.legendTitle,
           width: 'FILL',
           upper: true,
           letterSpacing: 6,

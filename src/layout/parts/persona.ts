@@ -4,7 +4,7 @@
 import type { Persona } from '../../model';
 import { type Fonts, frame, text } from '../nodes';
 import type { NodeSpec } from '../spec';
-import { COLORS, SPACE, TYPE } from '../theme';
+import { SPACE, TYPE, type Palette } from '../theme';
 
 function initials(name: string): string {
   const letters = name
@@ -20,7 +20,7 @@ function initials(name: string): string {
  * One persona's card, keyed by the persona's id. `stacked`: a narrow card beside others,
  * its sections one under the other instead of side by side.
  */
-export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: boolean): NodeSpec {
+export function personaSpec(p: Persona, width: number, fonts: Fonts, pal: Palette, stacked: boolean): NodeSpec {
   const t = (
     key: string,
     role: NodeSpec['tag']['role'],
@@ -47,7 +47,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
       layout: 'HORIZONTAL',
       sizing: ['FIXED', 'FIXED'],
       size: { width: SPACE.avatarSize, height: SPACE.avatarSize },
-      fill: COLORS.personaAccent,
+      fill: pal.colors.personaAccent,
       radius: SPACE.avatarSize / 2,
       align: 'CENTER',
       justify: 'CENTER',
@@ -59,17 +59,17 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
           characters: initials(p.name),
           style: TYPE.avatar,
           fonts,
-          color: COLORS.personaAvatarText,
+          color: pal.colors.personaAvatarText,
           width: 'HUG',
           align: 'CENTER',
         }),
       ],
     }),
-    t('name', 'persona-name', p.name, TYPE.personaName, COLORS.text),
+    t('name', 'persona-name', p.name, TYPE.personaName, pal.colors.text),
   ];
-  if (p.role) identity.push(t('role', 'persona-role', p.role, TYPE.personaRole, COLORS.textSecondary));
+  if (p.role) identity.push(t('role', 'persona-role', p.role, TYPE.personaRole, pal.colors.textSecondary));
   if (p.quote)
-    identity.push(t('quote', 'persona-quote', `“${p.quote}”`, TYPE.personaQuote, COLORS.personaSectionTitle));
+    identity.push(t('quote', 'persona-quote', `“${p.quote}”`, TYPE.personaQuote, pal.colors.personaSectionTitle));
 
   const column = (
     key: string,
@@ -92,7 +92,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
           characters: title,
           style: TYPE.personaSection,
           fonts,
-          color: COLORS.personaSectionTitle,
+          color: pal.colors.personaSectionTitle,
           width: 'FILL',
           upper: true,
           letterSpacing: 6,
@@ -115,7 +115,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
   if (p.description)
     children.push(
       column('about', 'About', 'persona-column', [
-        t('description', 'persona-description', p.description, TYPE.personaBody, COLORS.textSecondary),
+        t('description', 'persona-description', p.description, TYPE.personaBody, pal.colors.textSecondary),
       ]),
     );
   if (p.goals?.length)
@@ -124,7 +124,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
         'goals',
         'Goals',
         'persona-goals',
-        p.goals.map((g, i) => t(`goal:${i}`, 'persona-goal', `• ${g}`, TYPE.personaBody, COLORS.text, i)),
+        p.goals.map((g, i) => t(`goal:${i}`, 'persona-goal', `• ${g}`, TYPE.personaBody, pal.colors.text, i)),
       ),
     );
   if (p.frustrations?.length)
@@ -134,7 +134,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
         'Frustrations',
         'persona-frustrations',
         p.frustrations.map((g, i) =>
-          t(`frustration:${i}`, 'persona-frustration', `• ${g}`, TYPE.personaBody, COLORS.text, i),
+          t(`frustration:${i}`, 'persona-frustration', `• ${g}`, TYPE.personaBody, pal.colors.text, i),
         ),
       ),
     );
@@ -147,7 +147,7 @@ export function personaSpec(p: Persona, width: number, fonts: Fonts, stacked: bo
     size: { width, height: 100 },
     padding: SPACE.personaPadding,
     gap: SPACE.personaGap,
-    fill: COLORS.personaBackground,
+    fill: pal.colors.personaBackground,
     radius: SPACE.radiusBlock,
     children,
   });

@@ -6,11 +6,11 @@ import type { GridGeometry } from '../grid';
 import { type Fonts, frame, text } from '../nodes';
 import { phaseRuns } from '../phases';
 import type { NodeSpec } from '../spec';
-import { COLORS, PHASE_FILLS, SPACE, TYPE } from '../theme';
+import { SPACE, TYPE, type Palette } from '../theme';
 import { labelColumn, row } from './rows';
 import { momentHeader, withMomentBorder } from './moments';
 
-export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec {
   let coloured = 0;
   // Bands are keyed by their phase (and which occurrence of it, for A, B, A), never by their first
   // stage: removing or moving that stage must not redraw the band and lose the designer's styling.
@@ -34,7 +34,7 @@ export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
         size: { width, height: 10 },
       });
     }
-    const fill = PHASE_FILLS[coloured++ % PHASE_FILLS.length];
+    const fill = pal.phaseFills[coloured++ % pal.phaseFills.length];
     return frame({
       key: keyOf('phase', run.phase),
       name: `Phase: ${run.phase}`,
@@ -53,7 +53,7 @@ export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
           characters: run.phase,
           style: TYPE.phase,
           fonts,
-          color: COLORS.phaseText,
+          color: pal.colors.phaseText,
           width: 'FILL',
           upper: true,
           letterSpacing: 4,
@@ -74,10 +74,10 @@ export function phaseRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
   });
 }
 
-export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSpec {
+export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec {
   const headers = map.stages.map((s, i) => {
     // A moment of truth: its header has an accent border, a label above the name and its note below.
-    const moment = s.moment ? momentHeader(s, g.columns[i].width, fonts) : undefined;
+    const moment = s.moment ? momentHeader(s, g.columns[i].width, fonts, pal) : undefined;
     const children = [
       ...(moment?.before ?? []),
       text({
@@ -87,7 +87,7 @@ export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
         characters: s.name,
         style: TYPE.stageName,
         fonts,
-        color: COLORS.stageText,
+        color: pal.colors.stageText,
         width: 'FILL',
       }),
     ];
@@ -100,7 +100,7 @@ export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
           characters: s.description,
           style: TYPE.stageDescription,
           fonts,
-          color: COLORS.stageDescription,
+          color: pal.colors.stageDescription,
           width: 'FILL',
         }),
       );
@@ -126,11 +126,11 @@ export function stageRow(map: JourneyMap, g: GridGeometry, fonts: Fonts): NodeSp
       characters: 'Stages',
       style: TYPE.laneTitle,
       fonts,
-      color: COLORS.stageDescription,
+      color: pal.colors.stageDescription,
       width: 'FILL',
       upper: true,
       letterSpacing: 6,
     }),
   ]);
-  return row('stages', 'Stages', { role: 'stage-row' }, COLORS.stageBackground, label, headers);
+  return row('stages', 'Stages', { role: 'stage-row' }, pal.colors.stageBackground, label, headers);
 }

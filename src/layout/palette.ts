@@ -1,0 +1,153 @@
+/**
+ * A map's theme → the colours it is drawn with (issue 15). Pure: the same theme gives the same
+ * palette object (so it can be part of memo keys cheaply). No theme, or the default preset with
+ * nothing else, is DEFAULT_PALETTE, exactly today's look.
+ *
+ * A preset is a set of role colours (PRESET_ROLES); `colors` and `accent` override roles; every
+ * other colour follows from the roles: tints and borders mixed from the surface, and each text
+ * made readable (WCAG AA, 4.5:1) on every background it sits on (readableOn keeps its hue).
+ */
+import type { Theme } from '../model';
+import { contrastHex, mixHex, readableOn, textOn } from './color';
+import { DEFAULT_PALETTE, MOMENT, PRESET_ROLES, type Palette, type ThemeRoleName } from './theme';
+
+const cache = new Map<string, Palette>();
+
+export function paletteFor(theme: Theme | undefined): Palette {
+  const roles: Partial<Record<ThemeRoleName, string>> = {
+    ...(theme?.preset && theme.preset !== 'default' ? PRESET_ROLES[theme.preset] : {}),
+    ...(theme?.accent ? { accent: theme.accent } : {}),
+    ...theme?.colors,
+  };
+  if (Object.keys(roles).length === 0) return DEFAULT_PALETTE;
+  const key = JSON.stringify([theme?.preset ?? 'default', roles]);
+  let p = cache.get(key);
+  if (!p) {
+    if (cache.size > 50) cache.clear();
+    cache.set(key, (p = derive(roles)));
+  }
+  return p;
+}
+
+function derive(r: Partial<Record<ThemeRoleName, string>>): Palette {
+  const d = DEFAULT_PALETTE;
+  const c = d.colors;
+  const surface = r.surface ?? c.mapBackground;
+  const ink = r.text ?? c.text;
+  // Backgrounds: the surface, and tints of it towards the text colour.
+  const tinted = r.surface !== undefined || r.text !== undefined;
+  const cellBackground = tinted ? mixHex(surface, ink, 0.025) : c.cellBackground;
+  const laneLabelBackground = tinted ? mixHex(surface, ink, 0.05) : c.laneLabelBackground;
+  const lanes = [surface, cellBackground];
+  const accent = r.accent ?? c.personaAccent;
+  const personaBackground = r.accent !== undefined || tinted ? mixHex(surface, accent, 0.07) : c.personaBackground;
+  const m = r.moment ?? d.moment.headerFill;
+  const { stage, stageText } =
+    r.stage !== undefined || r.moment !== undefined
+      ? stageLook(r.stage ?? c.stageBackground, m, ink)
+      : { stage: c.stageBackground, stageText: c.stageText };
+  // A moment's header: the stage row tinted by the moment's fill; its texts read on both.
+  const header = [stage, mixHex(stage, m, MOMENT.headerFillOpacity)];
+  const text = readableOn(ink, [...lanes, laneLabelBackground, personaBackground]);
+  const muted = readableOn(r.mutedText ?? c.textSecondary, [...lanes, personaBackground]);
+  const faint = r.mutedText !== undefined || tinted ? readableOn(mixHex(muted, surface, 0.15), lanes) : c.textMuted;
+  const hairline = (t: number) => (tinted ? mixHex(surface, ink, t) : undefined);
+
+  const phaseFills =
+    r.accent !== undefined
+      ? [0.16, 0.07, 0.24, 0.11].map((t) => mixHex(surface, accent, t))
+      : tinted
+        ? d.phaseFills.map((f) => mixHex(f, surface, 0.3))
+        : d.phaseFills;
+
+  const tone = (role: string | undefined, dflt: { fill: string; border: string; text: string }) => {
+    if (role === undefined) return tinted ? { ...dflt, text: readableOn(dflt.text, [dflt.fill]) } : dflt;
+    const fill = mixHex(surface, role, 0.1);
+    return { fill, border: mixHex(surface, role, 0.38), text: readableOn(mixHex(role, ink, 0.35), [fill]) };
+  };
+  const neutralBorder = r.neutral ?? (tinted ? mixHex(surface, ink, 0.2) : d.tones.neutral.border);
+  const neutralText = tinted ? readableOn(mixHex(ink, surface, 0.15), [surface]) : d.tones.neutral.text;
+
+  const moment =
+    r.moment === undefined && r.stage === undefined
+      ? {
+          ...d.moment,
+          ring: readableOn(d.moment.ring, lanes, 3),
+          legendTitle: readableOn(d.moment.legendTitle, [surface]),
+        }
+      : {
+          headerBorder: m,
+          headerFill: m,
+          headerLabel: readableOn(r.moment === undefined ? d.moment.headerLabel : mixHex(m, '#FFFFFF', 0.35), header),
+          headerNote: readableOn(r.moment === undefined ? d.moment.headerNote : mixHex(m, '#FFFFFF', 0.75), header),
+          band: m,
+          ring: readableOn(r.moment === undefined ? d.moment.ring : m, lanes, 3),
+          legendTitle: readableOn(r.moment === undefined ? d.moment.legendTitle : m, [surface]),
+        };
+
+  return {
+    colors: {
+      mapBackground: surface,
+      mapBorder: hairline(0.12) ?? c.mapBorder,
+      text,
+      textSecondary: muted,
+      textMuted: faint,
+      personaBackground,
+      personaAccent: accent,
+      personaAvatarText: r.accent !== undefined ? textOn(accent, ink) : c.personaAvatarText,
+      personaSectionTitle:
+        r.accent !== undefined
+          ? readableOn(accent, [personaBackground, surface])
+          : readableOn(c.personaSectionTitle, [personaBackground]),
+      stageBackground: stage,
+      stageText,
+      stageDescription:
+        r.stage !== undefined || r.moment !== undefined
+          ? readableOn(mixHex(stageText, stage, 0.2), header)
+          : c.stageDescription,
+      laneLabelBackground,
+      laneLabelText: r.text !== undefined ? text : readableOn(c.laneLabelText, lanes),
+      cellBackground,
+      cellBorder: hairline(0.08) ?? c.cellBorder,
+      emotionBackground: cellBackground,
+      emotionBaseline: r.neutral !== undefined ? readableOn(r.neutral, lanes, 3) : c.emotionBaseline,
+      emotionCurve: readableOn(r.curve ?? c.emotionCurve, lanes, 3),
+      emotionMarkerStroke: surface,
+      emotionNoteBackground: surface,
+      phaseText: readableOn(r.text !== undefined ? text : c.phaseText, phaseFills),
+      dividerLine: r.neutral !== undefined ? readableOn(r.neutral, lanes, 3) : c.dividerLine,
+      dividerText: readableOn(r.mutedText ?? c.dividerText, lanes),
+      link: readableOn(r.accent ?? c.link, lanes),
+    },
+    tones: {
+      neutral: { fill: surface, border: neutralBorder, text: neutralText },
+      positive: tone(r.positive, d.tones.positive),
+      negative: tone(r.negative, d.tones.negative),
+      idea: tone(r.idea, d.tones.idea),
+    },
+    phaseFills,
+    extraCurves: d.extraCurves.map((x) => readableOn(x, lanes, 3)),
+    metric: {
+      met: readableOn(r.positive ?? d.metric.met, lanes),
+      missed: readableOn(r.negative ?? d.metric.missed, lanes),
+    },
+    moment,
+  };
+}
+
+/**
+ * The stage row's colour and its text: white where white reads on the row and on a moment's
+ * tint of it, else the text colour made readable there; a mid-tone row where neither reads on
+ * both is darkened until white does.
+ */
+function stageLook(wanted: string, moment: string, ink: string): { stage: string; stageText: string } {
+  for (const ratio of [0, 5, 6, 7, 21]) {
+    const stage = ratio ? readableOn(wanted, ['#FFFFFF'], ratio) : wanted;
+    const bgs = [stage, mixHex(stage, moment, MOMENT.headerFillOpacity)];
+    const ok = (t: string) => bgs.every((b) => contrastHex(t, b) >= 4.5);
+    if (ok('#FFFFFF')) return { stage, stageText: '#FFFFFF' };
+    const dark = readableOn(ink, bgs);
+    if (ok(dark)) return { stage, stageText: dark };
+  }
+  return { stage: '#000000', stageText: '#FFFFFF' };
+}
