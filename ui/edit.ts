@@ -250,8 +250,12 @@ export function setLaneKind(m: DraftMap, id: string, kind: LaneKind): DraftMap {
       ) {
         cells[sid] = kind === 'text' ? (v as EmotionCell).note : [(v as EmotionCell).note];
       } else if (kind === 'metric' && typeof v === 'string' && parseMetric(v)) cells[sid] = metricFrom(v);
-      else if (kind === 'text' && typeof v === 'object' && v && 'value' in v)
-        cells[sid] = formatMetric(v as MetricCell);
+      else if (kind === 'metric' && Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' && parseMetric(v[0]))
+        cells[sid] = metricFrom(v[0]);
+      else if ((kind === 'text' || kind === 'cards') && typeof v === 'object' && v && 'value' in v) {
+        const words = formatMetric(v as MetricCell);
+        cells[sid] = kind === 'text' ? words : [words];
+      }
     }
     return { id: l.id, title: l.title, kind, cells } as Lane;
   });

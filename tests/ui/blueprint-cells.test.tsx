@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { normaliseMap } from '../../src/model';
 import { toMapInput } from '../../ui/draft';
+import { setLaneKind } from '../../ui/edit';
 import { renderPanel, sampleDraft, tab } from './helpers';
 
 afterEach(cleanup);
@@ -61,5 +62,18 @@ describe('blueprint and metric lanes in the panel', () => {
     expect(controller.state.map.lanes[0].cells.use).toEqual({ text: 'Reads reviews', url: 'https://example.org/r' });
     type(screen.getByLabelText('Actions, Use'), 'Clicks <javascript:alert(1)>');
     expect(controller.state.map.lanes[0].cells.use).toBe('Clicks <javascript:alert(1)>');
+  });
+
+  it('changing a lane between metric, text and cards keeps the values as words and back', () => {
+    const draft = sampleDraft();
+    draft.lanes.push({ id: 'drop', title: 'Drop-off', kind: 'metric', cells: { buy: { value: 18, unit: '%' } } });
+    let m = setLaneKind(draft, 'drop', 'cards');
+    expect(m.lanes[3].cells).toEqual({ buy: ['18%'] });
+    m = setLaneKind(m, 'drop', 'metric');
+    expect(m.lanes[3].cells).toEqual({ buy: { value: 18, unit: '%' } });
+    m = setLaneKind(m, 'drop', 'text');
+    expect(m.lanes[3].cells).toEqual({ buy: '18%' });
+    m = setLaneKind(m, 'drop', 'metric');
+    expect(m.lanes[3].cells).toEqual({ buy: { value: 18, unit: '%' } });
   });
 });
