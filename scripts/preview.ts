@@ -13,12 +13,18 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { installFakeFigma } from '../tests/support/figma-fake';
+import { DEFAULT_FONTS, installFakeFigma } from '../tests/support/figma-fake';
 import { renderNodeToHtml } from '../tests/support/render-html';
 import { launchBrowser, screenshotHtml, CHROMIUM_PATH } from '../tests/support/browser';
 import { describeIssues, parseMapJson } from '../src/model';
 
 const BUNDLE = 'dist/code.js';
+const PREVIEW_FONTS = [
+  ...DEFAULT_FONTS,
+  ...['DejaVu Serif', 'Liberation Serif'].flatMap((family) =>
+    ['Regular', 'Bold', 'Italic', 'Bold Italic'].map((style) => ({ family, style })),
+  ),
+];
 const REPLY_TIMEOUT_MS = 30_000;
 
 /** An expected failure: printed as one clear message, without a stack trace. */
@@ -84,7 +90,8 @@ type Reply = { type: string; nodeId?: string; message?: string; issues?: Array<{
 
 /** Runs the bundle against a fresh fake canvas and returns the frame it created for `map`. */
 export async function createWithSandbox(bundle: string, map: unknown, source: string): Promise<SceneNode> {
-  const fake = installFakeFigma();
+  // Inter, plus two families Chromium can draw here, so a map's `theme.font` can be previewed.
+  const fake = installFakeFigma({ fonts: PREVIEW_FONTS });
   // The bundle is an IIFE that reads the globals `figma` and `__html__`; hand them in explicitly.
   new Function('figma', '__html__', bundle)(fake.figma, '<html></html>');
   await fake.runCommand('open');

@@ -347,7 +347,7 @@ export async function drawComparison(
   sides: Sides,
 ): Promise<FrameNode> {
   const page = pageOf(map) ?? figma.currentPage;
-  const { fonts } = await loadMapFonts();
+  const { fonts } = await loadMapFonts(newer.theme?.font);
   const render = readMapData(map)?.render ?? {};
   const spec = comparisonSpec(older, newer, diff, sides, fonts, render);
   const n = countNodes(spec);

@@ -13,6 +13,8 @@ export interface LoadedFonts {
   fonts: Fonts;
   /** Human-readable substitutions, e.g. `Inter Semi Bold → Roboto Medium`. Empty when all preferred fonts loaded. */
   substitutions: string[];
+  /** One message when the theme's font family is not available (the map then uses Inter). */
+  warnings: string[];
 }
 
 async function tryLoad(font: FontNameSpec): Promise<boolean> {
@@ -33,18 +35,93 @@ const STYLE_CHAIN: Record<FontRole, string[]> = {
   italic: ['Italic', 'Regular'],
 };
 
-/** Fonts are loaded once per plugin run (per `figma` instance), not once per create or update. */
-const loadedFor = new WeakMap<object, Promise<LoadedFonts>>();
+/** Fonts are loaded once per plugin run (per `figma` instance) and family, not once per create or update. */
+const loadedFor = new WeakMap<object, Map<string, Promise<LoadedFonts>>>();
 
-export function loadMapFonts(): Promise<LoadedFonts> {
-  let pending = loadedFor.get(figma);
+/**
+ * The fonts of every role, all loaded: of `family` (a map's `theme.font`) when Figma has it, its
+ * styles mapped to the weights the map uses; else Inter (and its fallbacks), with one warning.
+ */
+export function loadMapFonts(family?: string): Promise<LoadedFonts> {
+  let byFamily = loadedFor.get(figma);
+  if (!byFamily) loadedFor.set(figma, (byFamily = new Map()));
+  const key = family ?? '';
+  let pending = byFamily.get(key);
   if (!pending) {
-    pending = resolveFonts();
-    loadedFor.set(figma, pending);
+    pending = family === undefined || family === 'Inter' ? resolveFonts() : resolveFamily(family);
+    byFamily.set(key, pending);
     // A failure is not remembered: fonts may become available (e.g. after the user installs one).
-    pending.catch(() => loadedFor.delete(figma));
+    const map = byFamily;
+    pending.catch(() => map.delete(key));
   }
   return pending;
+}
+
+/** A style's weight and slant from its name, as Figma lists them ("Semi Bold Italic", "ExtraLight", "Book"). */
+export function styleWeight(style: string): { weight: number; italic: boolean } {
+  const s = style.toLowerCase().replace(/[\s_-]+/g, '');
+  const italic = /italic|oblique/.test(s);
+  const w = s.replace(/italic|oblique/g, '');
+  const table: [RegExp, number][] = [
+    [/^(thin|hairline)/, 100],
+    [/^(extra|ultra)light/, 200],
+    [/^light/, 300],
+    [/^(medium)/, 500],
+    [/^(semi|demi)bold/, 600],
+    [/^(extra|ultra)bold/, 800],
+    [/^bold/, 700],
+    [/^(black|heavy)/, 900],
+  ];
+  for (const [re, weight] of table) if (re.test(w)) return { weight, italic };
+  return { weight: 400, italic }; // Regular, Normal, Book, Roman, or a bare "Italic"
+}
+
+/** What each role asks of a family's styles. */
+const ROLE_WEIGHTS: Record<FontRole, { weight: number; italic: boolean }> = {
+  regular: { weight: 400, italic: false },
+  medium: { weight: 500, italic: false },
+  semibold: { weight: 600, italic: false },
+  bold: { weight: 700, italic: false },
+  italic: { weight: 400, italic: true },
+};
+
+/**
+ * The style of `styles` nearest to `want`: its slant first (an upright style when the family has
+ * no italic), then the closest weight; on a tie the heavier above 500, else the lighter (as CSS matches weights).
+ */
+export function nearestStyle(styles: string[], want: { weight: number; italic: boolean }): string {
+  const parsed = styles.map((style) => ({ style, ...styleWeight(style) }));
+  const slanted = parsed.filter((p) => p.italic === want.italic);
+  const pool = slanted.length ? slanted : parsed;
+  const heavier = want.weight > 500;
+  pool.sort((a, b) => {
+    const d = Math.abs(a.weight - want.weight) - Math.abs(b.weight - want.weight);
+    if (d !== 0) return d;
+    return heavier ? b.weight - a.weight : a.weight - b.weight;
+  });
+  return pool[0].style;
+}
+
+async function resolveFamily(family: string): Promise<LoadedFonts> {
+  const listed = await figma.listAvailableFontsAsync();
+  const wanted = family.toLowerCase();
+  const styles = listed.filter((f) => f.fontName.family.toLowerCase() === wanted).map((f) => f.fontName);
+  if (styles.length) {
+    const name = styles[0].family;
+    const fonts = {} as Fonts;
+    for (const role of Object.keys(ROLE_WEIGHTS) as FontRole[])
+      fonts[role] = {
+        family: name,
+        style: nearestStyle(
+          styles.map((f) => f.style),
+          ROLE_WEIGHTS[role],
+        ),
+      };
+    const loaded = await Promise.all(Object.values(fonts).map((f) => tryLoad(f)));
+    if (loaded.every(Boolean)) return { fonts, substitutions: [], warnings: [] };
+  }
+  const inter = await resolveFonts();
+  return { ...inter, warnings: [`The font “${family}” is not available in this file; the map uses Inter instead`] };
 }
 
 async function resolveFonts(): Promise<LoadedFonts> {
@@ -73,7 +150,7 @@ async function resolveFonts(): Promise<LoadedFonts> {
       substitutions.push(`${preferred.family} ${preferred.style} → ${chosen.family} ${chosen.style}`);
     fonts[role] = chosen;
   }
-  return { fonts, substitutions };
+  return { fonts, substitutions, warnings: [] };
 }
 
 /**

@@ -119,7 +119,7 @@ export async function createMap(
   options: { columnWidth?: number; columnWidths?: Record<string, number>; onProgress?: ProgressReport } = {},
 ): Promise<MapOpResult> {
   const { onProgress, ...columns } = options;
-  const { fonts, substitutions } = await loadMapFonts();
+  const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
   const render = renderOptions(fonts, columns);
   const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
@@ -154,7 +154,9 @@ export async function createMap(
   }
   figma.currentPage.selection = [frame];
   figma.viewport.scrollAndZoomIntoView([frame]);
-  const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
+  const warnings = fontWarnings.concat(
+    substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
+  );
   return { frame, map, revision: 1, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
 
@@ -227,7 +229,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
       );
     }
   }
-  const { fonts, substitutions } = await loadMapFonts();
+  const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
   const render = renderOptions(fonts, canvasColumnWidths(ix));
   const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
@@ -273,6 +275,8 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   writeMapData(frame, map, next, canvas, render, stored);
   appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
   rememberDrawn(map, render, spec);
-  const warnings = substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [];
+  const warnings = fontWarnings.concat(
+    substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
+  );
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }

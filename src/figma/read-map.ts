@@ -484,6 +484,8 @@ export function readMap(
   if (personas.length) input.personas = personas;
   input.stages = stages;
   input.lanes = lanes;
+  // The theme is not read from the canvas's colours: it is the stored map's.
+  if (base?.theme) input.theme = base.theme;
   if (base?.meta) input.meta = base.meta;
 
   // The canvas says exactly what is stored (the usual case before an update): the stored map,

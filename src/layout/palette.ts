@@ -8,7 +8,7 @@
  * made readable (WCAG AA, 4.5:1) on every background it sits on (readableOn keeps its hue).
  */
 import type { Theme } from '../model';
-import { contrastHex, mixHex, readableOn, textOn } from './color';
+import { contrastHex, hexToRgb, luminance, mixHex, readableOn, textOn } from './color';
 import { DEFAULT_PALETTE, MOMENT, PRESET_ROLES, type Palette, type ThemeRoleName } from './theme';
 
 const cache = new Map<string, Palette>();
@@ -55,7 +55,10 @@ function derive(r: Partial<Record<ThemeRoleName, string>>): Palette {
 
   const phaseFills =
     r.accent !== undefined
-      ? [0.16, 0.07, 0.24, 0.11].map((t) => mixHex(surface, accent, t))
+      ? // A light accent (a yellow) needs more of it to show on the surface; neighbouring bands differ.
+        (luminance(hexToRgb(accent)) > 0.5 ? [0.5, 0.3, 0.7, 0.4] : [0.18, 0.1, 0.26, 0.14]).map((t) =>
+          mixHex(surface, accent, t),
+        )
       : tinted
         ? d.phaseFills.map((f) => mixHex(f, surface, 0.3))
         : d.phaseFills;

@@ -4,7 +4,7 @@
  * cells, cards, scores, notes and personas edited; emotion scales changed,
  * curves moved onto another lane's chart and back, tied to personas, dashed;
  * the objective and moments of truth; long texts; metric values, units and targets, and
- * divider lines. Applied to a
+ * divider lines; the theme (preset, accent, a role colour, a font family, present or missing). Applied to a
  * normalised map, they give the input of the next update.
  */
 import fc from 'fast-check';
@@ -45,6 +45,7 @@ export const EDIT_KINDS = [
   'set-target',
   'divider-style',
   'set-link',
+  'set-theme',
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
@@ -81,6 +82,13 @@ function move<T>(list: T[], from: number, to: number): void {
 }
 
 let fresh = 0;
+
+const THEME_PRESETS = ['default', 'mono', 'warm', 'contrast'];
+/** Light, dark and mid-tone accents (a light one switches the text on it). */
+const ACCENTS = ['#C2410C', '#FFE066', '#0038B8', '#7A5AF8', '#008C57'];
+const ROLES = ['surface', 'text', 'stage', 'positive', 'negative', 'curve', 'moment', 'mutedText'];
+/** Roboto is in the fake with one style; "Brand Sans" is in no Figma (Inter, with a warning). */
+const FAMILIES = [undefined, 'Roboto', 'Brand Sans'];
 
 const DEFAULT = { min: -2, max: 2 };
 const SCALES = [DEFAULT, { min: 1, max: 5 }, { min: 0, max: 10 }, { min: 1, max: 7, low: 'Awful', high: 'Great' }];
@@ -257,6 +265,21 @@ export function applyEdit(m: Json, e: Edit): void {
         else curve.style = e.b % 2 ? 'dashed' : 'solid';
       }
       return;
+    case 'set-theme': {
+      // One part of the theme at a time, as the panel's Theme section edits it.
+      const theme: Json = { ...(m.theme ?? {}) };
+      const part = e.a % 5;
+      if (part === 0) theme.preset = THEME_PRESETS[e.b % THEME_PRESETS.length];
+      else if (part === 1) theme.accent = ACCENTS[e.b % ACCENTS.length];
+      else if (part === 2)
+        theme.colors = { ...(theme.colors ?? {}), [ROLES[e.b % ROLES.length]]: ACCENTS[(e.b >> 2) % ACCENTS.length] };
+      else if (part === 3) theme.font = FAMILIES[e.b % FAMILIES.length];
+      else for (const k of Object.keys(theme)) if (e.b % 2 === 0 || k === 'colors') delete theme[k];
+      if (theme.font === undefined) delete theme.font;
+      if (Object.keys(theme).length) m.theme = theme;
+      else delete m.theme;
+      return;
+    }
     case 'set-objective':
       if (e.b % 3 === 0) delete m.objective;
       else m.objective = e.text;
