@@ -196,24 +196,36 @@ export const MOMENT_TYPE = {
 };
 
 /**
- * Colour roles a map's `theme.colors` may set (issue 15), each with what it colours. The
- * format's schema (src/model/schema.ts) takes its list from here; README "Themes" documents them.
+ * Colour roles a map's `theme.colors` may set (issue 15). The format's schema (src/model/schema.ts)
+ * takes its list from here; README "The format" says what each colours (as comments here, so the
+ * bundles carry only the names):
+ *   surface    the map background, cards of the neutral tone, notes on the curves
+ *   text       body text: titles, cells, lane titles, phase names
+ *   mutedText  secondary text: descriptions, roles, axis labels, divider labels
+ *   accent     the persona avatar and its section titles, evidence links, phase bands
+ *   stage      the stage header row (its text switches to the readable colour)
+ *   positive   cards of the positive tone, a metric that meets its target
+ *   negative   cards of the negative tone, a metric that misses its target
+ *   idea       cards of the idea tone
+ *   neutral    borders of neutral cards, the neutral line of an emotion chart, divider lines
+ *   curve      the first curve on an emotion chart
+ *   moment     moments of truth: stage header mark, chart band, rings, legend
  */
-export const THEME_ROLES = {
-  surface: 'the map background, cards of the neutral tone, notes on the curves',
-  text: 'body text: titles, cells, lane titles, phase names',
-  mutedText: 'secondary text: descriptions, roles, axis labels, divider labels',
-  accent: 'the persona avatar and its section titles, evidence links, phase bands',
-  stage: 'the stage header row (its text switches to the readable colour)',
-  positive: 'cards of the positive tone, a metric that meets its target',
-  negative: 'cards of the negative tone, a metric that misses its target',
-  idea: 'cards of the idea tone',
-  neutral: 'borders of neutral cards, the neutral line of an emotion chart',
-  curve: 'the first curve on an emotion chart',
-  moment: 'moments of truth: stage header mark, chart band, rings, legend',
-} as const;
+export const THEME_ROLES = [
+  'surface',
+  'text',
+  'mutedText',
+  'accent',
+  'stage',
+  'positive',
+  'negative',
+  'idea',
+  'neutral',
+  'curve',
+  'moment',
+] as const;
 
-export type ThemeRoleName = keyof typeof THEME_ROLES;
+export type ThemeRoleName = (typeof THEME_ROLES)[number];
 
 /** The colours a map is drawn with: the constants above, or a theme's (src/layout/palette.ts). */
 export interface Palette {

@@ -178,7 +178,7 @@ export const LANE_KINDS = ['text', 'cards', 'emotion', 'divider', 'metric'] as c
 export const MetaSchema = z.record(z.string(), z.json());
 
 /** The colour roles a theme may set, named once (with what each colours) in src/layout/theme.ts. */
-export const THEME_ROLE_NAMES = Object.keys(THEME_ROLES) as [ThemeRoleName, ...ThemeRoleName[]];
+export const THEME_ROLE_NAMES = THEME_ROLES;
 export const THEME_PRESETS = ['default', 'mono', 'warm', 'contrast'] as const;
 const hexColour = z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour written #RRGGBB'));
 
@@ -194,7 +194,14 @@ export const ThemeSchema = z.strictObject({
       .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.shortText, atMost(LIMITS.shortText))),
   ),
   accent: z.optional(hexColour),
-  colors: z.optional(z.partialRecord(z.enum(THEME_ROLE_NAMES), hexColour)),
+  colors: z.optional(
+    z.strictObject(
+      Object.fromEntries(THEME_ROLE_NAMES.map((r) => [r, z.optional(hexColour)])) as Record<
+        ThemeRoleName,
+        z.ZodMiniOptional<typeof hexColour>
+      >,
+    ),
+  ),
 });
 
 /** What a file may contain (ids optional). */

@@ -21,17 +21,20 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * divider and metric lanes (drawing, reading back, editing, table import) and two templates (~2.5 KB
  * of the panel's template block) brought the bundles to ~42.0 / ~71.4 KB. The goals are NOT met. These budgets
  * hold the sizes where they are (with ~3% headroom), so that they can only go down; lower them
- * as the bundles shrink, until they reach the goals.
+ * as the bundles shrink, until they reach the goals. Issue 15's theme (part 1: the palette derived
+ * from a map's theme with its contrast maths, theme fonts from listAvailableFontsAsync) took
+ * dist/code.js from 42 672 to 45 592 bytes as measured here; 45 600 holds it there.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 42_800;
+export const CODE_BUDGET_GZIP = 45_600;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
  * tab saved bytes only in tens); issue #14's lanes and templates then took it to 71 354. 73 000 is
- * what commit 7900f0c meant to set: its edit of this line was lost to a concurrent one.
+ * what commit 7900f0c meant to set: its edit of this line was lost to a concurrent one. Issue 15's
+ * theme in the format (schema, draft, merge) took it from 72 402 to 73 629: 73 650.
  */
-export const UI_BUDGET_GZIP = 73_000;
+export const UI_BUDGET_GZIP = 73_650;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
