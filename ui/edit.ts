@@ -39,6 +39,17 @@ export function setObjective(m: DraftMap, objective: string): DraftMap {
   return next;
 }
 
+/** One part of the map's theme (issue 15); emptied, it is left out, and so is an empty theme. */
+export function setThemePart(m: DraftMap, part: 'preset' | 'accent' | 'font', value: string): DraftMap {
+  const theme: Record<string, unknown> = { ...m.theme };
+  if (value === '') delete theme[part];
+  else theme[part] = value;
+  const next = { ...m };
+  if (Object.keys(theme).length) next.theme = theme as DraftMap['theme'];
+  else delete next.theme;
+  return next;
+}
+
 /* ---------------- personas ---------------- */
 
 type PersonaText = Exclude<keyof PersonaDraft, 'id'>;

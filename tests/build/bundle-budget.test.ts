@@ -32,9 +32,10 @@ export const CODE_BUDGET_GZIP = 45_600;
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
  * tab saved bytes only in tens); issue #14's lanes and templates then took it to 71 354. 73 000 is
  * what commit 7900f0c meant to set: its edit of this line was lost to a concurrent one. Issue 15's
- * theme in the format (schema, draft, merge) took it from 72 402 to 73 629: 73 650.
+ * theme in the format (schema, draft, merge) took it from 72 402 to 73 629, and its Theme section in
+ * the panel (preset, accent, font family) to 74 149: 74 150.
  */
-export const UI_BUDGET_GZIP = 73_650;
+export const UI_BUDGET_GZIP = 74_150;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);

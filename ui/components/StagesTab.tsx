@@ -9,6 +9,7 @@ import { shallowArrayEq } from '../store';
 import { EmotionControl } from './EmotionControl';
 import { Field } from './fields';
 import { RowHeader } from './RowHeader';
+import { ThemeSection } from './ThemeSection';
 import './editors.css';
 
 export function StagesTab() {
@@ -32,6 +33,7 @@ export function StagesTab() {
         maxLength={LIMITS.noteText}
         onValue={(v) => panel.edit((m) => setObjective(m, v))}
       />
+      <ThemeSection />
       <p class="hint">
         <kbd>Alt</kbd> + <kbd>↑</kbd>/<kbd>↓</kbd> moves the focused stage.
       </p>

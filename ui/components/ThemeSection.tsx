@@ -1,0 +1,63 @@
+/**
+ * The map's theme (issue 15): a preset, an accent colour and a font family. Applied with Update
+ * like any other change; a bad colour is reported at its field.
+ */
+import { setThemePart } from '../edit';
+import { usePanel, useSlice } from '../hooks';
+import { Field, SelectField } from './fields';
+
+const PRESETS = [
+  { value: '', label: 'Default' },
+  { value: 'mono', label: 'Mono' },
+  { value: 'warm', label: 'Warm' },
+  { value: 'contrast', label: 'High contrast' },
+] as const;
+const HEX = /^#[0-9A-Fa-f]{6}$/;
+
+export function ThemeSection() {
+  const panel = usePanel();
+  const preset = useSlice((s) => s.map.theme?.preset ?? '');
+  const accent = useSlice((s) => s.map.theme?.accent ?? '');
+  const font = useSlice((s) => s.map.theme?.font ?? '');
+  return (
+    <fieldset class="theme">
+      <legend>Theme</legend>
+      <SelectField
+        label="Preset"
+        path="theme.preset"
+        id="theme-preset"
+        value={preset === 'default' ? '' : preset}
+        options={PRESETS}
+        onValue={(v) => panel.edit((m) => setThemePart(m, 'preset', v))}
+      />
+      <div class="theme-accent">
+        <Field
+          label="Accent colour"
+          path="theme.accent"
+          id="theme-accent"
+          placeholder="#RRGGBB"
+          maxLength={7}
+          value={accent}
+          onValue={(v) => panel.edit((m) => setThemePart(m, 'accent', v.trim()))}
+        />
+        <input
+          type="color"
+          aria-label="Pick the accent colour"
+          value={HEX.test(accent) ? accent.toLowerCase() : '#6938ef'}
+          onInput={(e) => {
+            const v = e.currentTarget.value.toUpperCase();
+            panel.edit((m) => setThemePart(m, 'accent', v));
+          }}
+        />
+      </div>
+      <Field
+        label="Font family"
+        path="theme.font"
+        id="theme-font"
+        placeholder="Inter, or any font in Figma"
+        value={font}
+        onValue={(v) => panel.edit((m) => setThemePart(m, 'font', v))}
+      />
+    </fieldset>
+  );
+}
