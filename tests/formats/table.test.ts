@@ -905,6 +905,15 @@ describe('service blueprints, metrics and evidence in a sheet (issue #14)', () =
     ]);
   });
 
+  it('an emotion note that reads as a unit ("4 min", "Ms") keeps the line a curve through a table', () => {
+    const map = ok(parseTable('Trip\tPlan\tTravel\nFeelings\t+1: min\t-2: Ms\nActions\tBooks\tReads'));
+    expect(map.lanes[0]).toMatchObject({
+      kind: 'emotion',
+      cells: { plan: { score: 1, note: 'min' }, travel: { score: -2, note: 'Ms' } },
+    });
+    expect(ok(parseTable(toTable(map)))).toEqual(map);
+  });
+
   it('the metrics template goes through a table and comes back with the same lanes and values', () => {
     const map = norm(loadExamples().find((e) => e.file === 'checkout-metrics.json')!.input);
     const back = ok(parseTable(toTable(map)));

@@ -412,7 +412,9 @@ export function toTable(
         if (!c) return '';
         const score = scale.min < 0 && c.score > 0 ? `+${c.score}` : `${c.score}`;
         // A note starting with "(", ";", ":", "," or "-" would lose that character as a separator: ":" keeps it.
-        return c.note ? `${score}${/^[(;:,–-]/.test(c.note) ? ': ' : ' '}${c.note}` : score;
+        // A note that reads as a unit ("4 min") would make the line a metric on the way back: ":" too.
+        const colon = /^[(;:,–-]/.test(c.note ?? '') || UNIT.test((c.note ?? '').trim());
+        return c.note ? `${score}${colon ? ': ' : ' '}${c.note}` : score;
       }),
     ]);
   }
