@@ -23,19 +23,21 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * hold the sizes where they are (with ~3% headroom), so that they can only go down; lower them
  * as the bundles shrink, until they reach the goals. Issue 15's theme (part 1: the palette derived
  * from a map's theme with its contrast maths, theme fonts from listAvailableFontsAsync) took
- * dist/code.js from 42 672 to 45 592 bytes as measured here; 45 600 holds it there.
+ * dist/code.js from 42 672 to 45 592 bytes as measured here; 45 900 holds it there with ~0.7%
+ * headroom, since another zlib build may compress a few bytes differently.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 45_600;
+export const CODE_BUDGET_GZIP = 45_900;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
  * tab saved bytes only in tens); issue #14's lanes and templates then took it to 71 354. 73 000 is
  * what commit 7900f0c meant to set: its edit of this line was lost to a concurrent one. Issue 15's
  * theme in the format (schema, draft, merge) took it from 72 402 to 73 629, and its Theme section in
- * the panel (preset, accent, font family) to 74 149: 74 150.
+ * the panel (preset, accent, font family) to 74 149, and a table-export fix to 74 165: 74 500 keeps
+ * ~0.5% headroom, since another zlib build may compress a few bytes differently.
  */
-export const UI_BUDGET_GZIP = 74_150;
+export const UI_BUDGET_GZIP = 74_500;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
