@@ -5,70 +5,25 @@
  * go in through the Import tab; "Create map" must then draw the maps they describe: the title,
  * stage names, phases, lane titles and cards on the canvas, and the scores sent to the sandbox.
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
-import type { GeometryReport } from '../../dev/geometry';
-// @ts-expect-error: plain ESM module without types
-import { startDevServer } from '../../dev/server.mjs';
-
-const browserCheck = requireBrowserOrSkip();
-const SHOTS = 'tests/screenshots';
-
-interface HarnessWindow {
-  harness: {
-    figma: PluginAPI;
-    ready: boolean;
-    startError: string | null;
-    redraw: () => void;
-    checkLayout: () => GeometryReport;
-    bridge: {
-      toPanel: Array<{ type: string }>;
-      fromPanel: Array<{ type: string; map?: unknown }>;
-      sandboxErrors: string[];
-    };
-  };
-}
+import { describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import {
+  browserCheck,
+  SHOTS,
+  useDevHarness,
+  waitForReplies as waitForRepliesOn,
+  type HarnessWindow,
+} from '../support/dev-harness';
 
 /** What the last map on the canvas shows, by the role the plugin tagged each text with. */
 type Drawn = Record<string, string[]>;
 
 describe.skipIf(!browserCheck.available)('importing research tables in the dev harness', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
   let page: Page;
   let panel: FrameLocator;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDevServer({ port: 0 });
-    browser = (await launchBrowser())!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(10000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => {
-      const h = (window as unknown as Partial<HarnessWindow>).harness;
-      return h?.ready === true || !!h?.startError;
-    });
-    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.startError)).toBeNull();
-    panel = page.frameLocator('#plugin');
-    await panel.getByRole('tablist').waitFor();
-  });
-  afterEach(async () => {
-    const sandboxErrors = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.sandboxErrors);
-    await page.close();
-    expect(sandboxErrors).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  useDevHarness((p, f) => {
+    page = p;
+    panel = f;
   });
 
   /** Texts of the newest map on the canvas, grouped by their tag's role, in drawing order. */
@@ -99,12 +54,7 @@ describe.skipIf(!browserCheck.available)('importing research tables in the dev h
       stages: Array<{ name: string; phase?: string }>;
       lanes: Array<{ title: string; kind: string; cells: Record<string, unknown> }>;
     }>;
-  const waitForReplies = (type: string, count: number) =>
-    page.waitForFunction(
-      ([t, n]) =>
-        (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
-      [type, count] as const,
-    );
+  const waitForReplies = (type: string, count = 1) => waitForRepliesOn(page, type, count);
   const importRegion = () => panel.getByRole('region', { name: 'Import' });
 
   /** Import `text` (pasted, or as a file), check the import message, create, and wait for the drawing. */

@@ -5,68 +5,24 @@
  * labels and the drawn canvas, check the geometry the browser computed, and
  * save a screenshot of each under tests/screenshots/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import {
+  browserCheck,
+  SHOTS,
+  useDevHarness,
+  waitForReplies as waitForRepliesOn,
+  type HarnessWindow,
+} from '../support/dev-harness';
 import { FIGMA_THEMES } from '../support/figma-themes';
 import { syntheticMap } from '../../bench/synthetic';
-import type { GeometryReport } from '../../dev/geometry';
-// @ts-expect-error: plain ESM module without types
-import { startDevServer } from '../../dev/server.mjs';
-
-const browserCheck = requireBrowserOrSkip();
-const SHOTS = 'tests/screenshots';
-
-interface HarnessWindow {
-  harness: {
-    figma: PluginAPI;
-    ready: boolean;
-    startError: string | null;
-    redraw: () => void;
-    checkLayout: () => GeometryReport;
-    /** Canvas units between two whole points of the emotion scale. */
-    markerPoint: number;
-    bridge: { toPanel: Array<{ type: string }>; fromPanel: Array<{ type: string }>; sandboxErrors: string[] };
-  };
-}
 
 describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
   let page: Page;
   let panel: FrameLocator;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDevServer({ port: 0 });
-    browser = (await launchBrowser())!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(10000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => {
-      const h = (window as unknown as Partial<HarnessWindow>).harness;
-      return h?.ready === true || !!h?.startError;
-    });
-    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.startError)).toBeNull();
-    panel = page.frameLocator('#plugin');
-    await panel.getByRole('tablist').waitFor();
-  });
-  afterEach(async () => {
-    // Whatever a test did, the sandbox must not have thrown and the page must not have crashed.
-    const sandboxErrors = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.sandboxErrors);
-    await page.close();
-    expect(sandboxErrors).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  useDevHarness((p, f) => {
+    page = p;
+    panel = f;
   });
 
   /** The in-memory Figma's texts, by node id, as plain data. */
@@ -89,12 +45,7 @@ describe.skipIf(!browserCheck.available)('plugin in the dev harness', () => {
         ).length,
     );
   /** Wait until the sandbox has sent `count` messages of this type in all. */
-  const waitForReplies = (type: string, count = 1) =>
-    page.waitForFunction(
-      ([t, n]) =>
-        (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
-      [type, count] as const,
-    );
+  const waitForReplies = (type: string, count = 1) => waitForRepliesOn(page, type, count);
   /** Let the harness redraw now rather than at its next 100 ms poll. */
   const redrawn = () => page.evaluate(() => (window as unknown as HarnessWindow).harness.redraw());
 

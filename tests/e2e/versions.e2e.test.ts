@@ -6,69 +6,25 @@
  * second top-level frame beside the map without touching the map. Run `npm run build` first.
  * Screenshots of the panel (440 and 320 px wide) and of the canvas go to tests/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser, requireBrowserOrSkip } from '../support/browser';
-// @ts-expect-error: plain ESM module without types
-import { startDevServer } from '../../dev/server.mjs';
-
-const browserCheck = requireBrowserOrSkip();
-const SHOTS = 'tests/screenshots';
-
-interface HarnessWindow {
-  harness: {
-    figma: PluginAPI;
-    ready: boolean;
-    startError: string | null;
-    redraw: () => void;
-    bridge: { toPanel: Array<{ type: string }>; fromPanel: Array<{ type: string }>; sandboxErrors: string[] };
-  };
-}
+import { describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import {
+  browserCheck,
+  SHOTS,
+  useDevHarness,
+  waitForReplies as waitForRepliesOn,
+  type HarnessWindow,
+} from '../support/dev-harness';
 
 describe.skipIf(!browserCheck.available)('versions in the dev harness', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
   let page: Page;
   let panel: FrameLocator;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDevServer({ port: 0 });
-    browser = (await launchBrowser())!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.setDefaultTimeout(10000);
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => {
-      const h = (window as unknown as Partial<HarnessWindow>).harness;
-      return h?.ready === true || !!h?.startError;
-    });
-    expect(await page.evaluate(() => (window as unknown as HarnessWindow).harness.startError)).toBeNull();
-    panel = page.frameLocator('#plugin');
-    await panel.getByRole('tablist').waitFor();
-  });
-  afterEach(async () => {
-    const sandboxErrors = await page.evaluate(() => (window as unknown as HarnessWindow).harness.bridge.sandboxErrors);
-    await page.close();
-    expect(sandboxErrors).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  useDevHarness((p, f) => {
+    page = p;
+    panel = f;
   });
 
-  const waitForReplies = (type: string, count = 1) =>
-    page.waitForFunction(
-      ([t, n]) =>
-        (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length >= (n as number),
-      [type, count] as const,
-    );
+  const waitForReplies = (type: string, count = 1) => waitForRepliesOn(page, type, count);
   const replies = (type: string) =>
     page.evaluate(
       (t) => (window as unknown as HarnessWindow).harness.bridge.toPanel.filter((m) => m.type === t).length,
