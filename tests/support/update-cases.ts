@@ -91,6 +91,27 @@ export const CASES: Case[] = [
     },
   },
   {
+    name: 'a divider line and a metric lane with targets added',
+    edit: (m) => {
+      m.lanes.splice(2, 0, { id: 'visibility', title: 'Line of visibility', kind: 'divider', style: 'dashed' });
+      m.lanes.splice(3, 0, {
+        id: 'drop-off',
+        title: 'Drop-off',
+        kind: 'metric',
+        cells: { search: { value: 12, unit: '%', target: 15, better: 'lower' }, size: { value: 31, unit: '%' } },
+      });
+    },
+  },
+  {
+    name: 'evidence links put on a text cell and a card',
+    edit: (m) => {
+      const actions = lane(m, 'actions').cells;
+      actions.search = { text: actions.search, url: 'https://research.example.org/diary/maya-3' };
+      const cards = lane(m, 'touchpoints').cells.search;
+      cards[0] = { text: cards[0], url: 'mailto:research@example.org' };
+    },
+  },
+  {
     name: 'persona goals changed',
     edit: (m) => m.personas[0].goals.push('Run the half marathon under two hours', 'Keep the old pair for rainy days'),
   },
