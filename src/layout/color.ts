@@ -168,6 +168,15 @@ export function readableOn(color: string, backgrounds: readonly string[], ratio 
   return worst('#000000') >= worst('#FFFFFF') ? '#000000' : '#FFFFFF';
 }
 
+/**
+ * `color` at OKLCH lightness `l` (0..1) with its chroma capped at `maxChroma`, keeping its hue:
+ * a role colour carried to a dark scheme (a cream surface becomes a warm near-black).
+ */
+export function atLightness(color: string, l: number, maxChroma: number): string {
+  const lch = rgbToOklch(hexToRgb(color));
+  return rgbToHex(toDisplayable({ l, c: Math.min(lch.c, maxChroma), h: lch.h }));
+}
+
 /** White if it reads on `background`, else `dark` made readable there. */
 export function textOn(background: string, dark: string): string {
   return contrastHex('#FFFFFF', background) >= 4.5 ? '#FFFFFF' : readableOn(dark, [background]);

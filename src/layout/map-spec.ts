@@ -19,7 +19,7 @@ import { frame, type Fonts } from './nodes';
 import { hasPhases } from './phases';
 import type { NodeSpec } from './spec';
 import { SPACE, type Palette } from './theme';
-import { paletteFor } from './palette';
+import { paletteFor, type ColorScheme } from './palette';
 import { headerSpec } from './parts/header';
 import { laneRow } from './parts/lane-row';
 import { phaseRow, stageRow } from './parts/stage-rows';
@@ -34,11 +34,13 @@ export interface MapSpecOptions {
   columnWidths?: Record<string, number>;
   /** The colours to draw with; the map's theme's (paletteFor) when not given. */
   palette?: Palette;
+  /** Without `palette`: the theme's light colours (the default) or its dark ones. */
+  scheme?: ColorScheme;
 }
 
 export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec {
   const { fonts } = options;
-  const pal = options.palette ?? paletteFor(map.theme);
+  const pal = options.palette ?? paletteFor(map.theme, options.scheme);
   nextRender();
   const g = gridGeometry(
     map.stages.map((s) => s.id),

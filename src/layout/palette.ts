@@ -6,41 +6,87 @@
  * A preset is a set of role colours (PRESET_ROLES); `colors` and `accent` override roles; every
  * other colour follows from the roles: tints and borders mixed from the surface, and each text
  * made readable (WCAG AA, 4.5:1) on every background it sits on (readableOn keeps its hue).
+ *
+ * The dark scheme (the "Dark" mode of the map's Figma variables, `npm run preview -- --dark`)
+ * starts from the preset's DARK_ROLES; a theme's own colours are carried over keeping their hue:
+ * surface, text, muted text and stage at fixed dark-scheme lightnesses, every other role (accent,
+ * tones, curve, moment…) lifted to 3:1 on the dark surface where it is darker. The same rules then
+ * derive the rest, with tints a little stronger (a dark surface shows a tint less).
  */
 import type { Theme } from '../model';
-import { contrastHex, hexToRgb, luminance, mixHex, readableOn, textOn } from './color';
-import { DEFAULT_PALETTE, MOMENT, PRESET_ROLES, type Palette, type ThemeRoleName } from './theme';
+import { atLightness, contrastHex, hexToRgb, luminance, mixHex, readableOn, textOn } from './color';
+import {
+  DARK_PHASE_HUES,
+  DARK_ROLES,
+  DEFAULT_PALETTE,
+  MOMENT,
+  PRESET_ROLES,
+  type Palette,
+  type ThemeRoleName,
+} from './theme';
+
+export type ColorScheme = 'light' | 'dark';
+type Roles = Partial<Record<ThemeRoleName, string>>;
 
 const cache = new Map<string, Palette>();
 
-export function paletteFor(theme: Theme | undefined): Palette {
-  const roles: Partial<Record<ThemeRoleName, string>> = {
-    ...(theme?.preset && theme.preset !== 'default' ? PRESET_ROLES[theme.preset] : {}),
-    ...(theme?.accent ? { accent: theme.accent } : {}),
-    ...theme?.colors,
-  };
+export function paletteFor(theme: Theme | undefined, scheme: ColorScheme = 'light'): Palette {
+  const own: Roles = { ...(theme?.accent ? { accent: theme.accent } : {}), ...theme?.colors };
+  const preset = theme?.preset ?? 'default';
+  if (scheme === 'dark')
+    return cached(['dark', preset, own], () =>
+      derive(darkRoles(preset, own), true, preset === 'default' && !own.accent),
+    );
+  const roles: Roles = { ...(preset !== 'default' ? PRESET_ROLES[preset] : {}), ...own };
   if (Object.keys(roles).length === 0) return DEFAULT_PALETTE;
-  const key = JSON.stringify([theme?.preset ?? 'default', roles]);
-  let p = cache.get(key);
+  return cached([preset, roles], () => derive(roles, false, false));
+}
+
+function cached(key: unknown, make: () => Palette): Palette {
+  const k = JSON.stringify(key);
+  let p = cache.get(k);
   if (!p) {
     if (cache.size > 50) cache.clear();
-    cache.set(key, (p = derive(roles)));
+    cache.set(k, (p = make()));
   }
   return p;
 }
 
-function derive(r: Partial<Record<ThemeRoleName, string>>): Palette {
+/** OKLCH lightness (and the most chroma kept) of the roles that set a dark scheme's tone. */
+const DARK_TONE: Partial<Record<ThemeRoleName, [number, number]>> = {
+  surface: [0.19, 0.03],
+  text: [0.95, 0.02],
+  mutedText: [0.78, 0.04],
+  stage: [0.3, 0.06],
+};
+
+/** The preset's dark roles, with a theme's own colours carried over (see the top of this file). */
+function darkRoles(preset: keyof typeof DARK_ROLES, own: Roles): Roles {
+  const r: Roles = { ...DARK_ROLES[preset] };
+  for (const role of Object.keys(own) as ThemeRoleName[]) {
+    const tone = DARK_TONE[role];
+    if (tone) r[role] = atLightness(own[role]!, tone[0], tone[1]);
+  }
+  const surface = r.surface!;
+  for (const role of Object.keys(own) as ThemeRoleName[])
+    if (!DARK_TONE[role]) r[role] = readableOn(own[role]!, [surface], 3);
+  return r;
+}
+
+/** The palette from role colours; `dark`: a dark surface (stronger tints); `hues`: phase bands in DARK_PHASE_HUES. */
+function derive(r: Roles, dark: boolean, hues: boolean): Palette {
   const d = DEFAULT_PALETTE;
   const c = d.colors;
   const surface = r.surface ?? c.mapBackground;
   const ink = r.text ?? c.text;
   // Backgrounds: the surface, and tints of it towards the text colour.
   const tinted = r.surface !== undefined || r.text !== undefined;
-  const cellBackground = tinted ? mixHex(surface, ink, 0.025) : c.cellBackground;
-  const laneLabelBackground = tinted ? mixHex(surface, ink, 0.05) : c.laneLabelBackground;
+  const cellBackground = tinted ? mixHex(surface, ink, dark ? 0.045 : 0.025) : c.cellBackground;
+  const laneLabelBackground = tinted ? mixHex(surface, ink, dark ? 0.08 : 0.05) : c.laneLabelBackground;
   const lanes = [surface, cellBackground];
   const accent = r.accent ?? c.personaAccent;
-  const personaBackground = r.accent !== undefined || tinted ? mixHex(surface, accent, 0.07) : c.personaBackground;
+  const personaBackground =
+    r.accent !== undefined || tinted ? mixHex(surface, accent, dark ? 0.1 : 0.07) : c.personaBackground;
   const m = r.moment ?? d.moment.headerFill;
   const { stage, stageText } =
     r.stage !== undefined || r.moment !== undefined
@@ -53,8 +99,11 @@ function derive(r: Partial<Record<ThemeRoleName, string>>): Palette {
   const faint = r.mutedText !== undefined || tinted ? readableOn(mixHex(muted, surface, 0.15), lanes) : c.textMuted;
   const hairline = (t: number) => (tinted ? mixHex(surface, ink, t) : undefined);
 
-  const phaseFills =
-    r.accent !== undefined
+  const phaseFills = dark
+    ? hues
+      ? DARK_PHASE_HUES.map((h) => mixHex(surface, h, 0.24))
+      : [0.3, 0.18, 0.4, 0.24].map((t) => mixHex(surface, accent, t))
+    : r.accent !== undefined
       ? // A light accent (a yellow) needs more of it to show on the surface; neighbouring bands differ.
         (luminance(hexToRgb(accent)) > 0.5 ? [0.5, 0.3, 0.7, 0.4] : [0.18, 0.1, 0.26, 0.14]).map((t) =>
           mixHex(surface, accent, t),
@@ -65,7 +114,7 @@ function derive(r: Partial<Record<ThemeRoleName, string>>): Palette {
 
   const tone = (role: string | undefined, dflt: { fill: string; border: string; text: string }) => {
     if (role === undefined) return tinted ? { ...dflt, text: readableOn(dflt.text, [dflt.fill]) } : dflt;
-    const fill = mixHex(surface, role, 0.1);
+    const fill = mixHex(surface, role, dark ? 0.14 : 0.1);
     return { fill, border: mixHex(surface, role, 0.38), text: readableOn(mixHex(role, ink, 0.35), [fill]) };
   };
   const neutralBorder = r.neutral ?? (tinted ? mixHex(surface, ink, 0.2) : d.tones.neutral.border);

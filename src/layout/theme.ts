@@ -308,3 +308,66 @@ export const PRESET_ROLES: Record<'mono' | 'warm' | 'contrast', Partial<Record<T
     moment: '#C25E00',
   },
 };
+
+/**
+ * The presets' dark schemes (paletteFor(theme, 'dark')), as role colours: a near-black surface of
+ * the preset's hue, light text, and the role hues one step lighter so they read on it. Each keeps
+ * body text at WCAG AA and curves and rings at 3:1 (tests/layout/theme-contrast.test.ts).
+ */
+export const DARK_ROLES: Record<'default' | 'mono' | 'warm' | 'contrast', Required<Record<ThemeRoleName, string>>> = {
+  default: {
+    surface: '#0C111D',
+    text: '#F5F5F6',
+    mutedText: '#A4A7AE',
+    accent: '#9E77ED',
+    stage: '#253041',
+    positive: '#47CD89',
+    negative: '#F97066',
+    idea: '#FDB022',
+    neutral: '#667085',
+    curve: '#D0D5DD',
+    moment: '#FDB022',
+  },
+  mono: {
+    surface: '#121212',
+    text: '#F2F2F2',
+    mutedText: '#B3B3B3',
+    accent: '#D6D6D6',
+    stage: '#2E2E2E',
+    positive: '#BDBDBD',
+    negative: '#BDBDBD',
+    idea: '#BDBDBD',
+    neutral: '#6B6B6B',
+    curve: '#E6E6E6',
+    moment: '#A3A3A3',
+  },
+  warm: {
+    surface: '#1A120D',
+    text: '#F8EDE3',
+    mutedText: '#CDB8A6',
+    accent: '#FB923C',
+    stage: '#42291B',
+    positive: '#9BC53D',
+    negative: '#F87171',
+    idea: '#FBBF24',
+    neutral: '#75604F',
+    curve: '#FDBA74',
+    moment: '#F97316',
+  },
+  contrast: {
+    surface: '#000000',
+    text: '#FFFFFF',
+    mutedText: '#E6E6E6',
+    accent: '#80B3FF',
+    stage: '#FFFFFF',
+    positive: '#4ADE80',
+    negative: '#FF7070',
+    idea: '#FFB020',
+    neutral: '#A6A6A6',
+    curve: '#FFFFFF',
+    moment: '#FF9F1C',
+  },
+};
+
+/** The default dark scheme's phase bands (tinted into the surface), as the light one's PHASE_FILLS cycle hues. */
+export const DARK_PHASE_HUES = ['#6172F3', '#EE46BC', '#32D583', '#FDB022', '#22CCEE'] as const;
