@@ -8,8 +8,12 @@
  */
 import { FakeNode, gone, unwrap, type Realm } from './nodes';
 import { layoutDocument } from './layout';
+import { makeVariables } from './variables';
+import { DESIGN_ONLY, FIGJAM_ONLY, noSuchProperty } from './figjam';
 
 export interface FakeOptions {
+  /** Which editor this "Figma" is (figma.editorType): FigJam has its own node types and lacks some APIs (figjam.ts). */
+  editorType?: 'figma' | 'figjam';
   /** Fonts that exist in this "Figma"; loadFontAsync rejects any other. */
   fonts?: FontName[];
   /** Viewport centre. */
@@ -24,6 +28,8 @@ export interface FakeOptions {
    * Figma gives it anyway): `stats().unchangedWrites`. Off by default: comparing costs a read.
    */
   countUnchangedWrites?: boolean;
+  /** Modes a variable collection may have, the plan's limit (variables.ts): 1, Starter, by default. */
+  variableModeLimit?: number;
 }
 
 /** Typings, figma.notify: "The message to show. It is limited to 100 characters. Longer messages will be truncated." */
@@ -205,6 +211,7 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       : undefined,
   };
 
+  realm.variables = makeVariables({ modeLimit: options.variableModeLimit }, () => void writes++);
   const doc = new FakeNode(realm, 'DOCUMENT');
   const addPage = (name: string) => {
     const page = new FakeNode(realm, 'PAGE');
@@ -270,13 +277,13 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     },
   });
 
-  const figmaApi = strict('figma', {
+  const figmaTarget = {
     apiVersion: '1.0.0',
     // Typings: "The value specified in the `manifest.json` "id" field."
     get pluginId() {
       return pluginId;
     },
-    editorType: 'figma' as const,
+    editorType: options.editorType ?? 'figma',
     mode: 'default',
     command: '',
     mixed,
@@ -309,9 +316,14 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
     },
     createFrame: () => create('FRAME'),
     createText: () => create('TEXT'),
+    variables: realm.variables.api,
     createVector: () => create('VECTOR'),
     createEllipse: () => create('ELLIPSE'),
     createRectangle: () => create('RECTANGLE'),
+    // FigJam node types (figjam.ts); a section exists in both editors.
+    createSticky: () => create('STICKY'),
+    createShapeWithText: () => create('SHAPE_WITH_TEXT'),
+    createSection: () => create('SECTION'),
     createComponentFromNode(node: SceneNode) {
       // Converts a frame in place: same children, plugin data and position; a new id.
       const src = unwrap(node);
@@ -491,7 +503,20 @@ export function installFakeFigma(options: FakeOptions = {}): FakeFigma {
       if (message) visibleToasts.push({ message, shown: message.slice(0, NOTIFY_LIMIT) });
       for (const h of handlers.get('close') ?? []) h();
     },
-  });
+  };
+  const figmaApi = strict('figma', figmaTarget);
+
+  // An API the editor lacks is absent from `figma`: reading it throws as Figma does (figjam.ts).
+  const lacking = options.editorType === 'figjam' ? DESIGN_ONLY : FIGJAM_ONLY;
+  for (const name of lacking) {
+    Object.defineProperty(figmaTarget, name, {
+      get() {
+        throw noSuchProperty(name);
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
 
   const handle: FakeFigma = {
     figma: figmaApi as unknown as PluginAPI,

@@ -217,6 +217,11 @@ function resolve(n: FakeNode, axis: Axis, forced: number | undefined): void {
     return;
   }
   if (forced !== undefined) setSize(n, axis, forced);
+  if (n.type === 'SECTION') {
+    // A section (FigJam) does not lay out: its children keep their own x/y, it keeps its size.
+    for (const c of n.childNodes) resolve(c, axis, undefined);
+    return;
+  }
   if (!FRAME_LIKE.has(n.type)) return;
   if (!isAuto(n)) {
     for (const c of n.childNodes) resolve(c, axis, undefined);

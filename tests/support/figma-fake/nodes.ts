@@ -11,6 +11,17 @@ import { validatePaints } from './paints';
 import { validatePathData } from './paths';
 import { readSizing, writeSizing } from './sizing';
 import { measureTextInPlace } from './layout';
+import type { FakeVariables } from './variables';
+import {
+  FIGJAM_TYPES,
+  SHAPE_SIZE,
+  STICKY_SIZE,
+  checkFigjamWrite,
+  figjamDefaults,
+  newSublayer,
+  sublayerProxy,
+  type Sublayer,
+} from './figjam';
 
 export interface Realm {
   mixed: symbol;
@@ -33,12 +44,15 @@ export interface Realm {
   currentPage(): FakeNode | undefined;
   /** When set, property writes that leave the value as it was are counted (see FakeOptions). */
   countUnchanged?(prop: string): void;
+  /** figma.variables (variables.ts): bound paints resolved on read, explicit modes checked. */
+  variables?: FakeVariables;
 }
 
 /** Geometry is computed by the layout: comparing it before a write would lay the document out. */
 const UNCOMPARED = new Set(['x', 'y', 'width', 'height', 'selection']);
 
-const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT', 'INSTANCE']);
+// SECTION: typings, SectionNode extends ChildrenMixin (FigJam and Figma Design; see figjam.ts).
+const CONTAINERS = new Set(['DOCUMENT', 'PAGE', 'FRAME', 'GROUP', 'COMPONENT', 'INSTANCE', 'SECTION']);
 /** Keys test frameworks and `await` probe on any object; answering undefined is what a plain object does. */
 const INTROSPECTION = new Set([
   'then',
@@ -150,6 +164,8 @@ const MUTATING = new Set([
   'setSharedPluginData',
   'setRelaunchData',
   'setRangeFontName',
+  'setExplicitVariableModeForCollection',
+  'clearExplicitVariableModeForCollection',
 ]);
 const READONLY = new Set([
   'id',
@@ -192,6 +208,10 @@ export class FakeNode {
   relaunch: Record<string, string> = {};
   pageLoaded = false;
   selectionList: FakeNode[] = [];
+  /** Variable mode per collection id, set with setExplicitVariableModeForCollection (variables.ts). */
+  explicitModes: Record<string, string> = {};
+  /** The `text` of a sticky or a shape with text (figjam.ts). */
+  sublayer: Sublayer | undefined;
   readonly proxy: FakeNode;
 
   constructor(
@@ -210,6 +230,11 @@ export class FakeNode {
     }
     if (type === 'TEXT') Object.assign(this.props, DEFAULTS.text);
     if (type === 'VECTOR') Object.assign(this.props, DEFAULTS.vector);
+    const figjam = figjamDefaults(type);
+    if (figjam) Object.assign(this.props, figjam);
+    this.sublayer = newSublayer(type);
+    if (type === 'STICKY') this.width = this.height = STICKY_SIZE;
+    if (type === 'SHAPE_WITH_TEXT') this.width = this.height = SHAPE_SIZE;
     if (type === 'PAGE') this.props.name = 'Page';
     if (type === 'DOCUMENT') this.props.name = 'Document';
     this.proxy = new Proxy(this, HANDLER) as unknown as FakeNode;
@@ -313,6 +338,9 @@ export class FakeNode {
           );
         }
         return Object.freeze(this.childNodes.map((c) => c.proxy));
+      case 'text':
+        if (!this.sublayer) break;
+        return sublayerProxy(this.sublayerHost());
       case 'selection':
         if (this.type !== 'PAGE') break;
         return Object.freeze(this.selectionList.filter((n) => !n.isRemoved).map((n) => n.proxy));
@@ -339,6 +367,10 @@ export class FakeNode {
         if (this.type === 'DOCUMENT' || this.type === 'PAGE' || this.type === 'GROUP') break;
         return readSizing(this, prop === 'layoutSizingHorizontal' ? 'H' : 'V');
     }
+    if (prop === 'explicitVariableModes' && this.type !== 'DOCUMENT') return { ...this.explicitModes };
+    // A paint bound to a variable reads as the variable's colour in this node's mode (variables.ts).
+    if ((prop === 'fills' || prop === 'strokes') && this.realm.variables && Array.isArray(this.props[prop]))
+      return this.realm.variables.resolvePaints(this, this.props[prop] as ReadonlyArray<Paint>);
     if (prop in this.props) return this.props[prop];
     throw new Error(`FakeFigma: ${this.type.toLowerCase()}.${prop} is not implemented`);
   }
@@ -383,6 +415,8 @@ export class FakeNode {
       this.realm.invalidate();
       return;
     }
+    if (prop === 'text' && this.sublayer) throw new TypeError("Cannot assign to read only property 'text' of object"); // typings: readonly text
+    if (FIGJAM_TYPES.has(this.type) || this.type === 'SECTION') value = checkFigjamWrite(this.type, prop, value);
     if (!(prop in this.props)) {
       // Figma nodes are not extensible: an unknown property throws ("object is not extensible").
       throw new Error(`FakeFigma: setting ${this.type.toLowerCase()}.${prop} is not implemented`);
@@ -563,6 +597,23 @@ export class FakeNode {
     else this.realm.flushLayout();
   }
 
+  /** What the sublayer view needs of its node. */
+  sublayerHost() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the view closes over its node
+    const self = this;
+    return {
+      id: self.id,
+      get isRemoved() {
+        return self.isRemoved;
+      },
+      sublayer: self.sublayer,
+      isFontLoaded: (f: FontName) => self.realm.isFontLoaded(f),
+      wrote: () => self.realm.countWrite(self),
+      read: () => self.realm.countRead(),
+      removedError: (where: string) => gone(where, self.id),
+    };
+  }
+
   pageOf(): FakeNode | undefined {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking up from this node
     for (let n: FakeNode | null = this; n; n = n.parentNode) if (n.type === 'PAGE') return n;
@@ -637,6 +688,18 @@ export class FakeNode {
       },
       getRelaunchData() {
         return { ...self.relaunch };
+      },
+      // Typings, ExplicitVariableModesMixin (pages and scene nodes); the collection-id forms are deprecated
+      // and throw under dynamic-page, so only collection objects are taken (variables.ts checks them).
+      setExplicitVariableModeForCollection(collection: VariableCollection, modeId: string) {
+        const where = 'setExplicitVariableModeForCollection';
+        if (!self.realm.variables) throw new Error(`FakeFigma: ${where} needs figma.variables`);
+        self.explicitModes[self.realm.variables.checkMode(collection, modeId ?? null, where)] = modeId;
+      },
+      clearExplicitVariableModeForCollection(collection: VariableCollection) {
+        const where = 'clearExplicitVariableModeForCollection';
+        if (!self.realm.variables) throw new Error(`FakeFigma: ${where} needs figma.variables`);
+        delete self.explicitModes[self.realm.variables.checkMode(collection, undefined, where)];
       },
       findAll(cb?: (n: SceneNode) => boolean) {
         return self
@@ -814,9 +877,11 @@ export class FakeNode {
     copy.height = this.height;
     copy.font = { ...this.font };
     copy.charFonts = this.charFonts?.map((f) => ({ ...f }));
+    if (this.sublayer) copy.sublayer = { ...this.sublayer, font: { ...this.sublayer.font } };
     copy.pluginData = new Map([...this.pluginData].map(([k, v]) => [k, new Map(v)]));
     copy.sharedData = new Map([...this.sharedData].map(([k, v]) => [k, new Map(v)]));
     copy.relaunch = { ...this.relaunch };
+    copy.explicitModes = { ...this.explicitModes };
     for (const c of this.childNodes) {
       const cc = c.deepCopy();
       cc.parentNode = copy;
@@ -943,8 +1008,11 @@ function hasMethod(target: FakeNode, prop: string): boolean {
   const scene = target.type !== 'DOCUMENT' && target.type !== 'PAGE';
   if (CONTAINER_METHODS.has(prop)) return target.isContainer;
   if (TEXT_METHODS.has(prop)) return target.type === 'TEXT';
+  // Typings: StickyNode has no resize() (its size is constant); ShapeWithTextNode and SectionNode have it.
+  if (SCENE_METHODS.has(prop) && prop !== 'clone' && target.type === 'STICKY') return false;
   if (SCENE_METHODS.has(prop)) return scene;
   if (prop === 'remove') return scene;
+  if (prop.endsWith('ExplicitVariableModeForCollection')) return target.type !== 'DOCUMENT';
   if (prop === 'createInstance') return target.type === 'COMPONENT';
   if (prop === 'loadAsync') return target.type === 'PAGE';
   return true;
@@ -1014,6 +1082,8 @@ const HANDLER: ProxyHandler<FakeNode> = {
     if (prop === 'children') return target.isContainer;
     if (prop === 'selection') return target.type === 'PAGE';
     if (prop === 'characters' || prop === 'fontName' || prop === 'hasMissingFont') return target.type === 'TEXT';
+    if (prop === 'explicitVariableModes') return target.type !== 'DOCUMENT';
+    if (prop === 'text') return target.sublayer !== undefined;
     if (prop === 'layoutSizingHorizontal' || prop === 'layoutSizingVertical') return scene && target.type !== 'GROUP';
     if (SCENE_COMPUTED.has(prop)) return scene;
     if (prop in target.methods()) return hasMethod(target, prop);
