@@ -7,16 +7,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { contrastHex, mixHex } from '../../src/layout/color';
-import { paletteFor } from '../../src/layout/palette';
+import { contrastHex, contrastRatio, hexToRgb, luminance, mixHex, scoreColor } from '../../src/layout/color';
+import { paletteFor, type ColorScheme } from '../../src/layout/palette';
 import { DEFAULT_PALETTE, MOMENT, THEME_ROLES, type Palette } from '../../src/layout/theme';
 import type { Theme } from '../../src/model';
 
 /** [what, foreground, background, minimum ratio]: every text and mark the layout draws on a fill. */
-function pairs(p: Palette): [string, string, string, number][] {
+function pairs(p: Palette, markers = true): [string, string, string, number][] {
   const c = p.colors;
   const lanes = { surface: c.mapBackground, cell: c.cellBackground };
   const out: [string, string, string, number][] = [];
+  const marks: [string, ReturnType<typeof scoreColor>, string][] = [];
   const on = (what: string, fg: string, bg: string, ratio = 4.5) => out.push([what, fg, bg, ratio]);
   on('title/subtitle on map', c.text, c.mapBackground);
   on('subtitle (muted) on map', c.textMuted, c.mapBackground);
@@ -33,6 +34,8 @@ function pairs(p: Palette): [string, string, string, number][] {
     on(`first curve on ${bgName}`, c.emotionCurve, bg, 3);
     p.extraCurves.forEach((x, i) => on(`curve ${i + 2} on ${bgName}`, x, bg, 3));
     on(`moment ring on ${bgName}`, p.moment.ring, bg, 3);
+    if (markers)
+      for (const score of [-2, -1, 0, 1, 2]) marks.push([`marker ${score} on ${bgName}`, scoreColor(score), bg]);
   }
   on('note on its pill', c.textSecondary, c.emotionNoteBackground);
   const momentHeader = mixHex(c.stageBackground, p.moment.headerFill, MOMENT.headerFillOpacity);
@@ -49,20 +52,24 @@ function pairs(p: Palette): [string, string, string, number][] {
   on('persona section title', c.personaSectionTitle, c.personaBackground);
   on('avatar initials', c.personaAvatarText, c.personaAccent);
   for (const [tone, t] of Object.entries(p.tones)) on(`${tone} card`, t.text, t.fill);
+  // Emotion markers take their colour from the score, whatever the theme: ≥ 3:1 on every lane.
+  for (const [what, rgb, bg] of marks)
+    if (contrastRatio(rgb, hexToRgb(bg)) < 3) out.push([what, '#000000', '#000000', 3]);
   return out;
 }
 
-function failures(p: Palette): string[] {
-  return pairs(p)
+function failures(p: Palette, markers = true): string[] {
+  return pairs(p, markers)
     .filter(([, fg, bg, ratio]) => contrastHex(fg, bg) < ratio)
     .map(([what, fg, bg, ratio]) => `${what}: ${fg} on ${bg} is ${contrastHex(fg, bg).toFixed(2)} < ${ratio}`);
 }
-const minimum = (p: Palette) =>
+const minimum = (p: Palette, ratio = 4.5) =>
   Math.min(
     ...pairs(p)
-      .filter(([, , , r]) => r === 4.5)
+      .filter(([, , , r]) => r === ratio)
       .map(([, fg, bg]) => contrastHex(fg, bg)),
   );
+const PRESETS = ['default', 'mono', 'warm', 'contrast'] as const;
 
 const hexColour = fc
   .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
@@ -75,14 +82,47 @@ describe('theme contrast', () => {
     expect(paletteFor({ preset: 'default' })).toBe(DEFAULT_PALETTE);
   });
 
-  for (const preset of ['default', 'mono', 'warm', 'contrast'] as const) {
-    it(`${preset}: every text ≥ 4.5:1 and every mark ≥ 3:1 on what it is drawn on`, () => {
-      const p = paletteFor({ preset });
-      expect(failures(p)).toEqual([]);
-      // The figure the README quotes.
-      console.log(`${preset}: lowest body-text contrast ${minimum(p).toFixed(2)}:1`);
-    });
-  }
+  for (const scheme of ['light', 'dark'] as ColorScheme[])
+    for (const preset of PRESETS) {
+      it(`${preset}, ${scheme}: every text ≥ 4.5:1 and every mark ≥ 3:1 on what it is drawn on`, () => {
+        const p = paletteFor({ preset }, scheme);
+        expect(failures(p)).toEqual([]);
+        // The figures the README quotes.
+        console.log(
+          `${preset} ${scheme}: lowest body-text contrast ${minimum(p).toFixed(2)}:1, lowest mark ${minimum(p, 3).toFixed(2)}:1`,
+        );
+      });
+    }
+
+  it('dark: every preset is drawn on a dark surface with light text, and differs from its light self', () => {
+    const dark = (h: string) => luminance(hexToRgb(h)) < 0.05;
+    for (const preset of PRESETS) {
+      const p = paletteFor({ preset }, 'dark');
+      expect(dark(p.colors.mapBackground), preset).toBe(true);
+      expect(dark(p.colors.cellBackground), preset).toBe(true);
+      expect(dark(p.colors.personaBackground), preset).toBe(true);
+      for (const t of Object.values(p.tones)) expect(dark(t.fill), preset).toBe(true);
+      for (const f of p.phaseFills) expect(luminance(hexToRgb(f)), preset).toBeLessThan(0.2);
+      expect(luminance(hexToRgb(p.colors.text)), preset).toBeGreaterThan(0.7);
+      expect(p).not.toEqual(paletteFor({ preset }));
+      expect(paletteFor({ preset }, 'dark')).toBe(p); // cached: cheap in memo keys
+    }
+    expect(paletteFor(undefined, 'dark')).toBe(paletteFor({ preset: 'default' }, 'dark'));
+    // The default argument is light.
+    expect(paletteFor({ preset: 'warm' })).toBe(paletteFor({ preset: 'warm' }, 'light'));
+  });
+
+  it("dark: a theme's own colours keep their hue (a cream surface becomes a warm near-black)", () => {
+    const p = paletteFor({ colors: { surface: '#FFF4E0', text: '#1B2A4A' }, accent: '#0038B8' }, 'dark');
+    const s = hexToRgb(p.colors.mapBackground);
+    expect(s.r).toBeGreaterThan(s.b);
+    expect(luminance(hexToRgb(p.colors.mapBackground))).toBeLessThan(0.03);
+    expect(luminance(hexToRgb(p.colors.text))).toBeGreaterThan(0.7);
+    // A dark accent is lifted to 3:1 on the dark surface (a lighter blue), still blue.
+    const a = hexToRgb(p.colors.personaAccent);
+    expect(contrastHex(p.colors.personaAccent, p.colors.mapBackground)).toBeGreaterThanOrEqual(3);
+    expect(a.b).toBeGreaterThan(a.r);
+  });
 
   it('the presets differ from each other and from the default', () => {
     const seen = new Set(
@@ -91,12 +131,15 @@ describe('theme contrast', () => {
     expect(seen.size).toBe(4);
   });
 
-  it('any accent, on any preset, keeps every text readable', () => {
+  it('any accent, on any preset, keeps every text readable, light and dark', () => {
     fc.assert(
       fc.property(arbPreset, hexColour, (preset, accent) => {
         const p = paletteFor({ preset, accent });
         expect(p.colors.personaAccent).toBe(accent);
         expect(failures(p)).toEqual([]);
+        const d = paletteFor({ preset, accent }, 'dark');
+        expect(failures(d)).toEqual([]);
+        expect(contrastHex(d.colors.personaAccent, d.colors.mapBackground)).toBeGreaterThanOrEqual(3);
       }),
       { numRuns: 300 },
     );
@@ -113,7 +156,7 @@ describe('theme contrast', () => {
 
   it('any role colours, on any preset, keep every text readable', () => {
     const roles = [...THEME_ROLES];
-    // Light surfaces only: a dark surface is part 2 (a "Dark" mode), where the tints run the other way.
+    // Light surfaces for the light scheme (a dark scheme is asked for as such: paletteFor(theme, 'dark')).
     const light = hexColour.filter((h) => contrastHex(h, '#000000') >= 12);
     fc.assert(
       fc.property(
@@ -124,7 +167,26 @@ describe('theme contrast', () => {
         (preset, accent, colors, surface) => {
           const theme: Theme = { preset, colors: surface ? { ...colors, surface } : colors };
           if (accent) theme.accent = accent;
-          expect(failures(paletteFor(theme))).toEqual([]);
+          // Markers keep the score's colour: not held to 3:1 on any light surface a designer picks
+          // (an amber 0 on a pale cyan); they are on every preset, and on every dark surface.
+          expect(failures(paletteFor(theme), !surface)).toEqual([]);
+          expect(failures(paletteFor(theme, 'dark'))).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('dark: any role colours, any surface (a dark one too), keep every text readable', () => {
+    fc.assert(
+      fc.property(
+        arbPreset,
+        fc.option(hexColour, { nil: undefined }),
+        fc.dictionary(fc.constantFrom(...THEME_ROLES), hexColour, { maxKeys: 8 }),
+        (preset, accent, colors) => {
+          const theme: Theme = { preset, colors };
+          if (accent) theme.accent = accent;
+          expect(failures(paletteFor(theme, 'dark'))).toEqual([]);
         },
       ),
       { numRuns: 300 },
