@@ -11,7 +11,7 @@ type Loose = Record<string, unknown>;
 const loose = (o: unknown) => o as Loose;
 
 describe('unimplemented API throws', () => {
-  it.each(['createComponent', 'getLocalPaintStylesAsync', 'variables', 'exportAsync'])('figma.%s', (name) => {
+  it.each(['createComponent', 'getLocalPaintStylesAsync', 'teamLibrary', 'exportAsync'])('figma.%s', (name) => {
     expect(() => loose(ctx.figma)[name]).toThrow(`FakeFigma: figma.${name} is not implemented`);
   });
 
@@ -19,6 +19,7 @@ describe('unimplemented API throws', () => {
     ['figma.ui', () => loose(ctx.figma.ui).onmessageerror],
     ['figma.viewport', () => loose(ctx.figma.viewport).slide],
     ['figma.clientStorage', () => loose(ctx.figma.clientStorage).clearAsync],
+    ['figma.variables', () => loose(ctx.figma.variables).createVariableAlias],
   ])('%s members', (name, read) => {
     expect(read).toThrow(new RegExp(`FakeFigma: ${name.replace('.', '\\.')}\\.\\w+ is not implemented`));
   });

@@ -41,6 +41,17 @@ export function validatePaints(value: unknown, prop: string): ReadonlyArray<Pain
       }
       if (paint.visible !== undefined && typeof paint.visible !== 'boolean')
         fail(prop, `Expected boolean at [${i}].visible`);
+      // Typings, SolidPaint.boundVariables: { color?: VariableAlias } (figma.variables.setBoundVariableForPaint).
+      const bound = paint.boundVariables as Record<string, unknown> | undefined;
+      if (bound !== undefined) {
+        const alias = bound && typeof bound === 'object' ? (bound.color as Record<string, unknown>) : undefined;
+        const extraB = bound && typeof bound === 'object' ? Object.keys(bound).filter((k) => k !== 'color') : [];
+        if (extraB.length)
+          fail(prop, `Unrecognized key(s) in object: '${extraB.join("', '")}' at [${i}].boundVariables`);
+        if (alias !== undefined && (alias?.type !== 'VARIABLE_ALIAS' || typeof alias.id !== 'string'))
+          fail(prop, `Expected a VariableAlias { type: 'VARIABLE_ALIAS', id } at [${i}].boundVariables.color`);
+      }
+      const alias = (bound?.color as VariableAlias | undefined) ?? undefined;
       // Reading back gives Figma's normalised paint: visible/opacity/blendMode filled in.
       return Object.freeze({
         type: 'SOLID' as const,
@@ -48,6 +59,9 @@ export function validatePaints(value: unknown, prop: string): ReadonlyArray<Pain
         opacity: (paint.opacity as number | undefined) ?? 1,
         blendMode: (paint.blendMode as BlendMode | undefined) ?? 'NORMAL',
         color: Object.freeze({ r: color.r as number, g: color.g as number, b: color.b as number }),
+        ...(alias
+          ? { boundVariables: Object.freeze({ color: Object.freeze({ type: alias.type, id: alias.id }) }) }
+          : {}),
       });
     }),
   );
