@@ -1,8 +1,12 @@
 /**
  * See what the plugin draws, without Figma:
  *
- *   npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2]
+ *   npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2] [--dark]
  *   npm run preview -- --all [--html]       every examples/*.json → out/preview/<name>.png
+ *
+ * --dark draws the map in its theme's dark colours (paletteFor(theme, 'dark'), sent as the create
+ * message's `scheme`) on Figma's dark canvas grey. In Figma a dark map is the "Dark" mode of the
+ * map's variables; this is how to see those colours without Figma.
  *
  * Runs the real built sandbox (dist/code.js, so build first) against the
  * in-memory Figma fake, sends it the `create` message the panel would send,
@@ -35,15 +39,17 @@ interface Args {
   out?: string;
   html: boolean;
   scale: number;
+  dark: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { inputs: [], html: false, scale: 1 };
+  const args: Args = { inputs: [], html: false, scale: 1, dark: false };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--all') all = true;
     else if (a === '--html') args.html = true;
+    else if (a === '--dark') args.dark = true;
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--scale') args.scale = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
@@ -69,7 +75,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function usage(): string {
-  return 'usage: npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2]\n       npm run preview -- --all [--html]';
+  return 'usage: npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2] [--dark]\n       npm run preview -- --all [--html] [--dark]';
 }
 
 function loadMap(path: string): unknown {
@@ -89,14 +95,19 @@ export function loadBundle(): string {
 type Reply = { type: string; nodeId?: string; message?: string; issues?: Array<{ path: string; message: string }> };
 
 /** Runs the bundle against a fresh fake canvas and returns the frame it created for `map`. */
-export async function createWithSandbox(bundle: string, map: unknown, source: string): Promise<SceneNode> {
+export async function createWithSandbox(
+  bundle: string,
+  map: unknown,
+  source: string,
+  scheme?: 'light' | 'dark',
+): Promise<SceneNode> {
   // Inter, plus two families Chromium can draw here, so a map's `theme.font` can be previewed.
   const fake = installFakeFigma({ fonts: PREVIEW_FONTS });
   // The bundle is an IIFE that reads the globals `figma` and `__html__`; hand them in explicitly.
   new Function('figma', '__html__', bundle)(fake.figma, '<html></html>');
   await fake.runCommand('open');
   const before = fake.uiMessages.length;
-  await fake.sendToPlugin({ type: 'create', requestId: 'preview', map });
+  await fake.sendToPlugin({ type: 'create', requestId: 'preview', map, ...(scheme ? { scheme } : {}) });
   const reply = await waitForReply(fake.uiMessages as unknown[], before);
   if (reply.type === 'error') {
     const issues = reply.issues?.length ? `\n${describeIssues(reply.issues, 20)}` : '';
@@ -126,8 +137,9 @@ async function waitForReply(messages: unknown[], from: number): Promise<Reply> {
 
 async function previewOne(input: string, out: string, args: Args, bundle: string, browser: Browser): Promise<void> {
   const map = loadMap(input);
-  const frame = await createWithSandbox(bundle, map, input);
-  const html = renderNodeToHtml(frame, { padding: 24 });
+  const frame = await createWithSandbox(bundle, map, input, args.dark ? 'dark' : undefined);
+  // Dark: on Figma's dark canvas grey, as a designer would see it.
+  const html = renderNodeToHtml(frame, { padding: 24, ...(args.dark ? { background: '#1E1E1E' } : {}) });
   mkdirSync(dirname(out), { recursive: true });
   const htmlOut = out.replace(/\.png$/i, '') + '.html';
   if (args.html) writeFileSync(htmlOut, html);

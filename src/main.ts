@@ -110,7 +110,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
     case 'create': {
       const map = validMap(msg.map, requestId);
       if (!map) return;
-      const result = await createMap(map, { onProgress: reporter(requestId) });
+      const result = await createMap(map, { onProgress: reporter(requestId), scheme: msg.scheme });
       finished(result);
       post({
         type: 'created',

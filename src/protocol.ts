@@ -30,7 +30,13 @@ const compareFields = {
 
 export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready'), requestId: RequestId }),
-  z.strictObject({ type: z.literal('create'), requestId: RequestId, map: z.unknown() }),
+  z.strictObject({
+    type: z.literal('create'),
+    requestId: RequestId,
+    map: z.unknown(),
+    /** 'dark': drawn in the theme's dark colours (the preview script's --dark; storage.ts RenderOptions). */
+    scheme: z.optional(z.enum(['light', 'dark'])),
+  }),
   z.strictObject({
     type: z.literal('update'),
     requestId: RequestId,

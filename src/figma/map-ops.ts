@@ -116,11 +116,17 @@ function canvasAfterWrite(map: JourneyMap): string {
 
 export async function createMap(
   map: JourneyMap,
-  options: { columnWidth?: number; columnWidths?: Record<string, number>; onProgress?: ProgressReport } = {},
+  options: {
+    columnWidth?: number;
+    columnWidths?: Record<string, number>;
+    onProgress?: ProgressReport;
+    /** Literal dark colours (storage.ts, RenderOptions.scheme). */
+    scheme?: 'light' | 'dark';
+  } = {},
 ): Promise<MapOpResult> {
-  const { onProgress, ...columns } = options;
+  const { onProgress, scheme, ...columns } = options;
   const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
-  const render = renderOptions(fonts, columns);
+  const render = renderOptions(fonts, columns, scheme);
   const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
   /** On the page from its first write: what a failure part-way must remove. */
@@ -230,7 +236,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     }
   }
   const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
-  const render = renderOptions(fonts, canvasColumnWidths(ix));
+  const render = renderOptions(fonts, canvasColumnWidths(ix), stored?.render?.scheme);
   const spec = buildMapSpec(map, render);
   const total = checkSize(spec);
   // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts

@@ -12,7 +12,7 @@
  *   canvas                    fingerprint of what read-back gave right after the last write;
  *                             a different read-back later means the canvas was edited since
  *   render                    the options the map was drawn with besides the map (column widths,
- *                             fonts): with the map they rebuild what was drawn, the reconciler's
+ *                             fonts, a dark scheme): with the map they rebuild what was drawn, the reconciler's
  *                             "what we wrote last" (reconcile.ts)
  * Figma caps one plugin-data entry at 100 kB; a chunk is at most 30,000 UTF-16
  * units (≤ 90 kB even if every character takes 3 bytes in UTF-8), cut between
@@ -61,6 +61,12 @@ export interface RenderOptions {
   columnWidth?: number;
   columnWidths?: Record<string, number>;
   fonts?: Fonts;
+  /**
+   * Drawn in the theme's dark colours as literal fills (the create message's `scheme`, used by
+   * `npm run preview -- --dark`); an update keeps it. Not part of the map's data: a dark map in
+   * Figma is the variables' Dark mode.
+   */
+  scheme?: 'dark';
 }
 
 /**
@@ -70,10 +76,12 @@ export interface RenderOptions {
 export function renderOptions(
   fonts: Fonts,
   columns: { columnWidth?: number; columnWidths?: Record<string, number> },
+  scheme?: 'light' | 'dark',
 ): RenderOptions & { fonts: Fonts } {
   const render: RenderOptions & { fonts: Fonts } = { fonts };
   if (columns.columnWidth !== undefined) render.columnWidth = columns.columnWidth;
   if (columns.columnWidths && Object.keys(columns.columnWidths).length) render.columnWidths = columns.columnWidths;
+  if (scheme === 'dark') render.scheme = scheme;
   return render;
 }
 
