@@ -19,6 +19,11 @@ import { diffMaps } from './model/diff';
 import { readMapData } from './figma/storage';
 import { MAX_VERSIONS, deleteVersion, listVersions, loadVersion, readHistory, saveVersion } from './figma/versions';
 import { drawComparison } from './figma/compare-frame';
+import { createBoard, findBoard, updateBoard } from './figjam/board';
+import { readBoard } from './figjam/read-board';
+
+/** FigJam: the map is a workshop board of FigJam's own nodes (src/figjam/). */
+const inFigJam = () => figma.editorType === 'figjam';
 
 const DRAFT_KEY = 'draft';
 /** The draft could not be saved once this session: say so once, not on every autosave. */
@@ -71,10 +76,16 @@ async function targetFrame(nodeId?: string): Promise<FrameNode | undefined> {
   return frame;
 }
 
+/** The board section with this id, or the one containing the current selection (FigJam). */
+async function targetBoard(nodeId?: string): Promise<SectionNode | undefined> {
+  if (nodeId) return findBoard(await figma.getNodeByIdAsync(nodeId));
+  return figma.currentPage.selection.map(findBoard).find((b) => b !== undefined);
+}
+
 function selectedMaps(): Array<{ nodeId: string; title: string }> {
   const seen = new Map<string, string>();
   for (const node of figma.currentPage.selection) {
-    const frame = findMapFrame(node);
+    const frame = inFigJam() ? findBoard(node) : findMapFrame(node);
     if (frame && !seen.has(frame.id)) seen.set(frame.id, frame.name);
   }
   return [...seen].map(([nodeId, title]) => ({ nodeId, title }));
@@ -86,7 +97,12 @@ function validMap(raw: unknown, requestId?: string) {
   return result.ok ? result.value : undefined;
 }
 
-function finished(result: MapOpResult): void {
+/** What a create or update reply carries of its result. */
+function pick(r: { canvas: string; map: JourneyMap; revision: number; warnings: string[] }) {
+  return { canvas: r.canvas, map: r.map, revision: r.revision, warnings: r.warnings };
+}
+
+function finished(result: Pick<MapOpResult, 'warnings'>): void {
   // One undo step per action: Cmd+Z takes back the whole create or update.
   figma.commitUndo();
   warn(result.warnings);
@@ -96,6 +112,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
   const requestId = msg.requestId;
   switch (msg.type) {
     case 'ready': {
+      post({ type: 'editor', editor: inFigJam() ? 'figjam' : 'figma' });
       const draft = await figma.clientStorage.getAsync(DRAFT_KEY);
       post({ type: 'draft', draft });
       post({ type: 'selection', maps: selectedMaps() });
@@ -110,6 +127,13 @@ async function handle(msg: UiToPlugin): Promise<void> {
     case 'create': {
       const map = validMap(msg.map, requestId);
       if (!map) return;
+      if (inFigJam()) {
+        const board = await createBoard(map);
+        finished(board);
+        post({ type: 'created', requestId, nodeId: board.section.id, ...pick(board) });
+        if (!board.warnings.length) toast(`Created “${map.title}” as a workshop board`);
+        return;
+      }
       const result = await createMap(map, { onProgress: reporter(requestId), scheme: msg.scheme });
       finished(result);
       post({
@@ -127,6 +151,18 @@ async function handle(msg: UiToPlugin): Promise<void> {
     case 'update': {
       const map = validMap(msg.map, requestId);
       if (!map) return;
+      if (inFigJam()) {
+        const section = await targetBoard(msg.nodeId);
+        if (!section)
+          return fail('not-found', 'That board is no longer on the canvas. Create it again.', [], requestId);
+        const board = await updateBoard(section, map);
+        finished(board);
+        post({ type: 'updated', requestId, nodeId: section.id, stats: board.stats, ...pick(board) });
+        const { created, removed, kept } = board.stats;
+        if (!board.warnings.length)
+          toast(`Updated the board: ${created} stickies added, ${removed} removed, ${kept} kept`);
+        return;
+      }
       const frame = await targetFrame(msg.nodeId);
       if (!frame)
         return fail(
@@ -162,6 +198,24 @@ async function handle(msg: UiToPlugin): Promise<void> {
       return;
     }
     case 'read': {
+      if (inFigJam()) {
+        const section = await targetBoard(msg.nodeId);
+        if (!section) return fail('not-found', 'Select a journey map board first.', [], requestId);
+        const board = readBoard(section);
+        if (!board.ok) return fail('invalid', board.message, board.issues, requestId);
+        warn(board.warnings);
+        post({
+          type: 'map',
+          requestId,
+          nodeId: section.id,
+          canvas: fingerprint(board.map),
+          map: board.map,
+          revision: board.revision,
+          warnings: board.warnings,
+          ignored: board.ignored,
+        });
+        return;
+      }
       const frame = await targetFrame(msg.nodeId);
       if (!frame)
         return fail(
@@ -225,7 +279,7 @@ type VersionMessage = Extract<
 /** Versions, history and comparisons of one map (src/figma/versions.ts, compare-frame.ts). */
 async function handleVersions(msg: VersionMessage): Promise<void> {
   const requestId = msg.requestId;
-  const frame = await targetFrame(msg.nodeId);
+  const frame = inFigJam() ? await targetBoard(msg.nodeId) : await targetFrame(msg.nodeId);
   if (!frame) return fail('not-found', 'That journey map is no longer on the canvas.', [], requestId);
   const nodeId = frame.id;
   const refused = (r: { code: 'invalid' | 'not-found'; message: string; issues?: MapIssue[] }) =>
@@ -243,7 +297,7 @@ async function handleVersions(msg: VersionMessage): Promise<void> {
   /** The current data: the panel's map when it sent one, else the map as the canvas shows it. */
   const current = (raw: unknown): JourneyMap | undefined => {
     if (raw !== undefined) return validMap(raw, requestId);
-    const read = readMap(frame);
+    const read = frame.type === 'SECTION' ? readBoard(frame) : readMap(frame);
     if (!read.ok) fail('invalid', read.message, read.issues, requestId);
     return read.ok ? read.map : undefined;
   };
@@ -292,6 +346,13 @@ async function handleVersions(msg: VersionMessage): Promise<void> {
         : { id: 'current', name: 'Current', revision: readMapData(frame)?.revision ?? 0 };
       const diff = diffMaps(a.map, newer);
       if (msg.type === 'compare') return post({ type: 'comparison', requestId, nodeId, a: sideA, b: sideB, diff });
+      if (frame.type === 'SECTION')
+        return fail(
+          'invalid',
+          'Drawing a comparison needs Figma Design; in FigJam, compare in the panel.',
+          [],
+          requestId,
+        );
       const drawn = await drawComparison(frame, a.map, newer, diff, { older: sideA.name, newer: sideB.name });
       figma.commitUndo();
       if (pageOf(frame) === figma.currentPage) figma.viewport.scrollAndZoomIntoView([frame, drawn]);
@@ -336,7 +397,7 @@ async function runCommand(command: string): Promise<void> {
     // A toast dies with the plugin: the outcome goes to closePlugin, which shows it after closing.
     if (!map || !map.ok) return figma.closePlugin(toastText(`Unknown template “${command}”`));
     try {
-      const result = await createMap(map.value);
+      const result = inFigJam() ? await createBoard(map.value) : await createMap(map.value);
       figma.commitUndo();
       const note = result.warnings.length ? ` (${result.warnings[0]})` : '';
       return figma.closePlugin(toastText(`Created “${map.value.title}”${note}`));
@@ -348,7 +409,7 @@ async function runCommand(command: string): Promise<void> {
   figma.showUI(__html__, { width: UI_SIZE.width, height: UI_SIZE.height, themeColors: true, title: 'Journey map' });
   figma.ui.onmessage = (msg: unknown) => onMessage(msg);
   figma.on('selectionchange', () => post({ type: 'selection', maps: selectedMaps() }));
-  if (command === 'edit') editOnReady = (await targetFrame())?.id;
+  if (command === 'edit') editOnReady = (inFigJam() ? await targetBoard() : await targetFrame())?.id;
 }
 
 // Returning the promise lets tests await the command; Figma ignores the return value.

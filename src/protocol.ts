@@ -177,7 +177,11 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     map: z.unknown(),
     revision: Int(),
     warnings: Warnings,
+    /** FigJam: stickies on the board outside every cards cell, left out of the map. */
+    ignored: z.optional(Int()),
   }),
+  /** Which editor the plugin runs in, sent when the panel is ready: FigJam draws a workshop board. */
+  z.object({ type: z.literal('editor'), editor: z.enum(['figma', 'figjam']) }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   z.object({ type: z.literal('draft'), draft: z.optional(z.unknown()) }),
   /** Long work under way (src/figma/progress.ts): layers done of layers needed, for the request it serves. */

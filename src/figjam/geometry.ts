@@ -1,0 +1,172 @@
+/**
+ * Where everything of a workshop board goes (FigJam), as plain numbers: pure, no `figma`.
+ * The same layout language as the Figma map (title, personas, phases, one column per stage,
+ * one row per lane, emotion curves on a chart), sized for FigJam's stickies, which are always
+ * 240 × 240: a cards cell holds two stickies side by side and always has a free row for the
+ * stickies participants add. Column positions come from the map's own grid (src/layout/grid.ts);
+ * the emotion chart uses the same scale and area maths as the map (src/layout/emotion.ts).
+ *
+ * Every position is relative to the board's section (its top-left is 0,0). Create, update and
+ * read back all compute the board from a map with this one function, so a cell is where the
+ * reader looks for it exactly when the map that drew it is the stored one.
+ */
+import type { JourneyMap, Lane } from '../model';
+import { gridGeometry } from '../layout/grid';
+import type { EmotionArea } from '../layout/emotion';
+import { hasPhases } from '../layout/phases';
+
+export const STICKY = 240;
+export const STICKY_GAP = 16;
+/** Two stickies side by side with a gap around them. */
+export const COLUMN = 2 * STICKY + 3 * STICKY_GAP;
+export const PAD = 64;
+export const LABEL_WIDTH = 280;
+export const ROW_GAP = 12;
+export const TITLE_HEIGHT = 64;
+export const OBJECTIVE_HEIGHT = 56;
+export const PERSONA = { width: 560, height: 220, gap: 24 } as const;
+export const PHASE_HEIGHT = 56;
+export const STAGE_HEADER_HEIGHT = 72;
+export const STAGE_ROW_HEIGHT = 148;
+export const MARKER = 36;
+export const ROW_HEIGHT: Record<Exclude<Lane['kind'], 'cards'>, number> = {
+  text: 200,
+  emotion: 360,
+  metric: 120,
+  divider: 48,
+};
+/** The emotion chart's scale band inside its row (as src/layout/emotion.ts measures it). */
+export const EMOTION_AREA: EmotionArea = { height: ROW_HEIGHT.emotion, padTop: 56, padBottom: 56 };
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface BoardRow {
+  lane: Lane;
+  y: number;
+  height: number;
+}
+
+export interface BoardColumn {
+  stageId: string;
+  x: number;
+  width: number;
+}
+
+export interface BoardGeometry {
+  width: number;
+  height: number;
+  title: Rect;
+  objective?: Rect;
+  personas: Rect[];
+  /** Left edge of the label column. */
+  labelX: number;
+  columns: BoardColumn[];
+  /** x of the first column: the emotion chart's origin, as in the map's grid. */
+  columnsX: number;
+  phaseRow?: { y: number; height: number };
+  stageRow: { y: number; height: number };
+  rows: BoardRow[];
+}
+
+/** Rows of stickies a cards lane gets: its fullest cell's, plus one free row, at least two. */
+export function stickyRows(lane: Extract<Lane, { kind: 'cards' }>): number {
+  const most = Math.max(0, ...Object.values(lane.cells).map((c) => c.length));
+  return Math.max(2, Math.ceil(most / 2) + 1);
+}
+
+export function boardGeometry(map: JourneyMap): BoardGeometry {
+  const g = gridGeometry(
+    map.stages.map((s) => s.id),
+    COLUMN,
+  );
+  const labelX = PAD;
+  const columnsX = PAD + LABEL_WIDTH + ROW_GAP;
+  const columns = g.columns.map((c) => ({ stageId: c.stageId, x: columnsX + c.x, width: c.width }));
+  const gridWidth = LABEL_WIDTH + ROW_GAP + g.span(0, columns.length);
+  let y = PAD;
+  const title = { x: PAD, y, width: gridWidth, height: TITLE_HEIGHT };
+  y += TITLE_HEIGHT;
+  let objective: Rect | undefined;
+  if (map.objective) {
+    objective = { x: PAD, y, width: gridWidth, height: OBJECTIVE_HEIGHT };
+    y += OBJECTIVE_HEIGHT;
+  }
+  const personas = (map.personas ?? []).map((_, i) => ({
+    x: PAD + i * (PERSONA.width + PERSONA.gap),
+    y: y + 24,
+    width: PERSONA.width,
+    height: PERSONA.height,
+  }));
+  y += personas.length ? 24 + PERSONA.height + 48 : 32;
+  let phaseRow: BoardGeometry['phaseRow'];
+  if (hasPhases(map.stages)) {
+    phaseRow = { y, height: PHASE_HEIGHT };
+    y += PHASE_HEIGHT + ROW_GAP;
+  }
+  const stageRow = { y, height: STAGE_ROW_HEIGHT };
+  y += STAGE_ROW_HEIGHT + ROW_GAP;
+  const rows: BoardRow[] = [];
+  for (const lane of map.lanes) {
+    if (lane.kind === 'emotion' && lane.overlay !== undefined) continue; // drawn on its host's chart
+    const height =
+      lane.kind === 'cards' ? stickyRows(lane) * (STICKY + STICKY_GAP) + STICKY_GAP : ROW_HEIGHT[lane.kind];
+    rows.push({ lane, y, height });
+    y += height + ROW_GAP;
+  }
+  const width = Math.max(PAD + gridWidth, ...personas.map((p) => p.x + p.width)) + PAD;
+  return {
+    width,
+    height: y - ROW_GAP + PAD,
+    title,
+    objective,
+    personas,
+    labelX,
+    columns,
+    columnsX,
+    phaseRow,
+    stageRow,
+    rows,
+  };
+}
+
+/** The area of one cell (a lane's row within a stage's column). */
+export function cellRect(row: BoardRow, column: BoardColumn): Rect {
+  return { x: column.x, y: row.y, width: column.width, height: row.height };
+}
+
+/** Where the i-th sticky of a cards cell goes: two per row, in reading order. */
+export function stickySlot(cell: Rect, i: number): { x: number; y: number } {
+  return {
+    x: cell.x + STICKY_GAP + (i % 2) * (STICKY + STICKY_GAP),
+    y: cell.y + STICKY_GAP + Math.floor(i / 2) * (STICKY + STICKY_GAP),
+  };
+}
+
+/** The cards cell whose area holds this point, if any. */
+export function cardsCellAt(geo: BoardGeometry, x: number, y: number): { laneId: string; stageId: string } | undefined {
+  const row = geo.rows.find((r) => r.lane.kind === 'cards' && y >= r.y && y < r.y + r.height);
+  if (!row) return undefined;
+  const column = geo.columns.find((c) => x >= c.x && x < c.x + c.width);
+  return column ? { laneId: row.lane.id, stageId: column.stageId } : undefined;
+}
+
+/**
+ * Reading order of stickies in one cell: top to bottom, left to right. Stickies whose centres
+ * are less than half a sticky apart vertically are on one line (a hand-placed row is never
+ * exactly level); within a line, left to right.
+ */
+export function readingOrder<T extends { x: number; y: number }>(items: T[]): T[] {
+  const byY = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: T[][] = [];
+  for (const item of byY) {
+    const line = lines[lines.length - 1];
+    if (line && item.y - line[0].y < STICKY / 2) line.push(item);
+    else lines.push([item]);
+  }
+  return lines.flatMap((line) => line.sort((a, b) => a.x - b.x));
+}

@@ -1,0 +1,296 @@
+/**
+ * Workshop mode (issue #16): the same create / update / read tests in Figma Design and in
+ * FigJam (the strict fake as FigJam), then what only a FigJam board does: stickies that
+ * participants add, move, edit or leave outside the cells, and emotion markers dragged on it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { JourneyMap } from '../../src/model';
+import { uninstallFakeFigma } from '../support/figma-fake';
+import { clone, loadExamples, norm } from '../support/maps';
+import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
+import { arbText } from '../support/arbitraries';
+import { boardGeometry, cellRect, stickySlot, EMOTION_AREA, STICKY } from '../../src/figjam/geometry';
+import { scoreToY } from '../../src/layout/emotion';
+import { tagField } from '../support/tags';
+
+type Editor = 'figma' | 'figjam';
+const examples = loadExamples();
+
+afterEach(() => uninstallFakeFigma());
+
+const start = (editor: Editor) => startPlugin({ editorType: editor });
+async function create(p: Plugin, map: unknown) {
+  const created = p.expectReply(await p.send({ type: 'create', map }), 'created');
+  return { id: created.nodeId, map: created.map as JourneyMap };
+}
+const read = async (p: Plugin, nodeId: string) => p.expectReply(await p.send({ type: 'read', nodeId }), 'map');
+const update = async (p: Plugin, nodeId: string, map: unknown) =>
+  p.expectReply(await p.send({ type: 'update', nodeId, map, force: true }), 'updated');
+const root = async (p: Plugin, id: string) => (await p.figma.getNodeByIdAsync(id)) as BaseNode & ChildrenMixin;
+
+/** A small map with a cards lane, a text lane and a curve. */
+const WORKSHOP = {
+  title: 'Workshop',
+  stages: [
+    { id: 'a', name: 'Discover' },
+    { id: 'b', name: 'Buy' },
+    { id: 'c', name: 'Use' },
+  ],
+  lanes: [
+    { id: 'doing', title: 'Doing', kind: 'text', cells: { a: 'Searches', b: 'Pays' } },
+    { id: 'pains', title: 'Pain points', kind: 'cards', tone: 'negative', cells: { a: ['Too many tabs'], b: [] } },
+    { id: 'ideas', title: 'Ideas', kind: 'cards', tone: 'idea', cells: {} },
+    { id: 'feel', title: 'Feeling', kind: 'emotion', cells: { a: { score: 1 }, b: { score: -1 }, c: { score: 0.5 } } },
+  ],
+};
+
+describe.each(['figma', 'figjam'] as const)('in %s', (editor) => {
+  it('the panel is told which editor it is in', async () => {
+    const p = await start(editor);
+    const replies = await p.send({ type: 'ready' });
+    expect(p.expectReply(replies, 'editor').editor).toBe(editor);
+  });
+
+  it.each(examples.map((e) => [e.file, e.input] as const))('create → read gives back %s exactly', async (_, input) => {
+    const p = await start(editor);
+    const { id } = await create(p, input);
+    const back = await read(p, id);
+    expect(back.map).toEqual(norm(input));
+    expect(back.warnings).toEqual([]);
+  });
+
+  it('update after an edit in the panel reads back as the edited map', async () => {
+    const p = await start(editor);
+    const { id, map } = await create(p, WORKSHOP);
+    const edited = clone(map);
+    edited.stages.push({ id: 'd', name: 'Return' });
+    const pains = edited.lanes.find((l) => l.id === 'pains') as Extract<JourneyMap['lanes'][number], { kind: 'cards' }>;
+    pains.cells.a = ['Too many tabs', 'No size chart'];
+    pains.cells.d = ['Label printer needed'];
+    const updated = await update(p, id, edited);
+    expect(updated.nodeId).toBe(id);
+    expect((await read(p, id)).map).toEqual(norm(edited));
+    // And back: removing the cards again removes them.
+    await update(p, id, map);
+    expect((await read(p, id)).map).toEqual(norm(map));
+  });
+
+  it('update keeps what participants added that is not in the data, where it is', async () => {
+    const p = await start(editor);
+    const { id, map } = await create(p, WORKSHOP);
+    const board = await root(p, id);
+    await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
+    let own: SceneNode;
+    if (editor === 'figjam') {
+      const s = p.figma.createSticky();
+      s.text.characters = 'Parking note';
+      board.appendChild(s);
+      own = s;
+    } else {
+      // The map frame is auto-layout: a designer's own node placed freely is absolutely positioned.
+      const r = p.figma.createRectangle();
+      board.appendChild(r);
+      r.layoutPositioning = 'ABSOLUTE';
+      own = r;
+    }
+    own.x = 5;
+    own.y = 5;
+    const edited = clone(map);
+    edited.title = 'Workshop, day 2';
+    await update(p, id, edited);
+    expect(own.removed).toBe(false);
+    expect([own.x, own.y]).toEqual([5, 5]);
+  });
+});
+
+// ------------------------------------------------------------------------------------ FigJam only
+
+async function board(map: unknown = WORKSHOP) {
+  const p = await start('figjam');
+  const { id, map: drawn } = await create(p, map);
+  const section = (await root(p, id)) as SectionNode;
+  await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
+  const geo = boardGeometry(drawn);
+  /** Where the i-th slot of a cell is, relative to the section. */
+  const slot = (lane: string, stage: string, i: number) => {
+    const row = geo.rows.find((r) => r.lane.id === lane)!;
+    const col = geo.columns.find((c) => c.stageId === stage)!;
+    return stickySlot(cellRect(row, col), i);
+  };
+  /** A participant's sticky, at x/y relative to the section. */
+  const sticky = (text: string, at: { x: number; y: number }) => {
+    const s = p.figma.createSticky();
+    s.text.characters = text;
+    section.appendChild(s);
+    s.x = at.x;
+    s.y = at.y;
+    return s;
+  };
+  const stickies = () => allNodes(section).filter((n): n is StickyNode => n.type === 'STICKY');
+  return { p, id, map: drawn, section, geo, slot, sticky, stickies };
+}
+
+const cardsOf = (map: JourneyMap, lane: string) =>
+  (map.lanes.find((l) => l.id === lane) as Extract<JourneyMap['lanes'][number], { kind: 'cards' }>).cells;
+
+describe('a FigJam board', () => {
+  it('draws cards as stickies coloured by their lane’s tone, in a section, with FigJam’s own nodes', async () => {
+    const b = await board();
+    expect(b.section.type).toBe('SECTION');
+    const types = new Set(allNodes(b.section).map((n) => n.type));
+    for (const t of types) expect(['SECTION', 'STICKY', 'SHAPE_WITH_TEXT', 'TEXT', 'VECTOR']).toContain(t);
+    const [s] = b.stickies();
+    expect(s.text.characters).toBe('Too many tabs');
+    expect(s.authorVisible).toBe(false);
+    expect((s.fills as SolidPaint[])[0].color).toEqual({ r: 1, g: 0.7804, b: 0.7608 }); // negative: red
+    expect(managed(b.section, 'emotion-marker')).toHaveLength(3);
+    expect(managed(b.section, 'emotion-curve').length).toBeGreaterThan(0);
+  });
+
+  it('reads a sticky put into a cell as a card there, in reading order, and counts stickies outside', async () => {
+    const b = await board();
+    // Added below and then beside the existing card: reading order is top-to-bottom, left-to-right.
+    b.sticky('Second row', { ...b.slot('pains', 'a', 2), y: b.slot('pains', 'a', 2).y + 7 });
+    b.sticky('Beside it', {
+      ...b.slot('pains', 'a', 1),
+      x: b.slot('pains', 'a', 1).x - 3,
+      y: b.slot('pains', 'a', 1).y + 20,
+    });
+    b.sticky('An idea', b.slot('ideas', 'c', 0));
+    b.sticky('Off the grid', { x: 2, y: 2 });
+    b.sticky('Also off', { x: b.geo.width - STICKY, y: 2 });
+    const back = await read(b.p, b.id);
+    expect(cardsOf(back.map as JourneyMap, 'pains').a).toEqual(['Too many tabs', 'Beside it', 'Second row']);
+    expect(cardsOf(back.map as JourneyMap, 'ideas')).toEqual({ c: ['An idea'] });
+    expect(back.ignored).toBe(2);
+    expect(back.warnings).toEqual(['2 stickies are outside every cards cell and were left out.']);
+  });
+
+  it('a moved sticky moves its card; an edited sticky’s text comes back; a deleted one deletes its card', async () => {
+    const b = await board({
+      ...WORKSHOP,
+      lanes: [{ id: 'pains', title: 'Pains', kind: 'cards', cells: { a: ['One', 'Two', 'Three'] } }],
+    });
+    const [one, two, three] = b.stickies();
+    const to = b.slot('pains', 'c', 0);
+    one.x = to.x;
+    one.y = to.y;
+    two.text.characters = 'Two, reworded';
+    three.remove();
+    const back = (await read(b.p, b.id)).map as JourneyMap;
+    expect(cardsOf(back, 'pains')).toEqual({ a: ['Two, reworded'], c: ['One'] });
+  });
+
+  it('a dragged emotion marker comes back as its score, snapped to quarter points', async () => {
+    const b = await board();
+    const marker = managed(b.section, 'emotion-marker').find((n) => tagField(n, 'stage') === 'b')!;
+    const row = b.geo.rows.find((r) => r.lane.id === 'feel')!;
+    marker.y = row.y + scoreToY(1.6, EMOTION_AREA) - marker.height / 2;
+    const back = (await read(b.p, b.id)).map as JourneyMap;
+    const feel = back.lanes.find((l) => l.id === 'feel') as Extract<JourneyMap['lanes'][number], { kind: 'emotion' }>;
+    expect(feel.cells.b.score).toBe(1.5);
+    expect(feel.cells.a.score).toBe(1);
+  });
+
+  it('edited texts in text cells, stage headers and lane labels come back', async () => {
+    const b = await board();
+    const shape = (role: string, lane?: string, stage?: string) =>
+      managed(b.section, role).find(
+        (n) => (!lane || tagField(n, 'lane') === lane) && (!stage || tagField(n, 'stage') === stage),
+      ) as ShapeWithTextNode;
+    shape('cell-text', 'doing', 'c').text.characters = 'Unboxes';
+    shape('stage-name', undefined, 'b').text.characters = 'Checkout';
+    shape('lane-title', 'pains').text.characters = 'Pains';
+    const back = (await read(b.p, b.id)).map as JourneyMap;
+    expect(back.stages[1].name).toBe('Checkout');
+    expect(back.lanes[1].title).toBe('Pains');
+    expect((back.lanes[0] as { cells: Record<string, string> }).cells).toEqual({
+      a: 'Searches',
+      b: 'Pays',
+      c: 'Unboxes',
+    });
+  });
+
+  it('read back then update: participants’ stickies become the cards, nothing doubles, none of theirs is deleted', async () => {
+    const b = await board();
+    const theirs = b.sticky('Queue at the till', {
+      x: b.slot('pains', 'b', 0).x + 40,
+      y: b.slot('pains', 'b', 0).y + 30,
+    });
+    const parked = b.sticky('Parking lot', { x: 2, y: 2 });
+    const back = (await read(b.p, b.id)).map as JourneyMap;
+    await update(b.p, b.id, back);
+    const texts = b
+      .stickies()
+      .map((s) => s.text.characters)
+      .sort();
+    expect(texts).toEqual(['Parking lot', 'Queue at the till', 'Too many tabs']);
+    // Theirs, now a card, is tidied into its slot; the parked one stays where it was.
+    expect([theirs.x, theirs.y]).toEqual([b.slot('pains', 'b', 0).x, b.slot('pains', 'b', 0).y]);
+    expect([parked.x, parked.y]).toEqual([2, 2]);
+    expect((await read(b.p, b.id)).map).toEqual(back);
+    // The data loses the card: their sticky stays (the plugin did not create it), unmatched.
+    const without = clone(back);
+    cardsOf(without, 'pains').b = [];
+    await update(b.p, b.id, without);
+    expect(theirs.removed).toBe(false);
+    // A sticky the plugin made, edited by a participant, is theirs now: kept when its card goes.
+    const ours = b.stickies().find((s) => s.text.characters === 'Too many tabs')!;
+    ours.text.characters = 'Too many tabs!!';
+    const none = clone(without);
+    cardsOf(none, 'pains').a = [];
+    await update(b.p, b.id, none);
+    expect(ours.removed).toBe(false);
+  });
+
+  it('a card removed in the panel removes the sticky the plugin made for it', async () => {
+    const b = await board();
+    const edited = clone(b.map);
+    cardsOf(edited, 'pains').a = [];
+    const [s] = b.stickies();
+    await update(b.p, b.id, edited);
+    expect(s.removed).toBe(true);
+    expect(b.stickies()).toHaveLength(0);
+  });
+
+  it('random stickies placed into random cells come back as exactly those cards', async () => {
+    const lanes = ['pains', 'ideas'];
+    const stages = ['a', 'b', 'c'];
+    const arbPlaced = fc.uniqueArray(
+      fc.record({
+        lane: fc.constantFrom(...lanes),
+        stage: fc.constantFrom(...stages),
+        slot: fc.integer({ min: 0, max: 3 }),
+        text: arbText.filter((t) => t.trim() === t && t.length > 0 && t.length <= 280),
+        dx: fc.integer({ min: -30, max: 30 }),
+        dy: fc.integer({ min: -40, max: 40 }),
+      }),
+      { selector: (s) => `${s.lane}/${s.stage}/${s.slot}`, maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(arbPlaced, async (placed) => {
+        const b = await board({
+          ...WORKSHOP,
+          lanes: WORKSHOP.lanes.map((l) => (l.kind === 'cards' ? { ...l, cells: {} } : l)),
+        });
+        for (const s of placed) {
+          const at = b.slot(s.lane, s.stage, s.slot);
+          b.sticky(s.text, { x: at.x + s.dx, y: at.y + s.dy });
+        }
+        const back = (await read(b.p, b.id)).map as JourneyMap;
+        for (const lane of lanes) {
+          const want: Record<string, string[]> = {};
+          for (const stage of stages) {
+            const here = placed.filter((s) => s.lane === lane && s.stage === stage).sort((x, y) => x.slot - y.slot);
+            if (here.length) want[stage] = here.map((s) => s.text);
+          }
+          expect(cardsOf(back, lane)).toEqual(want);
+        }
+        expect((await read(b.p, b.id)).ignored).toBe(0);
+        uninstallFakeFigma();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
