@@ -90,7 +90,7 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
   const m = r.moment ?? d.moment.headerFill;
   const { stage, stageText } =
     r.stage !== undefined || r.moment !== undefined
-      ? stageLook(r.stage ?? c.stageBackground, m, ink)
+      ? stageLook(r.stage ?? c.stageBackground, m, dark ? surface : ink)
       : { stage: c.stageBackground, stageText: c.stageText };
   // A moment's header: the stage row tinted by the moment's fill; its texts read on both.
   const header = [stage, mixHex(stage, m, MOMENT.headerFillOpacity)];
@@ -132,7 +132,8 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
           headerFill: m,
           headerLabel: readableOn(r.moment === undefined ? d.moment.headerLabel : mixHex(m, '#FFFFFF', 0.35), header),
           headerNote: readableOn(r.moment === undefined ? d.moment.headerNote : mixHex(m, '#FFFFFF', 0.75), header),
-          band: m,
+          // On a dark surface the band at its opacity reads heavier: half of it, mixed into the surface.
+          band: dark ? mixHex(surface, m, 0.55) : m,
           ring: readableOn(r.moment === undefined ? d.moment.ring : m, lanes, 3),
           legendTitle: readableOn(r.moment === undefined ? d.moment.legendTitle : m, [surface]),
         };
@@ -146,7 +147,7 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
       textMuted: faint,
       personaBackground,
       personaAccent: accent,
-      personaAvatarText: r.accent !== undefined ? textOn(accent, ink) : c.personaAvatarText,
+      personaAvatarText: r.accent !== undefined ? textOn(accent, dark ? surface : ink) : c.personaAvatarText,
       personaSectionTitle:
         r.accent !== undefined
           ? readableOn(accent, [personaBackground, surface])
@@ -189,8 +190,8 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
 
 /**
  * The stage row's colour and its text: white where white reads on the row and on a moment's
- * tint of it, else the text colour made readable there; a mid-tone row where neither reads on
- * both is darkened until white does.
+ * tint of it, else `ink` (the text colour; the surface in a dark scheme) made readable there; a
+ * mid-tone row where neither reads on both is darkened until white does.
  */
 function stageLook(wanted: string, moment: string, ink: string): { stage: string; stageText: string } {
   for (const ratio of [0, 5, 6, 7, 21]) {

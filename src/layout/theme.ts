@@ -359,7 +359,7 @@ export const DARK_ROLES: Record<'default' | 'mono' | 'warm' | 'contrast', Requir
     text: '#FFFFFF',
     mutedText: '#E6E6E6',
     accent: '#80B3FF',
-    stage: '#FFFFFF',
+    stage: '#262626',
     positive: '#4ADE80',
     negative: '#FF7070',
     idea: '#FFB020',

@@ -43,7 +43,10 @@ describe('dark scheme without variables', () => {
     const created = p.expectReply(await p.send({ type: 'create', map: example.input }), 'created');
     const frame = (await p.figma.getNodeByIdAsync(created.nodeId)) as FrameNode;
     expect(fillOf(frame)).toEqual(hex(paletteFor(undefined).colors.mapBackground));
-    const reply = p.expectReply(await p.send({ type: 'create', map: example.input, scheme: 'dim' }), 'error');
+    const reply = p.expectReply(
+      await p.send({ type: 'create', map: example.input, scheme: 'dim' } as Record<string, unknown>),
+      'error',
+    );
     expect(reply.message).toContain('create');
   });
 });
