@@ -19,6 +19,7 @@ import { diffMaps } from './model/diff';
 import { readMapData } from './figma/storage';
 import { MAX_VERSIONS, deleteVersion, listVersions, loadVersion, readHistory, saveVersion } from './figma/versions';
 import { drawComparison } from './figma/compare-frame';
+import { setVariableMode, variableModes } from './figma/variables';
 import { createBoard, findBoard, updateBoard } from './figjam/board';
 import { readBoard } from './figjam/read-board';
 
@@ -91,6 +92,11 @@ function selectedMaps(): Array<{ nodeId: string; title: string }> {
   return [...seen].map(([nodeId, title]) => ({ nodeId, title }));
 }
 
+/** The map's variable modes for the panel, when it uses variables. */
+async function modesOf(frame: FrameNode, map: JourneyMap) {
+  return map.theme?.variables ? await variableModes(frame) : undefined;
+}
+
 function validMap(raw: unknown, requestId?: string) {
   const result = normaliseMap(raw);
   if (!result.ok) fail('invalid', 'The map has errors; nothing was changed on the canvas.', result.issues, requestId);
@@ -144,6 +150,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         map: result.map,
         revision: result.revision,
         warnings: result.warnings,
+        variables: await modesOf(result.frame, result.map),
       });
       if (!result.warnings.length) toast(`Created “${map.title}”`);
       return;
@@ -187,6 +194,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         map: result.map,
         revision: result.revision,
         warnings: result.warnings,
+        variables: await modesOf(result.frame, result.map),
       });
       const { created, updated, removed } = result.stats;
       if (!result.warnings.length)
@@ -236,8 +244,24 @@ async function handle(msg: UiToPlugin): Promise<void> {
         map: result.map,
         revision: result.revision,
         warnings: result.warnings,
+        variables: await modesOf(frame, result.map),
       });
       return;
+    }
+    case 'set-variable-mode': {
+      const frame = await targetFrame(msg.nodeId);
+      if (!frame) return fail('not-found', 'That journey map is no longer on the canvas.', [], requestId);
+      if (!(await setVariableMode(frame, msg.mode)))
+        return fail(
+          'invalid',
+          `This file's “Journey map” variables have no ${msg.mode} mode (a second mode needs a paid Figma plan). Nothing was changed.`,
+          [],
+          requestId,
+        );
+      figma.commitUndo();
+      const variables = await variableModes(frame);
+      if (variables) post({ type: 'variable-modes', requestId, nodeId: frame.id, variables });
+      return toast(`“${frame.name}” shows its ${msg.mode} colours`);
     }
     case 'save-draft':
       try {

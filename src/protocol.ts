@@ -86,7 +86,17 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('compare'), ...compareFields }),
   /** The same comparison, drawn as a separate frame beside the map (the map is not touched). */
   z.strictObject({ type: z.literal('draw-comparison'), ...compareFields }),
+  /** Show the map in its Figma variables' Light or Dark mode: the frame's explicit mode (src/figma/variables.ts). */
+  z.strictObject({
+    type: z.literal('set-variable-mode'),
+    requestId: RequestId,
+    nodeId: NodeId,
+    mode: z.enum(['Light', 'Dark']),
+  }),
 ]);
+
+/** The modes of the map's variables ("Light", and "Dark" where the plan allows) and the one the frame is set to. */
+export const VariableModesSchema = z.object({ modes: z.array(z.string()), mode: z.optional(z.string()) });
 
 export const IssueSchema = z.object({ path: z.string(), message: z.string() });
 
@@ -158,6 +168,8 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     map: z.unknown(),
     revision: Int(),
     warnings: Warnings,
+    /** With `theme.variables`: the variables' modes and the frame's (src/figma/variables.ts). */
+    variables: z.optional(VariableModesSchema),
   }),
   z.object({
     type: z.literal('updated'),
@@ -168,6 +180,8 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     map: z.unknown(),
     revision: Int(),
     warnings: Warnings,
+    /** With `theme.variables`: the variables' modes and the frame's (src/figma/variables.ts). */
+    variables: z.optional(VariableModesSchema),
   }),
   z.object({
     type: z.literal('map'),
@@ -177,11 +191,15 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
     map: z.unknown(),
     revision: Int(),
     warnings: Warnings,
+    /** With `theme.variables`: the variables' modes and the frame's (src/figma/variables.ts). */
+    variables: z.optional(VariableModesSchema),
     /** FigJam: stickies on the board outside every cards cell, left out of the map. */
     ignored: z.optional(Int()),
   }),
   /** Which editor the plugin runs in, sent when the panel is ready: FigJam draws a workshop board. */
   z.object({ type: z.literal('editor'), editor: z.enum(['figma', 'figjam']) }),
+  /** The frame's variable mode was set (`set-variable-mode`). */
+  z.object({ type: z.literal('variable-modes'), requestId: RequestId, nodeId: NodeId, variables: VariableModesSchema }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   z.object({ type: z.literal('draft'), draft: z.optional(z.unknown()) }),
   /** Long work under way (src/figma/progress.ts): layers done of layers needed, for the request it serves. */
@@ -247,3 +265,4 @@ export type UpdateStats = z.infer<typeof UpdateStatsSchema>;
 export type VersionInfoMessage = z.infer<typeof VersionInfoSchema>;
 export type HistoryEntryMessage = z.infer<typeof HistoryEntrySchema>;
 export type Side = z.infer<typeof SideSchema>;
+export type VariableModes = z.infer<typeof VariableModesSchema>;

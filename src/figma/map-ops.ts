@@ -5,7 +5,6 @@
  */
 import { FORMAT_VERSION, LIMITS, normaliseMap, type JourneyMap } from '../model';
 import type { NodeSpec } from '../layout/spec';
-import { buildMapSpec } from '../layout/map-spec';
 import { clearMemo } from '../layout/memo';
 import { loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
@@ -16,6 +15,7 @@ import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
 import { Progress, type ProgressReport } from './progress';
 import { appendHistory } from './versions';
+import { drawSpec, drawWithVariables } from './variables';
 
 export class UserFacingError extends Error {
   constructor(
@@ -127,8 +127,7 @@ export async function createMap(
   const { onProgress, scheme, ...columns } = options;
   const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
   const render = renderOptions(fonts, columns, scheme);
-  const spec = buildMapSpec(map, render);
-  const total = checkSize(spec);
+  const { spec, total, warnings: variableWarnings } = await drawWithVariables(map, render, checkSize);
   /** On the page from its first write: what a failure part-way must remove. */
   let placed: FrameNode | undefined;
   const canvas = canvasAfterWrite(map);
@@ -162,6 +161,7 @@ export async function createMap(
   figma.viewport.scrollAndZoomIntoView([frame]);
   const warnings = fontWarnings.concat(
     substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
+    variableWarnings,
   );
   return { frame, map, revision: 1, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
@@ -237,8 +237,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   }
   const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
   const render = renderOptions(fonts, canvasColumnWidths(ix), stored?.render?.scheme);
-  const spec = buildMapSpec(map, render);
-  const total = checkSize(spec);
+  const { spec, total, warnings: variableWarnings } = await drawWithVariables(map, render, checkSize);
   // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts
   // it node by node, where the hash stored on the node agrees).
   // (Maps stored before render options were recorded: the canvas's own widths are the best guess.)
@@ -247,7 +246,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
     known && known.render === JSON.stringify(drawnWith)
       ? known.spec
       : previous && previous.ok
-        ? buildMapSpec(previous.value, drawnWith)
+        ? drawSpec(previous.value, drawnWith)
         : undefined;
   const ctx = newContext(() => frame);
   // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
@@ -283,6 +282,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   rememberDrawn(map, render, spec);
   const warnings = fontWarnings.concat(
     substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
+    variableWarnings,
   );
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }

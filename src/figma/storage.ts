@@ -67,6 +67,8 @@ export interface RenderOptions {
    * Figma is the variables' Dark mode.
    */
   scheme?: 'dark';
+  /** The map's Figma variables bound when it was drawn: variable id by palette colour name (variables.ts). */
+  variables?: Record<string, string>;
 }
 
 /**

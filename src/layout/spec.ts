@@ -103,6 +103,8 @@ export interface SolidPaintSpec {
   type: 'SOLID';
   color: Rgb;
   opacity?: number;
+  /** The Figma variable the colour is bound to (src/figma/variables.ts); layout never sets it. */
+  boundVariables?: { color: { type: 'VARIABLE_ALIAS'; id: string } };
 }
 
 export interface FontNameSpec {

@@ -81,6 +81,7 @@ function normaliseTheme(t: Theme | undefined): Theme | undefined {
     preset: t.preset,
     font: t.font?.trim(),
     accent: t.accent?.toUpperCase(),
+    variables: t.variables || undefined,
     colors: Object.keys(colors).length ? colors : undefined,
   });
   return Object.keys(out).length ? out : undefined;

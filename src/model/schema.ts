@@ -194,6 +194,8 @@ export const ThemeSchema = z.strictObject({
       .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.shortText, atMost(LIMITS.shortText))),
   ),
   accent: z.optional(hexColour),
+  /** Bind the map's colours to Figma variables (src/figma/variables.ts): stored with the map, so updates keep binding. */
+  variables: z.optional(z.boolean()),
   colors: z.optional(
     z.strictObject(
       Object.fromEntries(THEME_ROLE_NAMES.map((r) => [r, z.optional(hexColour)])) as Record<

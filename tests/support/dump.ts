@@ -4,7 +4,7 @@
  * compares. Node ids are left out (an update keeps them, a create makes new
  * ones); designer nodes (untagged) are left out; everything Figma would show
  * or lay out differently is in: types and order, names, tags, texts and fonts,
- * fills and strokes, auto-layout mode, sizing on both axes, padding and
+ * fills and strokes (with their variable bindings), auto-layout mode, sizing on both axes, padding and
  * spacing, vector paths, positions inside non-auto-layout frames, and sizes
  * on every axis that is FIXED.
  */
@@ -25,6 +25,9 @@ function paints(v: unknown): unknown {
           color: { r: round(p.color.r), g: round(p.color.g), b: round(p.color.b) },
           opacity: round(p.opacity ?? 1),
           visible: p.visible ?? true,
+          // A binding to a Figma variable is part of what is drawn (src/figma/variables.ts); the colour
+          // above is the variable's value in the node's mode, as the fake reads it.
+          ...(p.boundVariables?.color ? { bound: p.boundVariables.color.id } : {}),
         }
       : { type: p.type },
   );

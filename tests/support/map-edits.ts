@@ -4,7 +4,7 @@
  * cells, cards, scores, notes and personas edited; emotion scales changed,
  * curves moved onto another lane's chart and back, tied to personas, dashed;
  * the objective and moments of truth; long texts; metric values, units and targets, and
- * divider lines; the theme (preset, accent, a role colour, a font family, present or missing). Applied to a
+ * divider lines; the theme (preset, accent, a role colour, a font family, Figma variables on or off, present or missing). Applied to a
  * normalised map, they give the input of the next update.
  */
 import fc from 'fast-check';
@@ -268,13 +268,17 @@ export function applyEdit(m: Json, e: Edit): void {
     case 'set-theme': {
       // One part of the theme at a time, as the panel's Theme section edits it.
       const theme: Json = { ...(m.theme ?? {}) };
-      const part = e.a % 5;
+      const part = e.a % 6;
       if (part === 0) theme.preset = THEME_PRESETS[e.b % THEME_PRESETS.length];
       else if (part === 1) theme.accent = ACCENTS[e.b % ACCENTS.length];
       else if (part === 2)
         theme.colors = { ...(theme.colors ?? {}), [ROLES[e.b % ROLES.length]]: ACCENTS[(e.b >> 2) % ACCENTS.length] };
       else if (part === 3) theme.font = FAMILIES[e.b % FAMILIES.length];
-      else for (const k of Object.keys(theme)) if (e.b % 2 === 0 || k === 'colors') delete theme[k];
+      else if (part === 5) {
+        // "Use Figma variables" on or off (src/figma/variables.ts): bindings are part of what is drawn.
+        if (theme.variables) delete theme.variables;
+        else theme.variables = true;
+      } else for (const k of Object.keys(theme)) if (e.b % 2 === 0 || k === 'colors') delete theme[k];
       if (theme.font === undefined) delete theme.font;
       if (Object.keys(theme).length) m.theme = theme;
       else delete m.theme;
