@@ -18,6 +18,7 @@ import { createCanvas } from './canvas';
 import { checkGeometry } from './geometry';
 import { themeMessage, withTheme, type ThemeName } from './theme';
 import { roleOf } from '../src/figma/tags';
+import { stickySlot, STICKY, EMOTION_AREA as BOARD_AREA } from '../src/figjam/geometry';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const iframe = $<HTMLIFrameElement>('plugin');
@@ -27,7 +28,10 @@ const editBox = $<HTMLInputElement>('edit-text');
 const toast = $<HTMLDivElement>('toast');
 const themeButton = $<HTMLButtonElement>('theme');
 
-const fake = installFakeFigma({ viewport: { x: 0, y: 0 } });
+/** `?editor=figjam` runs the plugin in FigJam (the fake's FigJam mode): the map is a workshop board. */
+const editor = new URLSearchParams(location.search).get('editor') === 'figjam' ? 'figjam' : 'figma';
+const fake = installFakeFigma({ viewport: { x: 0, y: 0 }, editorType: editor });
+document.title = `Journey map · dev harness${editor === 'figjam' ? ' · FigJam' : ''}`;
 const figma = fake.figma;
 let theme: ThemeName = 'light';
 let shownHtml: string | null = null;
@@ -39,9 +43,20 @@ const fakeShowUI = figma.showUI.bind(figma);
   fakeShowUI(html, options);
 };
 
+/** The editable text of a node: a text's characters, a sticky's or shape's text sublayer. */
+const textOf = (node: SceneNode | null): { characters: string; fontName: FontName | symbol } | null =>
+  !node
+    ? null
+    : node.type === 'TEXT'
+      ? node
+      : node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT'
+        ? node.text
+        : null;
+
 const canvas = createCanvas(fake, $('canvas'), (node) => {
-  editBox.disabled = !node || node.type !== 'TEXT';
-  editBox.value = node && node.type === 'TEXT' ? node.characters : '';
+  const text = textOf(node);
+  editBox.disabled = !text;
+  editBox.value = text ? text.characters : '';
   describe();
 });
 const bridge = connect(fake, iframe, () => poll());
@@ -108,8 +123,8 @@ function poll(): void {
 setInterval(poll, 100);
 
 $('apply-text').addEventListener('click', async () => {
-  const node = canvas.picked();
-  if (!node || node.type !== 'TEXT') return flash('Pick a text on the canvas first.', true);
+  const node = textOf(canvas.picked());
+  if (!node) return flash('Pick a text, sticky or shape on the canvas first.', true);
   try {
     // As in Figma: every font of the text must be loaded before its characters change.
     if (node.fontName === figma.mixed)
@@ -123,7 +138,8 @@ $('apply-text').addEventListener('click', async () => {
 });
 
 // One press moves a marker by one whole point of the emotion scale.
-const POINT = scoreToY(1, EMOTION_AREA) - scoreToY(2, EMOTION_AREA);
+const AREA = editor === 'figjam' ? BOARD_AREA : EMOTION_AREA;
+const POINT = scoreToY(1, AREA) - scoreToY(2, AREA);
 for (const [id, dy] of [
   ['marker-up', -POINT],
   ['marker-down', POINT],
@@ -134,6 +150,37 @@ for (const [id, dy] of [
     canvas.moveY(node, dy);
   });
 }
+
+/**
+ * FigJam: a participant's sticky, with the text in the box, put into the picked cards cell at its
+ * first free place (two per row, as the board lays them out).
+ */
+const addSticky = $<HTMLButtonElement>('add-sticky');
+addSticky.hidden = editor !== 'figjam';
+async function stickyInto(cell: SceneNode, text: string): Promise<StickyNode> {
+  const section = cell.parent as SectionNode;
+  const sticky = figma.createSticky();
+  await figma.loadFontAsync(sticky.text.fontName as FontName);
+  sticky.text.characters = text;
+  const taken = section.children.filter((n) => n.type === 'STICKY' && n !== sticky);
+  const rect = { x: cell.x, y: cell.y, width: cell.width, height: cell.height };
+  let i = 0;
+  for (; ; i++) {
+    const at = stickySlot(rect, i);
+    if (!taken.some((s) => Math.abs(s.x - at.x) < STICKY / 2 && Math.abs(s.y - at.y) < STICKY / 2)) break;
+  }
+  section.appendChild(sticky);
+  const at = stickySlot(rect, i);
+  sticky.x = at.x;
+  sticky.y = at.y;
+  return sticky;
+}
+addSticky.addEventListener('click', async () => {
+  const cell = canvas.picked();
+  if (!cell || roleOf(cell) !== 'cell') return flash('Pick an empty part of a cards cell on the board first.', true);
+  await stickyInto(cell, editBox.value || 'New sticky');
+  poll();
+});
 
 function setTheme(next: ThemeName): void {
   theme = next;
@@ -168,6 +215,8 @@ const harness = {
   setTheme,
   checkLayout,
   markerPoint: POINT,
+  editor,
+  stickyInto,
   /** Redraw now (the poll would within 100 ms). */
   redraw: () => poll(),
   ready: false,

@@ -4,6 +4,7 @@
  *   npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2] [--dark]
  *   npm run preview -- --all [--html]       every examples/*.json → out/preview/<name>.png
  *
+ * --figjam runs the plugin in FigJam (the fake's FigJam mode) and renders the workshop board it draws.
  * --dark draws the map in its theme's dark colours (paletteFor(theme, 'dark'), sent as the create
  * message's `scheme`) on Figma's dark canvas grey. In Figma a dark map is the "Dark" mode of the
  * map's variables; this is how to see those colours without Figma.
@@ -40,16 +41,18 @@ interface Args {
   html: boolean;
   scale: number;
   dark: boolean;
+  figjam: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { inputs: [], html: false, scale: 1, dark: false };
+  const args: Args = { inputs: [], html: false, scale: 1, dark: false, figjam: false };
   let all = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--all') all = true;
     else if (a === '--html') args.html = true;
     else if (a === '--dark') args.dark = true;
+    else if (a === '--figjam') args.figjam = true;
     else if (a === '--out') args.out = argv[++i];
     else if (a === '--scale') args.scale = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
@@ -75,7 +78,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function usage(): string {
-  return 'usage: npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2] [--dark]\n       npm run preview -- --all [--html] [--dark]';
+  return 'usage: npm run preview -- examples/<name>.json [--out <file>.png] [--html] [--scale 2] [--dark] [--figjam]\n       npm run preview -- --all [--html] [--dark]';
 }
 
 function loadMap(path: string): unknown {
@@ -100,9 +103,10 @@ export async function createWithSandbox(
   map: unknown,
   source: string,
   scheme?: 'light' | 'dark',
+  editor: 'figma' | 'figjam' = 'figma',
 ): Promise<SceneNode> {
   // Inter, plus two families Chromium can draw here, so a map's `theme.font` can be previewed.
-  const fake = installFakeFigma({ fonts: PREVIEW_FONTS });
+  const fake = installFakeFigma({ fonts: PREVIEW_FONTS, editorType: editor });
   // The bundle is an IIFE that reads the globals `figma` and `__html__`; hand them in explicitly.
   new Function('figma', '__html__', bundle)(fake.figma, '<html></html>');
   await fake.runCommand('open');
@@ -137,7 +141,13 @@ async function waitForReply(messages: unknown[], from: number): Promise<Reply> {
 
 async function previewOne(input: string, out: string, args: Args, bundle: string, browser: Browser): Promise<void> {
   const map = loadMap(input);
-  const frame = await createWithSandbox(bundle, map, input, args.dark ? 'dark' : undefined);
+  const frame = await createWithSandbox(
+    bundle,
+    map,
+    input,
+    args.dark ? 'dark' : undefined,
+    args.figjam ? 'figjam' : 'figma',
+  );
   // Dark: on Figma's dark canvas grey, as a designer would see it.
   const html = renderNodeToHtml(frame, { padding: 24, ...(args.dark ? { background: '#1E1E1E' } : {}) });
   mkdirSync(dirname(out), { recursive: true });

@@ -72,6 +72,7 @@ export class PanelController {
       tab: 'persona',
       canUndo: false,
       canRedo: false,
+      editor: 'figma',
     });
     this.versions = new VersionsModel({
       send: (msg) => this.send(msg),
@@ -312,6 +313,9 @@ export class PanelController {
     switch (msg.type) {
       case 'selection':
         this.patch({ selection: msg.maps });
+        return;
+      case 'editor':
+        this.patch({ editor: msg.editor });
         return;
       case 'progress': {
         // Only while the create or update it belongs to is still the panel's status.

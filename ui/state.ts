@@ -30,6 +30,8 @@ export interface PanelState {
   tab: TabId;
   canUndo: boolean;
   canRedo: boolean;
+  /** The editor the plugin runs in (the sandbox says so when the panel is ready): FigJam draws a workshop board. */
+  editor: 'figma' | 'figjam';
 }
 
 /** Which tab shows the field a path points at; null for the always-visible header. */

@@ -40,7 +40,9 @@ import { appendHistory } from '../figma/versions';
 import {
   EMOTION_AREA,
   MARKER,
+  PERSONA,
   STAGE_HEADER_HEIGHT,
+  personaBody,
   STICKY,
   boardGeometry,
   cardsCellAt,
@@ -366,21 +368,43 @@ function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
   const c = pal.colors;
   const f = d.fonts;
   d.text({ role: 'title', key: 'title' }, geo.title, map.title, f.bold, 48, c.text);
+  d.text(
+    { role: 'subtitle', key: 'hint' },
+    geo.hint,
+    'Workshop board: put a sticky in a cell to add a card there, drag a dot to change a score, then Read back in the Journey map plugin.',
+    f.regular,
+    20,
+    c.textMuted,
+  );
   if (geo.objective && map.objective)
     d.text({ role: 'objective', key: 'objective' }, geo.objective, map.objective, f.regular, 22, c.textSecondary);
   (map.personas ?? []).forEach((p, i) => {
-    const lines = [p.role ? `${p.name} · ${p.role}` : p.name];
-    if (p.quote) lines.push(`“${p.quote}”`);
-    if (p.goals?.length) lines.push(`Goals: ${p.goals.join('; ')}`);
-    if (p.frustrations?.length) lines.push(`Frustrations: ${p.frustrations.join('; ')}`);
-    d.shape({ role: 'persona', key: `persona:${p.id}`, index: i }, geo.personas[i], {
+    const r = geo.personas[i];
+    d.shape({ role: 'persona', key: `persona:${p.id}`, index: i }, r, {
       fill: c.personaBackground,
       stroke: c.personaAccent,
       shapeType: 'ROUNDED_RECTANGLE',
-      text: lines.join('\n'),
-      size: 16,
-      textColor: c.text,
+      locked: true,
     });
+    const inner = { x: r.x + PERSONA.padding, width: r.width - 2 * PERSONA.padding, height: 20 };
+    d.text(
+      { role: 'persona-name', key: `persona-name:${p.id}`, index: i },
+      { ...inner, y: r.y + PERSONA.padding },
+      p.role ? `${p.name} · ${p.role}` : p.name,
+      f.bold,
+      24,
+      c.personaSectionTitle,
+    );
+    const body = personaBody(p);
+    if (body)
+      d.text(
+        { role: 'persona-description', key: `persona-body:${p.id}`, index: i },
+        { ...inner, y: r.y + PERSONA.padding + PERSONA.nameHeight + 8 },
+        body,
+        f.regular,
+        PERSONA.size,
+        c.text,
+      );
   });
   const cols = geo.columns;
   const span = (start: number, count: number): Rect => {
@@ -433,7 +457,7 @@ function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
         { x: col.x + 8, y: sr.y + STAGE_HEADER_HEIGHT + 8, width: col.width - 16, height: 20 },
         under,
         f.regular,
-        16,
+        18,
         c.textSecondary,
       );
   });
@@ -461,7 +485,7 @@ function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
             fill: c.cellBackground,
             stroke: c.cellBorder,
             text: cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text,
-            size: 16,
+            size: 20,
             textColor: c.text,
           },
         );
@@ -546,10 +570,10 @@ function drawChart(
   ] as const) {
     d.text(
       { role: 'emotion-axis', key: `axis-${end}:${host.id}`, lane: host.id },
-      { x: x0 + 8, y: top + scoreToY(score, area, scale) - 10, width: 120, height: 20 },
+      { x: x0 + 8, y: top + scoreToY(score, area, scale) - 12, width: 200, height: 20 },
       `${scoreLabel(score)}${host.scale?.[end] ? ` ${host.scale[end]}` : ''}`,
       d.fonts.regular,
-      14,
+      18,
       c.textMuted,
     );
   }
@@ -574,7 +598,7 @@ function drawChart(
         lane.style === 'dashed' ? [10, 6] : undefined,
       );
     });
-    for (const p of points) {
+    points.forEach((p, pi) => {
       d.shape(
         { role: 'emotion-marker', key: `marker:${lane.id}:${p.stageId}`, lane: lane.id, stage: p.stageId },
         { x: x0 + p.x - MARKER / 2, y: top + p.y - MARKER / 2, width: MARKER, height: MARKER },
@@ -584,12 +608,18 @@ function drawChart(
       if (note)
         d.text(
           { role: 'emotion-note', key: `note:${lane.id}:${p.stageId}`, lane: lane.id, stage: p.stageId },
-          { x: x0 + p.x + MARKER / 2 + 6, y: top + p.y - 10, width: 200, height: 20 },
+          // Clear of the curve: below the marker where the curve climbs to the next stage, else above.
+          {
+            x: x0 + p.x - 12,
+            y: top + p.y + ((points[pi + 1]?.y ?? p.y) < p.y ? MARKER / 2 + 6 : -MARKER / 2 - 30),
+            width: 240,
+            height: 20,
+          },
           note,
           d.fonts.regular,
-          14,
+          18,
           c.textSecondary,
         );
-    }
+    });
   });
 }

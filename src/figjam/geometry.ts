@@ -10,7 +10,7 @@
  * read back all compute the board from a map with this one function, so a cell is where the
  * reader looks for it exactly when the map that drew it is the stored one.
  */
-import type { JourneyMap, Lane } from '../model';
+import type { JourneyMap, Lane, Persona } from '../model';
 import { gridGeometry } from '../layout/grid';
 import type { EmotionArea } from '../layout/emotion';
 import { hasPhases } from '../layout/phases';
@@ -23,8 +23,28 @@ export const PAD = 64;
 export const LABEL_WIDTH = 280;
 export const ROW_GAP = 12;
 export const TITLE_HEIGHT = 64;
+/** The line under the title telling participants what to do on the board. */
+export const HINT_HEIGHT = 40;
 export const OBJECTIVE_HEIGHT = 56;
-export const PERSONA = { width: 560, height: 220, gap: 24 } as const;
+export const PERSONA = { width: 900, gap: 24, padding: 24, nameHeight: 34, line: 26, size: 18 } as const;
+
+/** A persona card's body: the quote, then goals and frustrations as bulleted lists. */
+export function personaBody(p: Persona): string {
+  const lines: string[] = [];
+  if (p.quote) lines.push(`“${p.quote}”`);
+  if (p.goals?.length) lines.push('', 'Goals', ...p.goals.map((g) => `•  ${g}`));
+  if (p.frustrations?.length) lines.push('', 'Frustrations', ...p.frustrations.map((f) => `•  ${f}`));
+  return lines.join('\n');
+}
+
+/** Height of a persona card: its lines, wrapped at the card's width (an estimate: ~0.55 em a character). */
+function personaHeight(p: Persona): number {
+  const perLine = Math.floor((PERSONA.width - 2 * PERSONA.padding) / (PERSONA.size * 0.5));
+  const lines = personaBody(p)
+    .split('\n')
+    .reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  return 2 * PERSONA.padding + PERSONA.nameHeight + 8 + lines * PERSONA.line;
+}
 export const PHASE_HEIGHT = 56;
 export const STAGE_HEADER_HEIGHT = 72;
 export const STAGE_ROW_HEIGHT = 148;
@@ -61,6 +81,7 @@ export interface BoardGeometry {
   width: number;
   height: number;
   title: Rect;
+  hint: Rect;
   objective?: Rect;
   personas: Rect[];
   /** Left edge of the label column. */
@@ -91,18 +112,21 @@ export function boardGeometry(map: JourneyMap): BoardGeometry {
   let y = PAD;
   const title = { x: PAD, y, width: gridWidth, height: TITLE_HEIGHT };
   y += TITLE_HEIGHT;
+  const hint = { x: PAD, y, width: gridWidth, height: HINT_HEIGHT };
+  y += HINT_HEIGHT;
   let objective: Rect | undefined;
   if (map.objective) {
     objective = { x: PAD, y, width: gridWidth, height: OBJECTIVE_HEIGHT };
     y += OBJECTIVE_HEIGHT;
   }
+  const tallest = Math.max(0, ...(map.personas ?? []).map(personaHeight));
   const personas = (map.personas ?? []).map((_, i) => ({
     x: PAD + i * (PERSONA.width + PERSONA.gap),
     y: y + 24,
     width: PERSONA.width,
-    height: PERSONA.height,
+    height: tallest,
   }));
-  y += personas.length ? 24 + PERSONA.height + 48 : 32;
+  y += personas.length ? 24 + tallest + 48 : 32;
   let phaseRow: BoardGeometry['phaseRow'];
   if (hasPhases(map.stages)) {
     phaseRow = { y, height: PHASE_HEIGHT };
@@ -123,6 +147,7 @@ export function boardGeometry(map: JourneyMap): BoardGeometry {
     width,
     height: y - ROW_GAP + PAD,
     title,
+    hint,
     objective,
     personas,
     labelX,

@@ -29,6 +29,10 @@ export interface HarnessWindow {
     checkLayout: () => GeometryReport;
     /** Canvas units between two whole points of the emotion scale. */
     markerPoint: number;
+    /** Which editor the fake plays (`?editor=figjam`). */
+    editor: 'figma' | 'figjam';
+    /** FigJam: a participant's sticky with `text`, put into this cards cell's first free place. */
+    stickyInto(cell: SceneNode, text: string): Promise<StickyNode>;
     bridge: {
       toPanel: Array<{ type: string }>;
       fromPanel: Array<{ type: string; map?: unknown }>;
@@ -41,7 +45,10 @@ export interface HarnessWindow {
  * Registers the suite's hooks (call it inside `describe`); `onPage` gets each test's page and
  * the panel's iframe once the plugin has started and the panel shows its tabs.
  */
-export function useDevHarness(onPage: (page: Page, panel: FrameLocator) => void): void {
+export function useDevHarness(
+  onPage: (page: Page, panel: FrameLocator) => void,
+  options: { editor?: 'figma' | 'figjam' } = {},
+): void {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
   let page: Page;
@@ -61,7 +68,7 @@ export function useDevHarness(onPage: (page: Page, panel: FrameLocator) => void)
     page.setDefaultTimeout(10000);
     pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(options.editor === 'figjam' ? `${server.url}?editor=figjam` : server.url);
     await page.waitForFunction(() => {
       const h = (window as unknown as Partial<HarnessWindow>).harness;
       return h?.ready === true || !!h?.startError;

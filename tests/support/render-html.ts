@@ -535,6 +535,53 @@ function renderShape(node: SceneNode, ctx: Ctx): string {
   return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(s))}"></div>`;
 }
 
+/**
+ * FigJam's sticky and shape with text: a box with its text sublayer inside. FigJam shrinks a
+ * sticky's text to fit (not documented; approximated by length); a shape's text is centred.
+ */
+function renderWithText(node: SceneNode, ctx: Ctx): string {
+  const sub = get<{ characters?: string; fontName?: { family: string; style: string }; fontSize?: number }>(
+    node,
+    'text',
+  );
+  const text = String(get(sub, 'characters') ?? '');
+  const sticky = node.type === 'STICKY';
+  const shape = get<string>(node, 'shapeType');
+  const look: Style = [
+    ...boxStyle(node, ctx),
+    ...commonLook(node),
+    ...fillStyle(node),
+    ...strokeStyle(node),
+    ['border-radius', sticky ? '3px' : shape === 'ELLIPSE' ? '50%' : shape === 'ROUNDED_RECTANGLE' ? '12px' : '0'],
+    ['display', 'flex'],
+    ['align-items', sticky ? 'flex-start' : 'center'],
+    ['justify-content', sticky ? 'flex-start' : 'center'],
+    ['padding', sticky ? '20px' : '10px 14px'],
+    ['overflow', 'hidden'],
+  ];
+  if (sticky) look.push(['box-shadow', '0 2px 4px rgba(0,0,0,0.18)']);
+  const font = get<{ family: string; style: string }>(sub, 'fontName');
+  const { weight, italic } = fontWeightOf(font?.style ?? 'Regular');
+  const given = num(sub, 'fontSize', 16);
+  const size = sticky ? (text.length <= 40 ? 24 : text.length <= 90 ? 20 : 16) : given;
+  const fills = get<readonly Paint[]>(sub, 'fills');
+  const colour =
+    Array.isArray(fills) && fills[0]?.type === 'SOLID' ? rgba(fills[0].color, fills[0].opacity ?? 1) : '#1e1e1e';
+  const inner: Style = [
+    ['font-family', `${cssString(font?.family ?? 'Inter')},"Inter",sans-serif`],
+    ['font-weight', weight],
+    ['font-style', italic ? 'italic' : undefined],
+    ['font-size', px(size)],
+    ['line-height', '1.25'],
+    ['color', colour],
+    ['white-space', 'pre-wrap'],
+    ['overflow-wrap', 'break-word'],
+    ['text-align', sticky ? 'left' : 'center'],
+    ['max-width', '100%'],
+  ];
+  return `<div ${dataAttrs(node)} style="${escapeHtml(styleAttr(look))}"><div style="${escapeHtml(styleAttr(inner))}">${escapeHtml(text)}</div></div>`;
+}
+
 // ---------------------------------------------------------------- entry points
 
 function renderNode(node: SceneNode, ctx: Ctx): string {
@@ -547,6 +594,9 @@ function renderNode(node: SceneNode, ctx: Ctx): string {
       return renderVector(node, ctx);
     case 'LINE':
       return renderLine(node, ctx);
+    case 'STICKY':
+    case 'SHAPE_WITH_TEXT':
+      return renderWithText(node, ctx);
     default:
       return renderShape(node, ctx); // ELLIPSE, RECTANGLE, and a box for anything else
   }

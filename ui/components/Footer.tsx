@@ -45,6 +45,7 @@ export function Footer() {
   const conflict = useSlice((s) => s.conflict);
   const hasTarget = useSlice((s) => s.target !== null || s.selection.length === 1);
   const editing = useSlice((s) => s.target !== null);
+  const figjam = useSlice((s) => s.editor === 'figjam');
   return (
     <footer class="footer">
       {status && (
@@ -112,6 +113,12 @@ export function Footer() {
             the canvas: the canvas changes are lost.
           </p>
         </div>
+      )}
+      {figjam && (
+        <p class="editor-note" role="note">
+          FigJam: the map is a workshop board. Cards are stickies; Read back turns the stickies in each cell into its
+          cards.
+        </p>
       )}
       <div class="btn-row actions">
         {/* Working on a map already on the canvas: Update is the main action, and Create (a second map) is not. */}
