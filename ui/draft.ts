@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import '../src/zod-jitless'; // English messages and jitless, before any schema is built
+import type { VariableModes } from '../src/protocol';
 import {
   FORMAT_VERSION,
   slugify,
@@ -262,6 +263,8 @@ export interface CanvasTarget {
   canvas?: string;
   /** The map the canvas had then: the base of the three-way merge when the panel reloads (ui/merge.ts). */
   base?: DraftMap;
+  /** The modes of the map's Figma variables and the frame's (not stored with the draft: the next reply says). */
+  variables?: VariableModes;
 }
 
 export interface StoredDraft {

@@ -50,6 +50,17 @@ export function setThemePart(m: DraftMap, part: 'preset' | 'accent' | 'font', va
   return next;
 }
 
+/** "Use Figma variables": `theme.variables` true, or left out (then maybe no theme at all). */
+export function setThemeVariables(m: DraftMap, on: boolean): DraftMap {
+  const theme: Record<string, unknown> = { ...m.theme };
+  if (on) theme.variables = true;
+  else delete theme.variables;
+  const next = { ...m };
+  if (Object.keys(theme).length) next.theme = theme as DraftMap['theme'];
+  else delete next.theme;
+  return next;
+}
+
 /* ---------------- personas ---------------- */
 
 type PersonaText = Exclude<keyof PersonaDraft, 'id'>;

@@ -5,6 +5,7 @@
 import { setThemePart } from '../edit';
 import { usePanel, useSlice } from '../hooks';
 import { Field, SelectField } from './fields';
+import { VariablesField } from './VariablesField';
 
 const PRESETS = [
   { value: '', label: 'Default' },
@@ -58,6 +59,7 @@ export function ThemeSection() {
         value={font}
         onValue={(v) => panel.edit((m) => setThemePart(m, 'font', v))}
       />
+      <VariablesField />
     </fieldset>
   );
 }
