@@ -27,7 +27,10 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * headroom, since another zlib build may compress a few bytes differently.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 45_900;
+// Issue 15's Figma variables (src/figma/variables.ts, src/layout/palette-names.ts, set-variable-mode and
+// the modes in replies) cost dist/code.js 2 121 bytes, measured as the same tree built with and without
+// them (52 030 → 54 151): the budget is raised by exactly that.
+export const CODE_BUDGET_GZIP = 45_900 + 2_121;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
@@ -37,7 +40,10 @@ export const CODE_BUDGET_GZIP = 45_900;
  * the panel (preset, accent, font family) to 74 149, and a table-export fix to 74 165: 74 500 keeps
  * ~0.5% headroom, since another zlib build may compress a few bytes differently.
  */
-export const UI_BUDGET_GZIP = 74_500;
+// Issue 15's "Use Figma variables" checkbox and Light/Dark choice (ui/components/VariablesField.tsx,
+// the modes kept with the target) cost dist/ui.html 338 bytes, measured as the same tree built with and
+// without them (74 314 → 74 652): the budget is raised by exactly that.
+export const UI_BUDGET_GZIP = 74_500 + 338;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);

@@ -245,7 +245,10 @@ describe('from the panel', () => {
       await p.send({ type: 'create', map: { ...(example.input as object), theme: { variables: 'yes' } } }),
       'error',
     );
-    expect(bad.issues.map((i) => i.path)).toContain('theme.variables');
+    expect(bad.issues).toContainEqual({
+      path: 'theme.variables',
+      message: 'Invalid input: expected boolean, received string',
+    });
     expect(await p.figma.variables.getLocalVariableCollectionsAsync()).toEqual([]);
     const created = p.expectReply(await p.send({ type: 'create', map: A() }), 'created');
     const commits = p.fake.undoCommits;
