@@ -9,6 +9,7 @@ import { describeIssues, normaliseMap, type MapIssue } from './model';
 import { createMap, updateMap, UserFacingError, type MapOpResult } from './figma/map-ops';
 import { fingerprint } from './figma/storage';
 import { readMap } from './figma/read-map';
+import { fontFamilies } from './figma/fonts';
 import { findMapFrame, pageOf } from './figma/tree';
 import { adoptCopiedMap } from './figma/tags';
 import { migrateLegacyMap } from './figma/legacy';
@@ -284,6 +285,9 @@ async function handle(msg: UiToPlugin): Promise<void> {
       return;
     case 'notify':
       toast(msg.message);
+      return;
+    case 'list-fonts':
+      post({ type: 'fonts', requestId, families: await fontFamilies() });
       return;
     case 'list-versions':
     case 'save-version':

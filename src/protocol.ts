@@ -13,6 +13,8 @@ const NodeId = z.string().check(z.minLength(1), z.maxLength(200));
 const Int = () => z.number().check(z.int());
 /** Optional correlation id: a reply carries the id of the request it answers. */
 const RequestId = z.optional(z.string().check(z.maxLength(100)));
+/** At most this many font families go to the panel (src/figma/fonts.ts fontFamilies). */
+export const MAX_FONT_FAMILIES = 20_000;
 /** What read-back of a map's canvas gave, as a short fingerprint (src/figma/storage.ts). */
 const CanvasFingerprint = z.string().check(z.maxLength(100));
 /** Problems that did not stop the action (font substitutions, texts reset from a missing font). */
@@ -61,6 +63,8 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     height: z.number().check(z.gte(240), z.lte(2000)),
   }),
   z.strictObject({ type: z.literal('notify'), requestId: RequestId, message: z.string().check(z.maxLength(500)) }),
+  /** The font families Figma has (the Theme section's font picker asks when it opens). */
+  z.strictObject({ type: z.literal('list-fonts'), requestId: RequestId }),
   // Versions and history of a map (src/figma/versions.ts); each is answered by `versions`, `version`,
   // `comparison` or `comparison-drawn`, or an `error` (not-found: no such map or version).
   /** The map's saved versions and its history. */
@@ -201,6 +205,12 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
   /** The frame's variable mode was set (`set-variable-mode`). */
   z.object({ type: z.literal('variable-modes'), requestId: RequestId, nodeId: NodeId, variables: VariableModesSchema }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
+  /** The reply to `list-fonts`: every family figma.listAvailableFontsAsync gives, once each, sorted. */
+  z.object({
+    type: z.literal('fonts'),
+    requestId: RequestId,
+    families: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(MAX_FONT_FAMILIES)),
+  }),
   z.object({ type: z.literal('draft'), draft: z.optional(z.unknown()) }),
   /** Long work under way (src/figma/progress.ts): layers done of layers needed, for the request it serves. */
   z.object({

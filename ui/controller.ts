@@ -54,6 +54,7 @@ export class PanelController {
   private readonly baseSizes = new WeakMap<DraftMap, number>();
   /** Stages added in the panel that have not reached the canvas yet: their ids follow their names. */
   private readonly fresh = new Set<string>();
+  private fontsAsked = false;
   /** The Versions tab's requests and replies (ui/versions.ts). */
   readonly versions: VersionsModel;
 
@@ -70,6 +71,7 @@ export class PanelController {
       notice: null,
       conflict: false,
       tab: 'persona',
+      fonts: null,
       canUndo: false,
       canRedo: false,
       editor: 'figma',
@@ -104,6 +106,13 @@ export class PanelController {
 
   setTab(tab: TabId): void {
     this.patch({ tab });
+  }
+
+  /** Ask the sandbox once for the font families Figma has (the Theme section does, when it opens). */
+  requestFonts(): void {
+    if (this.fontsAsked) return;
+    this.fontsAsked = true;
+    this.send({ type: 'list-fonts' });
   }
 
   setStatus(status: Status | null): void {
@@ -313,6 +322,9 @@ export class PanelController {
     switch (msg.type) {
       case 'selection':
         this.patch({ selection: msg.maps });
+        return;
+      case 'fonts':
+        this.patch({ fonts: msg.families });
         return;
       case 'editor':
         this.patch({ editor: msg.editor });

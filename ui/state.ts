@@ -28,6 +28,8 @@ export interface PanelState {
   /** The canvas changed since we loaded it; offer reload or overwrite. */
   conflict: boolean;
   tab: TabId;
+  /** Font families Figma has, for the font picker: null until asked for and answered (`list-fonts`). */
+  fonts: string[] | null;
   canUndo: boolean;
   canRedo: boolean;
   /** The editor the plugin runs in (the sandbox says so when the panel is ready): FigJam draws a workshop board. */

@@ -6,6 +6,7 @@
 import type { FontNameSpec } from '../layout/spec';
 import type { Fonts } from '../layout/nodes';
 import { PREFERRED_FONTS, type FontRole } from '../layout/theme';
+import { MAX_FONT_FAMILIES } from '../protocol';
 
 const FALLBACK_FAMILIES = ['Inter', 'Roboto', 'Arial'];
 
@@ -34,6 +35,18 @@ const STYLE_CHAIN: Record<FontRole, string[]> = {
   bold: ['Bold', 'Semi Bold', 'Regular'],
   italic: ['Italic', 'Regular'],
 };
+
+/**
+ * The families Figma has, once each, sorted as people read them (case and accents aside), for
+ * the panel's font picker; at most MAX_FONT_FAMILIES (src/protocol.ts), each name at most 200
+ * characters (longer names are not sent).
+ */
+export async function fontFamilies(): Promise<string[]> {
+  const seen = new Set<string>();
+  for (const f of await figma.listAvailableFontsAsync())
+    if (f.fontName.family.length <= 200) seen.add(f.fontName.family);
+  return [...seen].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })).slice(0, MAX_FONT_FAMILIES);
+}
 
 /** Fonts are loaded once per plugin run (per `figma` instance) and family, not once per create or update. */
 const loadedFor = new WeakMap<object, Map<string, Promise<LoadedFonts>>>();

@@ -246,8 +246,10 @@ export async function drawWithVariables(
     const spec = buildMapSpec(map, render);
     return { spec, total: check(spec), warnings: [] };
   }
-  // Laid out with the probe palette already, so the second layout below is the layout memo's.
-  const total = check(drawSpec(map, { ...render, variables: {} }));
+  // Laid out with the probe palette already, so drawSpec's layout below is the layout memo's.
+  const total = check(
+    buildMapSpec(map, { ...render, palette: probeFor(paletteFor(map.theme, render.scheme)).palette }),
+  );
   const synced = await syncVariables(map.theme);
   if (Object.keys(synced.ids).length) render.variables = synced.ids;
   return { spec: drawSpec(map, render, synced.live), total, warnings: synced.warnings };

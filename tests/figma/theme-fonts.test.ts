@@ -56,6 +56,27 @@ describe('theme font', () => {
     expect(list).toHaveLength(DEFAULT_FONTS.length + GEORGIA.length);
   });
 
+  it('lists the families Figma has for the panel: once each, sorted, in a message the protocol checks', async () => {
+    const odd = [
+      { family: 'ábaco Sans', style: 'Regular' },
+      { family: 'zeta', style: 'Bold' },
+      { family: 'x'.repeat(201), style: 'Regular' },
+    ];
+    const p = await startPlugin({ fonts: [...DEFAULT_FONTS, ...GEORGIA, ...odd] });
+    // p.send validates every reply with PluginToUiSchema.
+    const reply = p.expectReply(await p.send({ type: 'list-fonts', requestId: 'f1' }), 'fonts');
+    expect(reply.requestId).toBe('f1');
+    const families = [...new Set(DEFAULT_FONTS.map((f) => f.family))];
+    expect(reply.families).toEqual(
+      [...families, 'Georgia', 'ábaco Sans', 'zeta'].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
+    expect(reply.families.indexOf('ábaco Sans')).toBeLessThan(reply.families.indexOf('Georgia'));
+    expect(new Set(reply.families).size).toBe(reply.families.length);
+    // A family name too long for the protocol is not sent; a malformed request is refused.
+    expect(reply.families.some((f) => f.length > 200)).toBe(false);
+    p.expectReply(await p.send({ type: 'list-fonts', extra: 1 }), 'error');
+  });
+
   it('draws every text in the theme family, each role at the nearest weight', async () => {
     const p = await startPlugin({ fonts: [...DEFAULT_FONTS, ...GEORGIA] });
     const map = { ...(example.input as object), theme: { font: 'Georgia' } };

@@ -9,10 +9,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../src/model';
 import { createMap, forgetDrawn, updateMap } from '../../src/figma/map-ops';
-import { COLLECTION, setVariableMode, variableModes } from '../../src/figma/variables';
+import { COLLECTION, drawSpec, setVariableMode, variableModes } from '../../src/figma/variables';
+import { buildMapSpec } from '../../src/layout/map-spec';
 import { paletteFor } from '../../src/layout/palette';
 import { paletteColors } from '../../src/layout/palette-names';
-import { hex } from '../../src/layout/theme';
+import { hex, PREFERRED_FONTS } from '../../src/layout/theme';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { diffDumps, dumpMap } from '../support/dump';
 import { clone, loadExamples, norm } from '../support/maps';
@@ -56,6 +57,21 @@ const hexOf = (c: RGB) =>
         .padStart(2, '0'),
     )
     .join('')}`.toUpperCase();
+
+describe('the probe layout', () => {
+  // drawSpec lays the map out with a palette whose every colour is unique, to tell which palette colour
+  // each paint is (palette-names.ts). That is sound only while the layout never looks at colours: with no
+  // variable to bind, the result must be exactly the plain layout, for every example, preset and scheme.
+  it.each(['default', 'mono', 'warm', 'contrast'] as const)('equals the plain layout: %s', (preset) => {
+    const render = { fonts: PREFERRED_FONTS };
+    for (const e of loadExamples())
+      for (const scheme of [undefined, 'dark'] as const) {
+        const map = norm({ ...(e.input as object), theme: { preset, accent: '#0038B8' } });
+        const r = scheme ? { ...render, scheme } : render;
+        expect(drawSpec(map, { ...r, variables: {} }), e.file).toEqual(buildMapSpec(map, r));
+      }
+  });
+});
 
 describe('binding on create', () => {
   it('binds every fill and stroke of the map to its palette variable, in one collection', async () => {

@@ -1,10 +1,14 @@
 /**
- * The map's theme (issue 15): a preset, an accent colour and a font family. Applied with Update
- * like any other change; a bad colour is reported at its field.
+ * The map's theme (issue 15): a preset, an accent colour, a font family (searchable among the
+ * families Figma has, asked for when this section opens) and a preview, light and dark. Applied
+ * with Update like any other change; a bad colour is reported at its field.
  */
+import { useEffect } from 'preact/hooks';
 import { setThemePart } from '../edit';
 import { usePanel, useSlice } from '../hooks';
 import { Field, SelectField } from './fields';
+import { FontPicker } from './FontPicker';
+import { ThemePreview } from './ThemePreview';
 import { VariablesField } from './VariablesField';
 
 const PRESETS = [
@@ -20,6 +24,7 @@ export function ThemeSection() {
   const preset = useSlice((s) => s.map.theme?.preset ?? '');
   const accent = useSlice((s) => s.map.theme?.accent ?? '');
   const font = useSlice((s) => s.map.theme?.font ?? '');
+  useEffect(() => panel.requestFonts(), [panel]);
   return (
     <fieldset class="theme">
       <legend>Theme</legend>
@@ -51,14 +56,8 @@ export function ThemeSection() {
           }}
         />
       </div>
-      <Field
-        label="Font family"
-        path="theme.font"
-        id="theme-font"
-        placeholder="Inter, or any font in Figma"
-        value={font}
-        onValue={(v) => panel.edit((m) => setThemePart(m, 'font', v))}
-      />
+      <FontPicker value={font} onValue={(v) => panel.edit((m) => setThemePart(m, 'font', v))} />
+      <ThemePreview />
       <VariablesField />
     </fieldset>
   );
