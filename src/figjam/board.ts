@@ -361,7 +361,8 @@ function scaleOf(lane: Extract<Lane, { kind: 'emotion' }>): ScaleRange {
   return lane.scale ?? DEFAULT_RANGE;
 }
 
-const scoreLabel = (n: number) => (n > 0 ? `+${n}` : String(n));
+/** A score as the scale writes it: signed on a scale around 0 (+2, −2), plain on 1–5 or 0–10. */
+const scoreLabel = (n: number, scale: ScaleRange) => (n > 0 && scale.min < 0 ? `+${n}` : String(n));
 
 function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
   const pal = paletteFor(map.theme);
@@ -571,7 +572,7 @@ function drawChart(
     d.text(
       { role: 'emotion-axis', key: `axis-${end}:${host.id}`, lane: host.id },
       { x: x0 + 8, y: top + scoreToY(score, area, scale) - 12, width: 200, height: 20 },
-      `${scoreLabel(score)}${host.scale?.[end] ? ` ${host.scale[end]}` : ''}`,
+      `${scoreLabel(score, scale)}${host.scale?.[end] ? ` ${host.scale[end]}` : ''}`,
       d.fonts.regular,
       18,
       c.textMuted,
@@ -583,6 +584,17 @@ function drawChart(
   const columns = cols.map((col) => ({ stageId: col.stageId, x: col.x - x0, width: col.width }));
   lanes.forEach((lane, li) => {
     const color = li === 0 ? c.emotionCurve : pal.extraCurves[(li - 1) % pal.extraCurves.length];
+    // Several curves on one chart: a legend line per curve, in its colour.
+    if (lanes.length > 1)
+      d.text(
+        { role: 'emotion-legend-text', key: `legend:${lane.id}`, lane: lane.id },
+        // In the label column, under the lane's title: the chart itself stays free for the markers.
+        { x: geo.labelX + 16, y: top + area.height - 16 - (lanes.length - li) * 26, width: 248, height: 20 },
+        `${lane.style === 'dashed' ? '- - -' : '——'}  ${lane.title}`,
+        d.fonts.semibold,
+        18,
+        color,
+      );
     const scores: Record<string, number> = {};
     for (const [stageId, cell] of Object.entries(lane.cells)) scores[stageId] = cell.score;
     const points = emotionPoints(columns, scores, area, scale);

@@ -104,6 +104,35 @@ describe.each(['figma', 'figjam'] as const)('in %s', (editor) => {
   });
 });
 
+describe('the same JSON in both editors', () => {
+  it.each(examples.map((e) => [e.file, e.input] as const))(
+    '%s read back in FigJam creates the same map in Figma Design, and the other way round',
+    async (_, input) => {
+      const jam = await start('figjam');
+      const fromJam = (await read(jam, (await create(jam, input)).id)).map;
+      uninstallFakeFigma();
+      const design = await start('figma');
+      expect((await read(design, (await create(design, fromJam)).id)).map).toEqual(fromJam);
+      const fromDesign = (await read(design, (await create(design, input)).id)).map;
+      uninstallFakeFigma();
+      const jam2 = await start('figjam');
+      expect((await read(jam2, (await create(jam2, fromDesign)).id)).map).toEqual(fromDesign);
+    },
+  );
+
+  it('the template menu command draws a board in FigJam and a frame in Figma Design', async () => {
+    for (const [editor, type] of [
+      ['figjam', 'SECTION'],
+      ['figma', 'FRAME'],
+    ] as const) {
+      const p = await startPlugin({ editorType: editor }, 'template:ecommerce');
+      expect(p.figma.currentPage.children.map((n) => n.type)).toEqual([type]);
+      expect(p.fake.closeMessage).toMatch(/Created “Buying running shoes online”/);
+      uninstallFakeFigma();
+    }
+  });
+});
+
 // ------------------------------------------------------------------------------------ FigJam only
 
 async function board(map: unknown = WORKSHOP) {
