@@ -74,7 +74,7 @@ describe('theme font', () => {
     expect(new Set(reply.families).size).toBe(reply.families.length);
     // A family name too long for the protocol is not sent; a malformed request is refused.
     expect(reply.families.some((f) => f.length > 200)).toBe(false);
-    p.expectReply(await p.send({ type: 'list-fonts', extra: 1 }), 'error');
+    p.expectReply(await p.send({ type: 'list-fonts', extra: 1 } as Record<string, unknown>), 'error');
   });
 
   it('draws every text in the theme family, each role at the nearest weight', async () => {

@@ -238,6 +238,25 @@ describe('update equals create with variables', () => {
   });
 });
 
+describe('cost', () => {
+  it('a one-cell update of a bound map reads and writes what it does on a plain map', async () => {
+    const measure = async (variables: boolean) => {
+      const fake = installFakeFigma();
+      const map = withTheme(variables ? { preset: 'warm', variables: true } : { preset: 'warm' });
+      const { frame } = await createMap(map);
+      const edited = clone(map);
+      const lane = edited.lanes.find((l) => l.kind === 'text')!;
+      (lane.cells as Record<string, string>)[edited.stages[1].id] = 'One cell edited';
+      fake.resetStats();
+      const r = await updateMap(frame, edited);
+      const s = fake.stats();
+      uninstallFakeFigma();
+      return { stats: r.stats, reads: s.reads, nodes: s.nodesWritten };
+    };
+    expect(await measure(true)).toEqual(await measure(false));
+  });
+});
+
 describe('from the panel', () => {
   it('the option travels with the map; the reply gives the modes; the frame mode is one undo step', async () => {
     const p = await startPlugin({ variableModeLimit: 2 });
