@@ -163,7 +163,11 @@ async function handle(msg: UiToPlugin): Promise<void> {
         const section = await targetBoard(msg.nodeId);
         if (!section)
           return fail('not-found', 'That board is no longer on the canvas. Create it again.', [], requestId);
-        const board = await updateBoard(section, map);
+        const board = await updateBoard(section, map, {
+          baseRevision: msg.baseRevision,
+          baseCanvas: msg.baseCanvas,
+          force: msg.force,
+        });
         finished(board);
         post({ type: 'updated', requestId, nodeId: section.id, stats: board.stats, ...pick(board) });
         const { created, removed, kept } = board.stats;
