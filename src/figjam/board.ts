@@ -36,6 +36,8 @@ import { loadMapFonts } from '../figma/fonts';
 import { fingerprint, readMapData, writeMapData } from '../figma/storage';
 import { decodeTag, encodeTag, rawTag, TAG_ENTRY } from '../figma/tags';
 import { setData } from '../figma/node-data';
+import { UserFacingError } from '../figma/map-ops';
+import { readBoard } from './read-board';
 import { appendHistory } from '../figma/versions';
 import {
   EMOTION_AREA,
@@ -171,7 +173,39 @@ export async function createBoard(map: JourneyMap): Promise<BoardResult> {
   return result;
 }
 
-export async function updateBoard(section: SectionNode, map: JourneyMap): Promise<BoardResult> {
+export interface BoardUpdateOptions {
+  /** The revision and canvas fingerprint the panel last saw (see src/figma/map-ops.ts). */
+  baseRevision?: number;
+  baseCanvas?: string;
+  /** Overwrite: draw the panel's map even over board edits the panel has not read. */
+  force?: boolean;
+}
+
+/**
+ * Update a board. As in Figma Design, edits on the board the panel has not read back (a sticky
+ * added, a dot dragged, a text typed) are a conflict: nothing changes, and the panel offers to
+ * reload (merge them in) or overwrite (participants' stickies still stay; the rest is redrawn).
+ */
+export async function updateBoard(
+  section: SectionNode,
+  map: JourneyMap,
+  options: BoardUpdateOptions = {},
+): Promise<BoardResult> {
+  const stored = readMapData(section);
+  if (!options.force && stored) {
+    if (options.baseRevision !== undefined && options.baseRevision !== stored.revision)
+      throw new UserFacingError(
+        'conflict',
+        `This board was updated since the panel last read it (revision ${stored.revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
+      );
+    const read = readBoard(section);
+    const current = read.ok ? fingerprint(read.map) : '';
+    if (stored.canvas && stored.canvas !== current && options.baseCanvas !== current)
+      throw new UserFacingError(
+        'conflict',
+        'This board was changed since the panel last read or updated it (stickies, dots or texts). Reload or overwrite.',
+      );
+  }
   return drawBoard(section, map);
 }
 

@@ -273,6 +273,42 @@ describe('a FigJam board', () => {
     expect(ours.removed).toBe(false);
   });
 
+  it('board edits the panel has not read are a conflict, as in Figma Design; read back, then the update goes through', async () => {
+    const p = await start('figjam');
+    const created = p.expectReply(await p.send({ type: 'create', map: WORKSHOP }), 'created');
+    const section = (await root(p, created.nodeId)) as SectionNode;
+    await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
+    const geo = boardGeometry(created.map as JourneyMap);
+    const s = p.figma.createSticky();
+    s.text.characters = 'Slow page';
+    section.appendChild(s);
+    const at = stickySlot(cellRect(geo.rows[1], geo.columns[2]), 0);
+    s.x = at.x;
+    s.y = at.y;
+    const base = { baseRevision: created.revision, baseCanvas: created.canvas };
+    const edited = { ...(created.map as JourneyMap), title: 'Renamed in the panel' };
+    const refused = p.expectReply(
+      await p.send({ type: 'update', nodeId: created.nodeId, map: edited, ...base }),
+      'error',
+    );
+    expect(refused.code).toBe('conflict');
+    expect(section.name).toBe('Workshop');
+    // Reload: the panel reads the board (with the sticky) and updates from that.
+    const back = await read(p, created.nodeId);
+    const merged = { ...(back.map as JourneyMap), title: 'Renamed in the panel' };
+    p.expectReply(
+      await p.send({
+        type: 'update',
+        nodeId: created.nodeId,
+        map: merged,
+        baseRevision: back.revision,
+        baseCanvas: back.canvas,
+      }),
+      'updated',
+    );
+    expect(cardsOf((await read(p, created.nodeId)).map as JourneyMap, 'pains').c).toEqual(['Slow page']);
+  });
+
   it('a card removed in the panel removes the sticky the plugin made for it', async () => {
     const b = await board();
     const edited = clone(b.map);
