@@ -114,8 +114,10 @@ export async function syncVariables(theme: Theme | undefined): Promise<Synced> {
     // Written where the value is still what the plugin last wrote (a new variable, a new Dark mode: ours).
     const put = (modeId: string, want: string, last: string | undefined, fresh: boolean) => {
       const now = toHex(v.valuesByMode[modeId]);
-      if (ours && (fresh || now === last) && now !== want) v.setValueForMode(modeId, hex(want));
-      return ours && (fresh || now === last) ? want : last;
+      // An alias (now undefined) is the designer's: never "what the plugin last wrote".
+      const mine = ours && (fresh || (now !== undefined && now === last));
+      if (mine && now !== want) v.setValueForMode(modeId, hex(want));
+      return mine ? want : last;
     };
     const isNew = !prev || prev.id !== v.id;
     rec.light = put(c.defaultModeId, lightHex, prev?.light, ours && isNew);
@@ -130,7 +132,7 @@ export async function syncVariables(theme: Theme | undefined): Promise<Synced> {
     const more = missing.length > 4 ? ` and ${missing.length - 4} more` : '';
     const one = missing.length === 1;
     warnings.push(
-      `The variable${one ? '' : 's'} ${shown.join(', ')}${more} in “${COLLECTION}” ${one ? 'was' : 'were'} deleted or renamed: the map uses ${one ? 'its colour' : 'their colours'} as plain colours there.`,
+      `The variable${one ? '' : 's'} ${shown.join(', ')}${more} in “${COLLECTION}” ${one ? 'was' : 'were'} deleted or renamed: the map uses ${one ? 'its colour as a plain colour' : 'their colours as plain colours'} there.`,
     );
   }
   return { ids, live, warnings };

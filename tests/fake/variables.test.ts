@@ -108,6 +108,22 @@ describe('paints bound to variables', () => {
     expect(v.setBoundVariableForPaint(bound, 'color', null)).not.toHaveProperty('boundVariables');
   });
 
+  it('a variable may alias another; a bound paint shows the colour at the end of the chain', () => {
+    const { v, collection, variable } = colourVariable();
+    const brand = v.createVariableCollection('Brand');
+    const ink = v.createVariable('ink', brand, 'COLOR');
+    ink.setValueForMode(brand.defaultModeId, NAVY);
+    const alias: VariableAlias = { type: 'VARIABLE_ALIAS', id: ink.id };
+    variable.setValueForMode(collection.defaultModeId, alias);
+    expect(variable.valuesByMode[collection.defaultModeId]).toEqual(alias);
+    const rect = ctx.figma.createRectangle();
+    rect.fills = [v.setBoundVariableForPaint({ type: 'SOLID', color: RED }, 'color', variable)];
+    expect((rect.fills as SolidPaint[])[0].color).toEqual(NAVY);
+    expect(() =>
+      variable.setValueForMode(collection.defaultModeId, { type: 'VARIABLE_ALIAS', id: variable.id }),
+    ).toThrow(/Cannot alias/);
+  });
+
   it('a paint bound to a removed variable keeps its own colour', () => {
     const { v, collection, variable } = colourVariable();
     variable.setValueForMode(collection.defaultModeId, RED);

@@ -148,6 +148,15 @@ describe('values', () => {
     // Once the designer's, always: another theme change leaves it too.
     await updateMap(frame, withTheme({ preset: 'mono', variables: true }));
     expect(hexOf(bg.valuesByMode[c.defaultModeId] as RGB)).toBe('#123456');
+    // A value the designer points at another variable (an alias) is theirs too.
+    const brand = figma.variables.createVariableCollection('Brand');
+    const ink = figma.variables.createVariable('ink', brand, 'COLOR');
+    ink.setValueForMode(brand.defaultModeId, hex('#0A0A0A'));
+    const text = await variableNamed('colors/text');
+    const alias: VariableAlias = { type: 'VARIABLE_ALIAS', id: ink.id };
+    text.setValueForMode(c.defaultModeId, alias);
+    await updateMap(frame, withTheme({ preset: 'contrast', variables: true }));
+    expect(text.valuesByMode[c.defaultModeId]).toEqual(alias);
   });
 });
 

@@ -20,7 +20,9 @@
  * Reading a node's fills or strokes gives a bound paint's colour as the variable's value in the node's
  * mode (its own explicit mode, else its nearest ancestor's, else the collection's default mode: "nodes
  * automatically inherit the modes of their parents", typings, resolvedVariableModes), so renders and
- * dumps show what Figma shows. A paint bound to a variable that was removed keeps its own colour.
+ * dumps show what Figma shows, following a value that is an alias of another COLOR variable (typings,
+ * VariableValue includes VariableAlias) in that variable's collection's mode. A paint bound to a
+ * variable that was removed keeps its own colour.
  * Assumed where the docs are silent: a new COLOR variable is white in every mode, a new mode starts
  * with the default mode's values, and a removed variable or collection throws on any use (like a node).
  */
@@ -30,6 +32,8 @@ export interface FakeVariablesOptions {
 }
 
 type Rgba = { r: number; g: number; b: number; a: number };
+/** A mode's value: a colour, or an alias of another COLOR variable (typings, VariableValue). */
+type Value = Rgba | VariableAlias;
 
 interface Collection {
   id: string;
@@ -45,7 +49,7 @@ interface Var {
   id: string;
   name: string;
   collection: Collection;
-  values: Map<string, Rgba>;
+  values: Map<string, Value>;
   pluginData: Map<string, string>;
   removed: boolean;
   proxy: Variable;
@@ -165,7 +169,7 @@ export function makeVariables(options: FakeVariablesOptions, countWrite: () => v
         c.modes.push({ modeId, name: modeName });
         for (const id of c.variableIds) {
           const v = variables.get(id)!;
-          v.values.set(modeId, { ...v.values.get(from)! });
+          v.values.set(modeId, { ...v.values.get(from)! } as Value);
         }
         countWrite();
         return modeId;
@@ -237,7 +241,13 @@ export function makeVariables(options: FakeVariablesOptions, countWrite: () => v
       setValueForMode(modeId: string, value: unknown) {
         if (!c.modes.some((m) => m.modeId === modeId))
           throw new Error(`in setValueForMode: No mode with id "${modeId}" in the variable's collection`);
-        v.values.set(modeId, checkColor(value, 'setValueForMode'));
+        const alias = value as VariableAlias | null;
+        if (alias && typeof alias === 'object' && 'type' in alias && alias.type === 'VARIABLE_ALIAS') {
+          const target = variables.get(alias.id);
+          if (!target || target.removed || target === v)
+            throw new Error(`in setValueForMode: Cannot alias to variable "${String(alias.id)}"`);
+          v.values.set(modeId, { type: 'VARIABLE_ALIAS', id: alias.id });
+        } else v.values.set(modeId, checkColor(value, 'setValueForMode'));
         countWrite();
       },
       remove() {
@@ -299,6 +309,13 @@ export function makeVariables(options: FakeVariablesOptions, countWrite: () => v
     return c.modes[0].modeId;
   }
 
+  /** A variable's colour for a node: its value in the node's mode, following aliases (each in its own collection's mode). */
+  function resolve(v: Var | undefined, node: ModeHolder, depth: number): Rgba | undefined {
+    if (!v || v.removed || depth > 10) return undefined;
+    const value = v.values.get(modeOf(node, v.collection))!;
+    return 'type' in value ? resolve(variables.get(value.id), node, depth + 1) : value;
+  }
+
   return {
     api,
     /** A node's fills or strokes as read: each bound colour as its variable's value in the node's mode. */
@@ -307,10 +324,9 @@ export function makeVariables(options: FakeVariablesOptions, countWrite: () => v
       return Object.freeze(
         paints.map((p) => {
           const id = p.type === 'SOLID' ? p.boundVariables?.color?.id : undefined;
-          const v = id === undefined ? undefined : variables.get(id);
-          if (!v || v.removed) return p;
-          const { r, g, b } = v.values.get(modeOf(node, v.collection))!;
-          return Object.freeze({ ...p, color: Object.freeze({ r, g, b }) });
+          const c = id === undefined ? undefined : resolve(variables.get(id), node, 0);
+          if (!c) return p;
+          return Object.freeze({ ...p, color: Object.freeze({ r: c.r, g: c.g, b: c.b }) });
         }),
       );
     },
