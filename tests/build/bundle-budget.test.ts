@@ -33,7 +33,9 @@ export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 // Issue #16's FigJam workshop mode (src/figjam/: the board drawn, read back and updated; main.ts's
 // FigJam branches; the 'editor' message) costs dist/code.js 5 744 bytes, measured here (gzipSync) as one tree
 // (commit 291247c) built with and without it (48 407 → 54 151): the budget is raised by exactly that.
-export const CODE_BUDGET_GZIP = 45_900 + 2_121 + 5_744;
+// Its conflict check on update (board edits the panel has not read) then cost 103 more (b324a1f → 894be80:
+// 54 538 → 54 641).
+export const CODE_BUDGET_GZIP = 45_900 + 2_121 + 5_744 + 103;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the
