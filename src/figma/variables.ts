@@ -82,8 +82,17 @@ function darkMode(c: VariableCollection): { id?: string; added: boolean } {
   }
 }
 
+/** The sync under way: two actions at once (two quick messages) must not both make the collection. */
+let pending: Promise<unknown> = Promise.resolve();
+
 /** Make the collection and its variables match the theme's palettes, as far as the designer left them. */
-export async function syncVariables(theme: Theme | undefined): Promise<Synced> {
+export function syncVariables(theme: Theme | undefined): Promise<Synced> {
+  const run = pending.then(() => sync(theme));
+  pending = run.catch(() => undefined);
+  return run;
+}
+
+async function sync(theme: Theme | undefined): Promise<Synced> {
   const light = paletteColors(paletteFor(theme));
   const dark = paletteColors(paletteFor(theme, 'dark'), paletteFor(theme));
   const { c, created } = await collection();

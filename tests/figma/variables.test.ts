@@ -131,6 +131,19 @@ describe('reuse', () => {
   });
 });
 
+describe('one collection', () => {
+  it('two maps created at once make one collection and one set of variables', async () => {
+    installFakeFigma();
+    const [a, b] = await Promise.all([createMap(A()), createMap(withTheme({ variables: true }))]);
+    expect(await journeyCollection()).toHaveLength(1);
+    const names = (await figma.variables.getLocalVariablesAsync()).map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect((a.frame.fills as SolidPaint[])[0].boundVariables).toEqual(
+      (b.frame.fills as SolidPaint[])[0].boundVariables,
+    );
+  });
+});
+
 describe('values', () => {
   it('keeps a value the designer changed; values the plugin wrote follow the theme', async () => {
     installFakeFigma();
