@@ -10,6 +10,7 @@ import { LIMITS } from '../../src/model/limits';
 import { slugify, uniqueId } from '../../src/model/ids';
 import { normaliseMap } from '../../src/model/normalise';
 import { formatPath } from '../../src/model/errors';
+import { THEME_ROLES } from '../../src/layout/theme';
 
 /** Names people really type: Latin with accents, emoji, RTL scripts, CJK, punctuation. */
 const nameChars = fc.constantFrom(
@@ -99,6 +100,26 @@ function explicitIds(names: string[], given: boolean[], picks: number[], fallbac
   });
 }
 
+/**
+ * A map's theme from a small set (issue 15): a preset, an accent (one too light for white text
+ * among them), a few role colours (a lower-case one, normalised), a font family: Inter, Roboto
+ * (the fake has its Regular only: every weight falls to it) or one Figma lacks (drawn in Inter,
+ * with a warning). Any part may be missing.
+ */
+export const arbTheme = fc.record(
+  {
+    preset: fc.constantFrom('default', 'mono', 'warm', 'contrast'),
+    accent: fc.constantFrom('#C2410C', '#FFE066', '#0038B8', '#0e7c86'),
+    colors: fc.dictionary(
+      fc.constantFrom(...THEME_ROLES),
+      fc.constantFrom('#FFFCF7', '#101828', '#7A5AF8', '#008C57', '#F7FBFC', '#0b3b44'),
+      { maxKeys: 3 },
+    ),
+    font: fc.constantFrom('Inter', 'Roboto', 'Brand Sans'),
+  },
+  { requiredKeys: [] },
+);
+
 export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   const maxStages = options.maxStages ?? 10;
   const maxLanes = options.maxLanes ?? 6;
@@ -177,6 +198,7 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
         { maxLength: maxLanes },
       ),
       meta: opt(arbMeta),
+      theme: opt(arbTheme),
     })
     .map((r) => {
       // A versionless file with a single `persona` is read as version 1 (migrate.ts).
@@ -278,6 +300,8 @@ export function arbMapInput(options: MapArbOptions = {}): fc.Arbitrary<Record<st
       map.lanes = lanes;
       // Through JSON, as a file would arrive (fast-check dictionaries have a null prototype).
       if (r.meta) map.meta = JSON.parse(JSON.stringify(r.meta));
+      // A theme is version 2 (an empty one normalises to none).
+      if (v2 && r.theme) map.theme = JSON.parse(JSON.stringify(r.theme));
       return map;
     });
 }
