@@ -4,7 +4,7 @@
  * Components call these methods and read the store; tests drive it the same way.
  */
 import { describeIssue, normaliseMap, serialiseMap, type JourneyMap, type MapIssue } from '../src/model';
-import type { PluginToUi, UiToPlugin } from '../src/protocol';
+import type { PluginToUi, UiToPlugin, VariableModes } from '../src/protocol';
 import {
   blankDraft,
   draftFromMap,
@@ -284,6 +284,12 @@ export class PanelController {
     this.send({ type: 'create', map });
   }
 
+  /** Show the map in its variables' Light or Dark mode (the frame's mode; one undo step in Figma). */
+  setVariableMode(mode: 'Light' | 'Dark'): void {
+    const nodeId = this.state.target?.nodeId;
+    if (nodeId) this.send({ type: 'set-variable-mode', nodeId, mode });
+  }
+
   update(force = false): void {
     const nodeId = this.targetNodeId();
     if (!nodeId) {
@@ -388,6 +394,11 @@ export class PanelController {
       case 'map':
         this.loaded(msg);
         return;
+      case 'variable-modes': {
+        const t = this.state.target;
+        if (t && t.nodeId === msg.nodeId) this.patch({ target: { ...t, variables: msg.variables } });
+        return;
+      }
       case 'versions':
       case 'version':
       case 'comparison':
@@ -412,8 +423,15 @@ export class PanelController {
   }
 
   /** The target a created, updated or read-back map gives: its revision, canvas fingerprint and map. */
-  private targetOf(msg: { nodeId: string; revision: number; canvas: string; map: unknown }): CanvasTarget {
+  private targetOf(msg: {
+    nodeId: string;
+    revision: number;
+    canvas: string;
+    map: unknown;
+    variables?: VariableModes;
+  }): CanvasTarget {
     const target: CanvasTarget = { nodeId: msg.nodeId, revision: msg.revision, canvas: msg.canvas };
+    if (msg.variables) target.variables = msg.variables;
     const r = normaliseMap(msg.map);
     if (r.ok) target.base = draftFromMap(r.value);
     return target;
@@ -438,6 +456,7 @@ export class PanelController {
     }
     const canvasMap = draftFromMap(r.value);
     const target: CanvasTarget = { nodeId: msg.nodeId, revision: msg.revision, canvas: msg.canvas, base: canvasMap };
+    if (msg.variables) target.variables = msg.variables;
     const warn = msg.warnings?.length ? ` ${msg.warnings.join(' ')}` : '';
     const loaded = `Loaded “${r.value.title}” from the canvas.`;
     const prev = this.state.target;
