@@ -179,7 +179,9 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
       idea: tone(r.idea, d.tones.idea),
     },
     phaseFills,
-    extraCurves: d.extraCurves.map((x) => readableOn(x, lanes, 3)),
+    // Dark: lifted further than 3:1, to the lighter tones a dark scheme draws lines in (a saturated
+    // mid blue looked heavy on near-black).
+    extraCurves: d.extraCurves.map((x) => readableOn(x, lanes, dark ? 4.5 : 3)),
     metric: {
       met: readableOn(r.positive ?? d.metric.met, lanes),
       missed: readableOn(r.negative ?? d.metric.missed, lanes),
