@@ -222,6 +222,38 @@ describe('a FigJam board', () => {
     expect(feel.cells.a.score).toBe(1);
   });
 
+  it('a dragged dot of a curve drawn on another lane’s chart reads on that chart’s scale', async () => {
+    const b = await board({
+      title: 'Two curves',
+      stages: WORKSHOP.stages,
+      lanes: [
+        { id: 'today', title: 'Today', kind: 'emotion', scale: { min: 1, max: 5 }, cells: { a: { score: 2 } } },
+        { id: 'tobe', title: 'To be', kind: 'emotion', overlay: 'today', cells: { a: { score: 4 }, b: { score: 5 } } },
+      ],
+    });
+    const marker = managed(b.section, 'emotion-marker').find(
+      (n) => tagField(n, 'lane') === 'tobe' && tagField(n, 'stage') === 'b',
+    )!;
+    const row = b.geo.rows.find((r) => r.lane.id === 'today')!;
+    marker.y = row.y + scoreToY(3.3, EMOTION_AREA, { min: 1, max: 5 }) - marker.height / 2;
+    const back = (await read(b.p, b.id)).map as JourneyMap;
+    const tobe = back.lanes.find((l) => l.id === 'tobe') as Extract<JourneyMap['lanes'][number], { kind: 'emotion' }>;
+    expect(tobe.cells).toEqual({ a: { score: 4 }, b: { score: 3.25 } });
+    expect(managed(b.section, 'emotion-legend-text').map((n) => (n as TextNode).characters)).toEqual([
+      '——  Today',
+      '——  To be',
+    ]);
+  });
+
+  it('the relaunch button (Edit journey map) on a board loads it into the panel', async () => {
+    const b = await board();
+    b.p.figma.currentPage.selection = [b.section];
+    await b.p.fake.runCommand('edit');
+    const loaded = b.p.expectReply(await b.p.send({ type: 'ready' }), 'map');
+    expect(loaded.nodeId).toBe(b.id);
+    expect(loaded.map).toEqual(b.map);
+  });
+
   it('edited texts in text cells, stage headers and lane labels come back', async () => {
     const b = await board();
     const shape = (role: string, lane?: string, stage?: string) =>
