@@ -24,9 +24,16 @@
  *  - Typings, TextSublayerNode = NonResizableTextMixin + MinimalFillsMixin: characters, fontName,
  *    fontSize … need the font loaded like a TextNode's ("Working with text").
  *
- * Choices where nothing is documented: a new sticky's fill is FigJam's default yellow and its
- * font Inter Medium, a new shape's fill light grey, a new section's fill white; a sticky's
- * `authorName` is '' for one a plugin made.
+ *  - Sticky and shape text start in Inter Medium: plugins writing FigJam text without loading it
+ *    failed with 'Cannot write to node with unloaded font "Inter Medium"' (yuanqing/figma-plugins
+ *    pull request 34, fixed by create-figma-plugin pull request 57, "support figjam nodes with text").
+ *  - FigJam does not expose the styles API (penpot/penpot-exporter-figma-plugin pull request 384:
+ *    "FigJam runtime does not expose those APIs"), which the typings' Design-only notes say too.
+ *
+ * Choices where nothing is documented: a new sticky's fill is FigJam's default yellow, a new
+ * shape's fill light grey, a new section's fill white; a sticky's `authorName` is '' for one a
+ * plugin made. Whether createVector and createText draw in FigJam as in Figma Design is not
+ * stated either way; the fake allows them in both editors.
  */
 import { validatePaints } from './paints';
 
