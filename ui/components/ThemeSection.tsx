@@ -8,7 +8,8 @@ import { setThemePart } from '../edit';
 import { usePanel, useSlice } from '../hooks';
 import { Field, SelectField } from './fields';
 import { FontPicker } from './FontPicker';
-import { ThemePreview } from './ThemePreview';
+import { ThemePreview, previewTheme } from './ThemePreview';
+import { paletteFor } from '../../src/layout/palette';
 import { VariablesField } from './VariablesField';
 
 const PRESETS = [
@@ -24,6 +25,8 @@ export function ThemeSection() {
   const preset = useSlice((s) => s.map.theme?.preset ?? '');
   const accent = useSlice((s) => s.map.theme?.accent ?? '');
   const font = useSlice((s) => s.map.theme?.font ?? '');
+  // The picker starts from the accent the map is drawn with (the preset's, or a role colour's).
+  const drawnAccent = useSlice((s) => paletteFor(previewTheme(s.map.theme)).colors.personaAccent);
   useEffect(() => panel.requestFonts(), [panel]);
   return (
     <fieldset class="theme">
@@ -49,7 +52,7 @@ export function ThemeSection() {
         <input
           type="color"
           aria-label="Pick the accent colour"
-          value={HEX.test(accent) ? accent.toLowerCase() : '#6938ef'}
+          value={(HEX.test(accent) ? accent : drawnAccent).toLowerCase()}
           onInput={(e) => {
             const v = e.currentTarget.value.toUpperCase();
             panel.edit((m) => setThemePart(m, 'accent', v));
