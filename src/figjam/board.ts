@@ -17,7 +17,7 @@
  * The map is stored on the section as in Figma Design (src/figma/storage.ts), so read-back
  * (read-board.ts) knows where every cell was drawn.
  */
-import { normaliseMap, type Card, type JourneyMap, type Lane } from '../model';
+import { LIMITS, normaliseMap, type Card, type JourneyMap, type Lane } from '../model';
 import { hex } from '../layout/theme';
 import { paletteFor } from '../layout/palette';
 import { phaseRuns } from '../layout/phases';
@@ -161,7 +161,32 @@ export function storedBoardMap(section: SectionNode): JourneyMap | undefined {
   return r.ok ? r.value : undefined;
 }
 
+/**
+ * Refuse a board too big to draw, before anything is written (as src/figma/map-ops.ts does for a
+ * map): an upper bound of its nodes, every cell counted for each lane with three nodes at most
+ * (a cell, or a marker, its note and a curve piece), plus the cards.
+ */
+function checkBoardSize(map: JourneyMap): void {
+  const cards = map.lanes.reduce(
+    (n, l) => n + (l.kind === 'cards' ? Object.values(l.cells).reduce((m, c) => m + c.length, 0) : 0),
+    0,
+  );
+  const n =
+    4 +
+    3 * (map.personas?.length ?? 0) +
+    3 * map.stages.length +
+    2 * map.lanes.length +
+    3 * map.stages.length * map.lanes.length +
+    cards;
+  if (n > LIMITS.totalNodes)
+    throw new UserFacingError(
+      'invalid',
+      `This board could need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Use fewer stages, lanes or cards. Nothing was changed.`,
+    );
+}
+
 export async function createBoard(map: JourneyMap): Promise<BoardResult> {
+  checkBoardSize(map);
   const section = figma.createSection();
   const geo = boardGeometry(map);
   const c = figma.viewport.center;
@@ -191,6 +216,7 @@ export async function updateBoard(
   map: JourneyMap,
   options: BoardUpdateOptions = {},
 ): Promise<BoardResult> {
+  checkBoardSize(map);
   const stored = readMapData(section);
   if (!options.force && stored) {
     if (options.baseRevision !== undefined && options.baseRevision !== stored.revision)

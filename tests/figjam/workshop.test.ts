@@ -351,6 +351,16 @@ describe('a FigJam board', () => {
     expect(b.stickies()).toHaveLength(0);
   });
 
+  it('refuses a board too big to draw before anything is on the canvas', async () => {
+    const p = await start('figjam');
+    const stages = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+    const cells = Object.fromEntries(stages.map((st) => [st.id, Array.from({ length: 12 }, (_, k) => `Card ${k}`)]));
+    const lanes = Array.from({ length: 30 }, (_, i) => ({ id: `l${i}`, title: `Lane ${i}`, kind: 'cards', cells }));
+    const refused = p.expectReply(await p.send({ type: 'create', map: { title: 'Huge', stages, lanes } }), 'error');
+    expect(refused.message).toMatch(/the limit is 15,000.*Nothing was changed/);
+    expect(p.figma.currentPage.children).toHaveLength(0);
+  });
+
   it('random stickies placed into random cells come back as exactly those cards', async () => {
     const lanes = ['pains', 'ideas'];
     const stages = ['a', 'b', 'c'];
