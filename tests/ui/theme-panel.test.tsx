@@ -34,6 +34,17 @@ describe('Theme section', () => {
     expect(controller.state.map).not.toHaveProperty('theme');
   });
 
+  it("the colour picker starts from the accent the map is drawn with: the preset's", () => {
+    renderPanel(sampleDraft());
+    fireEvent.click(tab(/Stages/));
+    const picker = () => (screen.getByLabelText('Pick the accent colour') as HTMLInputElement).value;
+    expect(picker()).toBe('#6938ef');
+    fireEvent.change(screen.getByLabelText('Preset'), { target: { value: 'warm' } });
+    expect(picker()).toBe('#c2410c');
+    type(screen.getByLabelText('Accent colour'), '#0038B8');
+    expect(picker()).toBe('#0038b8');
+  });
+
   it('reports a colour that is not #RRGGBB at its path, theme.accent', () => {
     const { controller } = renderPanel(sampleDraft());
     fireEvent.click(tab(/Stages/));
