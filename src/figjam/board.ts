@@ -334,9 +334,17 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   tagBoardNode(section, { role: 'map', key: 'map' });
   section.setRelaunchData({ edit: 'Edit this journey map' });
   const revision = (stored?.revision ?? 0) + 1;
-  const canvas = fingerprint(map);
+  let canvas = fingerprint(map);
   // writeMapData only reads and writes plugin data and the id: a section holds it like a frame.
   writeMapData(section as unknown as FrameNode, map, revision, canvas, {}, stored);
+  // What the board reads back now is the base of the next conflict check. It is the map itself
+  // unless participants' stickies that are not in the data sit in cells (kept by an overwrite):
+  // those are then known, and do not make every later update a conflict.
+  const now = readBoard(section);
+  if (now.ok && fingerprint(now.map) !== canvas) {
+    canvas = fingerprint(now.map);
+    setData(section, 'canvas', canvas);
+  }
   appendHistory(section, revision, map, stored ? before : 'new');
   return { section, map, revision, canvas, stats, warnings };
 }

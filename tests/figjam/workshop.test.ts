@@ -341,6 +341,35 @@ describe('a FigJam board', () => {
     expect(cardsOf((await read(p, created.nodeId)).map as JourneyMap, 'pains').c).toEqual(['Slow page']);
   });
 
+  it('after an overwrite that kept participants’ stickies in cells, the next update is no conflict', async () => {
+    const p = await start('figjam');
+    const created = p.expectReply(await p.send({ type: 'create', map: WORKSHOP }), 'created');
+    const section = (await root(p, created.nodeId)) as SectionNode;
+    await p.figma.loadFontAsync({ family: 'Inter', style: 'Medium' });
+    const s = p.figma.createSticky();
+    s.text.characters = 'Not in the data';
+    section.appendChild(s);
+    const geo = boardGeometry(created.map as JourneyMap);
+    const at = stickySlot(cellRect(geo.rows[1], geo.columns[2]), 0);
+    [s.x, s.y] = [at.x, at.y];
+    const overwrite = p.expectReply(
+      await p.send({ type: 'update', nodeId: created.nodeId, map: created.map, force: true }),
+      'updated',
+    );
+    expect(s.removed).toBe(false);
+    const next = { ...(created.map as JourneyMap), title: 'Next' };
+    p.expectReply(
+      await p.send({
+        type: 'update',
+        nodeId: created.nodeId,
+        map: next,
+        baseRevision: overwrite.revision,
+        baseCanvas: overwrite.canvas,
+      }),
+      'updated',
+    );
+  });
+
   it('a card removed in the panel removes the sticky the plugin made for it', async () => {
     const b = await board();
     const edited = clone(b.map);
