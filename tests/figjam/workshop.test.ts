@@ -380,6 +380,25 @@ describe('a FigJam board', () => {
     expect(b.stickies()).toHaveLength(0);
   });
 
+  it('versions work on a board: save the board as it is (stickies read back), compare; drawing a comparison is Design-only', async () => {
+    const b = await board();
+    b.sticky('Added in the workshop', b.slot('ideas', 'a', 0));
+    const saved = b.p.expectReply(
+      await b.p.send({ type: 'save-version', nodeId: b.id, name: 'After the workshop' }),
+      'versions',
+    );
+    expect(saved.versions.map((v) => v.name)).toEqual(['After the workshop']);
+    const loaded = b.p.expectReply(
+      await b.p.send({ type: 'load-version', nodeId: b.id, versionId: saved.saved! }),
+      'version',
+    );
+    expect(cardsOf(loaded.map as JourneyMap, 'ideas')).toEqual({ a: ['Added in the workshop'] });
+    const diff = b.p.expectReply(await b.p.send({ type: 'compare', nodeId: b.id, map: b.map }), 'comparison');
+    expect(diff.diff.cells.map((c) => [c.lane, c.stage])).toEqual([['ideas', 'a']]);
+    const refused = b.p.expectReply(await b.p.send({ type: 'draw-comparison', nodeId: b.id }), 'error');
+    expect(refused.message).toMatch(/needs Figma Design/);
+  });
+
   it('refuses a board too big to draw before anything is on the canvas', async () => {
     const p = await start('figjam');
     const stages = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
