@@ -3,6 +3,7 @@
  * FigJam (the strict fake as FigJam), then what only a FigJam board does: stickies that
  * participants add, move, edit or leave outside the cells, and emotion markers dragged on it.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { JourneyMap } from '../../src/model';
@@ -101,6 +102,21 @@ describe.each(['figma', 'figjam'] as const)('in %s', (editor) => {
     await update(p, id, edited);
     expect(own.removed).toBe(false);
     expect([own.x, own.y]).toEqual([5, 5]);
+  });
+});
+
+describe('manifest', () => {
+  // developers.figma.com/docs/plugins/setting-editor-type lists the combinations Figma accepts
+  // (["figjam", "figma"] among them) and: "Plugins cannot specify both "dev" and "figjam" editor
+  // types at the same time". Its manifest example pairs ["figma", "figjam"] with dynamic-page.
+  it('runs in Figma Design and FigJam, in a combination Figma accepts', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as {
+      editorType: string[];
+      documentAccess: string;
+    };
+    expect([...manifest.editorType].sort()).toEqual(['figjam', 'figma']);
+    expect(manifest.editorType.includes('dev') && manifest.editorType.includes('figjam')).toBe(false);
+    expect(manifest.documentAccess).toBe('dynamic-page');
   });
 });
 
