@@ -80,8 +80,12 @@ async function targetFrame(nodeId?: string): Promise<FrameNode | undefined> {
 
 /** The board section with this id, or the one containing the current selection (FigJam). */
 async function targetBoard(nodeId?: string): Promise<SectionNode | undefined> {
-  if (nodeId) return findBoard(await figma.getNodeByIdAsync(nodeId));
-  return figma.currentPage.selection.map(findBoard).find((b) => b !== undefined);
+  const board = nodeId
+    ? findBoard(await figma.getNodeByIdAsync(nodeId))
+    : figma.currentPage.selection.map(findBoard).find((b) => b !== undefined);
+  // A board someone duplicated becomes a board of its own, as a copied map does.
+  if (board) adoptCopiedMap(board);
+  return board;
 }
 
 function selectedMaps(): Array<{ nodeId: string; title: string }> {

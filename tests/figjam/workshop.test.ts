@@ -176,6 +176,9 @@ async function board(map: unknown = WORKSHOP) {
   return { p, id, map: drawn, section, geo, slot, sticky, stickies };
 }
 
+/** The map with its title changed: an edit that leaves every node in place. */
+const p2 = (map: JourneyMap): JourneyMap => ({ ...map, title: `${map.title} (copy)` });
+
 const cardsOf = (map: JourneyMap, lane: string) =>
   (map.lanes.find((l) => l.id === lane) as Extract<JourneyMap['lanes'][number], { kind: 'cards' }>).cells;
 
@@ -413,6 +416,22 @@ describe('a FigJam board', () => {
     expect(diff.diff.cells.map((c) => [c.lane, c.stage])).toEqual([['ideas', 'a']]);
     const refused = b.p.expectReply(await b.p.send({ type: 'draw-comparison', nodeId: b.id }), 'error');
     expect(refused.message).toMatch(/needs Figma Design/);
+  });
+
+  it('a duplicated board is a board of its own: read, edited and updated without touching the original', async () => {
+    const b = await board();
+    const copy = b.section.clone();
+    copy.x += b.geo.width + 200;
+    const stage = managed(copy, 'stage-name').find((n) => tagField(n, 'stage') === 'b') as ShapeWithTextNode;
+    stage.text.characters = 'Pay';
+    const read1 = await read(b.p, copy.id);
+    expect((read1.map as JourneyMap).stages[1].name).toBe('Pay');
+    const count = allNodes(copy).length;
+    const updated = p2(read1.map as JourneyMap);
+    b.p.expectReply(await b.p.send({ type: 'update', nodeId: copy.id, map: updated, force: true }), 'updated');
+    expect(allNodes(copy).length).toBe(count);
+    expect((await read(b.p, copy.id)).map).toEqual(updated);
+    expect((await read(b.p, b.id)).map).toEqual(b.map);
   });
 
   it('refuses a board too big to draw before anything is on the canvas', async () => {
