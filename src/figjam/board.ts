@@ -44,7 +44,9 @@ import {
   MARKER,
   PERSONA,
   STAGE_HEADER_HEIGHT,
+  CELL_TEXT_SIZE,
   personaBody,
+  stageNote,
   STICKY,
   boardGeometry,
   cardsCellAt,
@@ -516,10 +518,7 @@ function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
         shapeType: 'ROUNDED_RECTANGLE',
       },
     );
-    const under = [stage.moment ? `Moment of truth${stage.momentNote ? `: ${stage.momentNote}` : ''}` : '']
-      .concat(stage.description ?? '')
-      .filter(Boolean)
-      .join('\n');
+    const under = stageNote(stage);
     if (under)
       d.text(
         { role: 'stage-description', key: `stage-description:${stage.id}`, stage: stage.id },
@@ -554,7 +553,7 @@ function drawStructure(d: Drawer, map: JourneyMap, geo: BoardGeometry): void {
             fill: c.cellBackground,
             stroke: c.cellBorder,
             text: cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text,
-            size: 20,
+            size: CELL_TEXT_SIZE,
             textColor: c.text,
           },
         );

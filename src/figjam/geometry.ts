@@ -10,7 +10,7 @@
  * read back all compute the board from a map with this one function, so a cell is where the
  * reader looks for it exactly when the map that drew it is the stored one.
  */
-import type { JourneyMap, Lane, Persona } from '../model';
+import type { JourneyMap, Lane, Persona, Stage } from '../model';
 import { gridGeometry } from '../layout/grid';
 import type { EmotionArea } from '../layout/emotion';
 import { hasPhases } from '../layout/phases';
@@ -48,6 +48,27 @@ function personaHeight(p: Persona): number {
 export const PHASE_HEIGHT = 56;
 export const STAGE_HEADER_HEIGHT = 72;
 export const STAGE_ROW_HEIGHT = 148;
+/** Font sizes of a text cell and of the note under a stage header. */
+export const CELL_TEXT_SIZE = 20;
+const NOTE_SIZE = 18;
+
+/**
+ * Lines a text takes at a width: an estimate of 0.6 em a character (wider than Inter's average and
+ * the fake's 0.55, for the room lost where lines break between words), so rows grow with long
+ * texts instead of letting them run out of their shapes.
+ */
+function lines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, Math.floor(width / (size * 0.6)));
+  return text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+}
+
+/** What is written under a stage's header: its moment of truth and description. */
+export function stageNote(stage: Stage): string {
+  return [stage.moment ? `Moment of truth${stage.momentNote ? `: ${stage.momentNote}` : ''}` : '']
+    .concat(stage.description ?? '')
+    .filter(Boolean)
+    .join('\n');
+}
 export const MARKER = 36;
 export const ROW_HEIGHT: Record<Exclude<Lane['kind'], 'cards'>, number> = {
   text: 200,
@@ -132,13 +153,20 @@ export function boardGeometry(map: JourneyMap): BoardGeometry {
     phaseRow = { y, height: PHASE_HEIGHT };
     y += PHASE_HEIGHT + ROW_GAP;
   }
-  const stageRow = { y, height: STAGE_ROW_HEIGHT };
-  y += STAGE_ROW_HEIGHT + ROW_GAP;
+  const notes = map.stages.map((s) => stageNote(s)).filter(Boolean);
+  const noteHeight = Math.max(0, ...notes.map((n) => lines(n, COLUMN - 16, NOTE_SIZE) * NOTE_SIZE * 1.25));
+  const stageRow = { y, height: Math.max(STAGE_ROW_HEIGHT, STAGE_HEADER_HEIGHT + 8 + Math.ceil(noteHeight) + 8) };
+  y += stageRow.height + ROW_GAP;
   const rows: BoardRow[] = [];
   for (const lane of map.lanes) {
     if (lane.kind === 'emotion' && lane.overlay !== undefined) continue; // drawn on its host's chart
-    const height =
-      lane.kind === 'cards' ? stickyRows(lane) * (STICKY + STICKY_GAP) + STICKY_GAP : ROW_HEIGHT[lane.kind];
+    let height = lane.kind === 'cards' ? stickyRows(lane) * (STICKY + STICKY_GAP) + STICKY_GAP : ROW_HEIGHT[lane.kind];
+    if (lane.kind === 'text') {
+      // A text row is as tall as its longest cell needs (the shape's text is inset ~14 px a side).
+      const texts = Object.values(lane.cells).map((c) => (typeof c === 'string' ? c : c.text));
+      const needed = Math.max(0, ...texts.map((t) => lines(t, COLUMN - 28, CELL_TEXT_SIZE))) * CELL_TEXT_SIZE * 1.25;
+      height = Math.max(height, Math.ceil(needed) + 40);
+    }
     rows.push({ lane, y, height });
     y += height + ROW_GAP;
   }

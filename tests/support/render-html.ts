@@ -563,7 +563,7 @@ function renderWithText(node: SceneNode, ctx: Ctx): string {
   const font = get<{ family: string; style: string }>(sub, 'fontName');
   const { weight, italic } = fontWeightOf(font?.style ?? 'Regular');
   const given = num(sub, 'fontSize', 16);
-  const size = sticky ? (text.length <= 40 ? 24 : text.length <= 90 ? 20 : 16) : given;
+  const size = sticky ? (text.length <= 40 ? 24 : text.length <= 90 ? 20 : text.length <= 160 ? 16 : 12) : given;
   const fills = get<readonly Paint[]>(sub, 'fills');
   const colour =
     Array.isArray(fills) && fills[0]?.type === 'SOLID' ? rgba(fills[0].color, fills[0].opacity ?? 1) : '#1e1e1e';
