@@ -82,7 +82,10 @@ export function checkBoxes(boxes: Box[], problems: string[], counts: GeometryRep
   }
   for (const m of boxes.filter((b) => b.role === 'emotion-marker')) {
     counts.markers++;
-    const header = boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage);
+    // A FigJam board's stage header is the shape with the stage's name (src/figjam/board.ts).
+    const header =
+      boxes.find((b) => b.role === 'stage-header' && b.stage === m.stage) ??
+      boxes.find((b) => b.role === 'stage-name' && b.type === 'SHAPE_WITH_TEXT' && b.stage === m.stage);
     if (!header) {
       problems.push(`no stage header (stage ${m.stage}) for marker ${show(m)}`);
       continue;

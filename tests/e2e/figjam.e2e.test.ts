@@ -31,6 +31,11 @@ describe.skipIf(!browserCheck.available)('workshop board in the FigJam harness',
     await waitForReplies(page, 'created');
     await redrawn();
     await page.locator('#canvas [data-type="SECTION"][data-role="map"]').waitFor();
+    // The harness's layout check passes on the board (texts apart, stickies in their cells, dots on their columns).
+    const layout = await page.evaluate(() => (window as unknown as HarnessWindow).harness.checkLayout());
+    expect(layout.problems).toEqual([]);
+    expect(layout.counts.cards).toBeGreaterThan(5);
+    expect(layout.counts.markers).toBe(7);
     const stickiesBefore = await page.locator('#canvas [data-type="STICKY"]').count();
     expect(stickiesBefore).toBeGreaterThan(5);
 
