@@ -6,19 +6,20 @@
 // under their stage headers, and no text running out of its box.
 import { describe, expect, it } from 'vitest';
 import { renderNodeToHtml } from '../support/render-html';
-import { measureHtml, requireBrowserOrSkip, launchBrowser, type MeasuredBox } from '../support/browser';
+import {
+  measureHtml,
+  requireBrowserOrSkip,
+  launchBrowser,
+  EPS,
+  boxInside,
+  boxesOverlap,
+  centreX,
+} from '../support/browser';
 import { createWithSandbox, loadBundle } from '../../scripts/preview';
 import { loadExamples } from '../support/maps';
 
-const EPS = 1;
-const inside = (a: MeasuredBox, b: MeasuredBox) =>
-  a.x >= b.x - EPS &&
-  a.y >= b.y - EPS &&
-  a.x + a.width <= b.x + b.width + EPS &&
-  a.y + a.height <= b.y + b.height + EPS;
-const overlaps = (a: MeasuredBox, b: MeasuredBox) =>
-  a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
-const centreX = (b: MeasuredBox) => b.x + b.width / 2;
+const inside = boxInside;
+const overlaps = boxesOverlap;
 
 const browser = requireBrowserOrSkip();
 

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderNodeToHtml } from '../support/render-html';
-import { measureHtml, requireBrowserOrSkip, screenshotHtml, type MeasuredBox } from '../support/browser';
+import {
+  measureHtml,
+  requireBrowserOrSkip,
+  screenshotHtml,
+  type MeasuredBox,
+  EPS,
+  boxInside,
+  boxesOverlap,
+  centreX,
+} from '../support/browser';
 import { createWithSandbox, loadBundle } from '../../scripts/preview';
 
 const MAP = {
@@ -51,15 +60,8 @@ const MAP = {
   ],
 };
 
-const EPS = 1;
-const inside = (a: MeasuredBox, b: MeasuredBox) =>
-  a.x >= b.x - EPS &&
-  a.y >= b.y - EPS &&
-  a.x + a.width <= b.x + b.width + EPS &&
-  a.y + a.height <= b.y + b.height + EPS;
-const overlaps = (a: MeasuredBox, b: MeasuredBox) =>
-  a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
-const centreX = (b: MeasuredBox) => b.x + b.width / 2;
+const inside = boxInside;
+const overlaps = boxesOverlap;
 
 const browser = requireBrowserOrSkip();
 

@@ -118,6 +118,17 @@ export interface MeasuredBox {
   height: number;
 }
 
+/** Box checks for measured geometry, within EPS px (the browser's subpixel rounding). */
+export const EPS = 1;
+export const boxInside = (a: MeasuredBox, b: MeasuredBox) =>
+  a.x >= b.x - EPS &&
+  a.y >= b.y - EPS &&
+  a.x + a.width <= b.x + b.width + EPS &&
+  a.y + a.height <= b.y + b.height + EPS;
+export const boxesOverlap = (a: MeasuredBox, b: MeasuredBox) =>
+  a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
+export const centreX = (b: MeasuredBox) => b.x + b.width / 2;
+
 /** Browser-computed boxes (getBoundingClientRect) of every element with data-node-id, in document order. */
 export async function measureHtml(html: string, options: { browser?: Browser } = {}): Promise<MeasuredBox[]> {
   return withBrowser(options.browser, async (browser) => {
