@@ -109,6 +109,11 @@ export function cardText(card: Card): string {
   return typeof card === 'string' ? card : card.text;
 }
 
+/** A sticky's text as a card's: cut to a card's longest text, as read-back (read-board.ts) reads it. */
+export function stickyCardText(text: string): string {
+  return text.length > LIMITS.itemText ? text.slice(0, LIMITS.itemText) : text;
+}
+
 /** The board section a node belongs to (itself or its nearest section tagged as a map). */
 export function findBoard(node: BaseNode | null): SectionNode | undefined {
   for (let n: BaseNode | null = node; n && n.type !== 'PAGE' && n.type !== 'DOCUMENT'; n = n.parent) {
@@ -194,7 +199,14 @@ export async function createBoard(map: JourneyMap): Promise<BoardResult> {
   const c = figma.viewport.center;
   section.x = Math.round(c.x - geo.width / 2);
   section.y = Math.round(c.y - geo.height / 2);
-  const result = await drawBoard(section, map);
+  let result: BoardResult;
+  try {
+    result = await drawBoard(section, map);
+  } catch (e) {
+    // Never leave half a board behind (drawBoard has removed what it drew; the section goes too).
+    if (!section.removed) section.remove();
+    throw e;
+  }
   figma.currentPage.selection = [section];
   figma.viewport.scrollAndZoomIntoView([section]);
   return result;
@@ -251,83 +263,101 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
     return { ...s, cell: cell ? cellKey(cell.laneId, cell.stageId) : undefined };
   });
 
-  // What the plugin drew, except stickies, is drawn again.
-  // (Counted as one update each: the counts are about cards, the structure is drawn anew.)
-  for (const child of section.children) if (ownTag(child) && child.type !== 'STICKY') child.remove();
+  // The new board is drawn first, beside the old one, and the old one is only taken away once
+  // everything new is on the canvas: a failure part-way (a node Figma refuses) removes what was
+  // drawn and leaves the board, and every participant's sticky, as it was.
+  const old = section.children.filter((child) => ownTag(child) && child.type !== 'STICKY');
   const draw = new Drawer(section, fonts);
-  drawStructure(draw, map, geo);
+  /** Changes to nodes already on the board, made once every new node is drawn. */
+  const commit: Array<() => void> = [];
+  try {
+    drawStructure(draw, map, geo);
 
-  // Stickies: match each card of the new data to a sticky in its cell with its text.
-  const byCell = new Map<string, typeof stickies>();
-  for (const s of readingOrder(stickies)) {
-    if (!s.cell) continue;
-    const list = byCell.get(s.cell) ?? [];
-    list.push(s);
-    byCell.set(s.cell, list);
-  }
-  const matched = new Set<StickyNode>();
-  for (const row of geo.rows) {
-    const lane = row.lane;
-    if (lane.kind !== 'cards') continue;
-    const fill = paint(STICKY_TONES[lane.tone ?? 'neutral']);
-    for (const column of geo.columns) {
-      const cards = lane.cells[column.stageId] ?? [];
-      const pool = byCell.get(cellKey(lane.id, column.stageId)) ?? [];
-      const rect = cellRect(row, column);
-      cards.forEach((card, i) => {
-        const text = cardText(card);
-        const slot = stickySlot(rect, i);
-        const found = pool.find((s) => !matched.has(s.node) && s.text === text);
-        if (found) {
-          matched.add(found.node);
-          if (found.node.parent === section) {
-            const box = found.node.absoluteBoundingBox;
-            if (
-              !box ||
-              Math.abs(found.x - STICKY / 2 - slot.x) > 0.5 ||
-              Math.abs(found.y - STICKY / 2 - slot.y) > 0.5
-            ) {
-              found.node.x = slot.x;
-              found.node.y = slot.y;
-              stats.updated++;
-            } else stats.kept++;
-          } else stats.kept++;
-          if (found.ours) {
-            if (JSON.stringify(found.node.fills) !== JSON.stringify(fill)) found.node.fills = fill;
-            tagBoardNode(
-              found.node,
-              { role: 'card', key: `card:${i}`, stage: column.stageId, lane: lane.id, index: i },
-              fingerprint(text),
-            );
-          }
-          return;
-        }
-        const sticky = figma.createSticky();
-        section.appendChild(sticky);
-        sticky.x = slot.x;
-        sticky.y = slot.y;
-        sticky.authorVisible = false;
-        sticky.fills = fill;
-        sticky.text.fontName = fonts.medium;
-        sticky.text.characters = text;
-        sticky.name = text.slice(0, 60);
-        tagBoardNode(
-          sticky,
-          { role: 'card', key: `card:${i}`, stage: column.stageId, lane: lane.id, index: i },
-          fingerprint(text),
-        );
-        stats.created++;
-      });
+    // Stickies: match each card of the new data to a sticky in its cell with its text.
+    const byCell = new Map<string, typeof stickies>();
+    for (const s of readingOrder(stickies)) {
+      if (!s.cell) continue;
+      const list = byCell.get(s.cell) ?? [];
+      list.push(s);
+      byCell.set(s.cell, list);
     }
+    const matched = new Set<StickyNode>();
+    for (const row of geo.rows) {
+      const lane = row.lane;
+      if (lane.kind !== 'cards') continue;
+      const fill = paint(STICKY_TONES[lane.tone ?? 'neutral']);
+      for (const column of geo.columns) {
+        const cards = lane.cells[column.stageId] ?? [];
+        const pool = byCell.get(cellKey(lane.id, column.stageId)) ?? [];
+        const rect = cellRect(row, column);
+        cards.forEach((card, i) => {
+          const text = cardText(card);
+          const slot = stickySlot(rect, i);
+          // As read-back gives the sticky's text (a long text is cut), so a sticky read back stands for its card.
+          const found = pool.find((s) => !matched.has(s.node) && stickyCardText(s.text) === text);
+          if (found) {
+            matched.add(found.node);
+            commit.push(() => {
+              if (found.node.parent === section) {
+                const box = found.node.absoluteBoundingBox;
+                if (
+                  !box ||
+                  Math.abs(found.x - STICKY / 2 - slot.x) > 0.5 ||
+                  Math.abs(found.y - STICKY / 2 - slot.y) > 0.5
+                ) {
+                  found.node.x = slot.x;
+                  found.node.y = slot.y;
+                  stats.updated++;
+                } else stats.kept++;
+              } else stats.kept++;
+              if (found.ours) {
+                if (JSON.stringify(found.node.fills) !== JSON.stringify(fill)) found.node.fills = fill;
+                tagBoardNode(
+                  found.node,
+                  { role: 'card', key: `card:${i}`, stage: column.stageId, lane: lane.id, index: i },
+                  fingerprint(text),
+                );
+              }
+            });
+            return;
+          }
+          const sticky = figma.createSticky();
+          draw.made.push(sticky);
+          section.appendChild(sticky);
+          sticky.x = slot.x;
+          sticky.y = slot.y;
+          sticky.authorVisible = false;
+          sticky.fills = fill;
+          sticky.text.fontName = fonts.medium;
+          sticky.text.characters = text;
+          sticky.name = text.slice(0, 60);
+          tagBoardNode(
+            sticky,
+            { role: 'card', key: `card:${i}`, stage: column.stageId, lane: lane.id, index: i },
+            fingerprint(text),
+          );
+          stats.created++;
+        });
+      }
+    }
+    for (const s of stickies) {
+      if (matched.has(s.node)) continue;
+      // Only the plugin's own sticky, unedited and still in the cell it was put in, is removed.
+      if (s.ours && !s.edited && s.cell === s.tagCell) {
+        commit.push(() => {
+          s.node.remove();
+          stats.removed++;
+        });
+      } else stats.kept++;
+    }
+  } catch (e) {
+    for (const node of draw.made) if (!node.removed) node.remove();
+    throw new Error(`${e instanceof Error ? e.message : String(e)}${before ? ' (the board was left as it was)' : ''}`, {
+      cause: e,
+    });
   }
-  for (const s of stickies) {
-    if (matched.has(s.node)) continue;
-    // Only the plugin's own sticky, unedited and still in the cell it was put in, is removed.
-    if (s.ours && !s.edited && s.cell === s.tagCell) {
-      s.node.remove();
-      stats.removed++;
-    } else stats.kept++;
-  }
+  for (const node of old) if (!node.removed) node.remove();
+  for (const change of commit) change();
 
   section.name = map.title;
   if (section.width !== geo.width || section.height !== geo.height)
@@ -354,6 +384,12 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
 /** Creates the board's nodes, each inserted below the stickies, in drawing order. */
 class Drawer {
   count = 0;
+  /** Every node drawn, from its creation on, to take away again when drawing fails part-way. */
+  readonly made: SceneNode[] = [];
+  private track<T extends SceneNode>(node: T): T {
+    this.made.push(node);
+    return node;
+  }
   constructor(
     readonly section: SectionNode,
     readonly fonts: Fonts,
@@ -381,7 +417,7 @@ class Drawer {
       locked?: boolean;
     },
   ): ShapeWithTextNode {
-    const s = figma.createShapeWithText();
+    const s = this.track(figma.createShapeWithText());
     s.shapeType = look.shapeType ?? 'SQUARE';
     s.resize(rect.width, rect.height);
     s.fills = paint(look.fill);
@@ -400,7 +436,7 @@ class Drawer {
   }
 
   text(tag: TagFields, rect: Rect, text: string, font: FontNameSpec, size: number, color: string): TextNode {
-    const t = figma.createText();
+    const t = this.track(figma.createText());
     t.fontName = font;
     t.fontSize = size;
     t.characters = text;
@@ -412,7 +448,7 @@ class Drawer {
   }
 
   vector(tag: TagFields, rect: Rect, data: string, color: string, weight: number, dash?: number[]): VectorNode {
-    const v = figma.createVector();
+    const v = this.track(figma.createVector());
     v.vectorPaths = [{ windingRule: 'NONE', data }];
     v.resize(Math.max(0.01, rect.width), Math.max(0.01, rect.height));
     v.strokes = paint(color);

@@ -13,7 +13,7 @@ import { LIMITS, normaliseMap, type Card, type JourneyMap, type Lane, type MapIs
 import { scoreToY, yToScore, DEFAULT_RANGE } from '../layout/emotion';
 import { fingerprint, readMapData } from '../figma/storage';
 import { EMOTION_AREA, boardGeometry, cardsCellAt, readingOrder } from './geometry';
-import { boardStickies, ownTag } from './board';
+import { boardStickies, ownTag, stickyCardText } from './board';
 
 export type BoardReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[]; ignored: number }
@@ -103,7 +103,7 @@ export function readBoard(section: SectionNode): BoardReadResult {
       if (!list.length) continue;
       const linked = (before[stage.id] ?? []).filter((c): c is Exclude<Card, string> => typeof c !== 'string');
       const cards = list.map((s): Card => {
-        const text = cut(s.text, LIMITS.itemText);
+        const text = stickyCardText(s.text);
         const link = linked.find((c) => c.text === text);
         return link ? { text, url: link.url } : text;
       });

@@ -4,7 +4,7 @@
  * participants add, move, edit or leave outside the cells, and emotion markers dragged on it.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import type { JourneyMap } from '../../src/model';
 import { uninstallFakeFigma } from '../support/figma-fake';
@@ -432,6 +432,76 @@ describe('a FigJam board', () => {
     expect(allNodes(copy).length).toBe(count);
     expect((await read(b.p, copy.id)).map).toEqual(updated);
     expect((await read(b.p, b.id)).map).toEqual(b.map);
+  });
+
+  it('a participant’s sticky longer than a card’s text, read back then updated, is not doubled', async () => {
+    const b = await board();
+    const long = `${'Waited on hold for ages. '.repeat(14)}Then hung up.`;
+    expect(long.length).toBeGreaterThan(280);
+    b.sticky(long, b.slot('pains', 'b', 0));
+    const back = await read(b.p, b.id);
+    const map = back.map as JourneyMap;
+    expect(cardsOf(map, 'pains').b).toEqual([long.slice(0, 280)]);
+    b.p.expectReply(
+      await b.p.send({ type: 'update', nodeId: b.id, map, baseRevision: back.revision, baseCanvas: back.canvas }),
+      'updated',
+    );
+    // Their sticky stands for the card: no second sticky with the cut text, and it reads back once.
+    expect(b.stickies().map((s) => s.text.characters.length)).toEqual(['Too many tabs'.length, long.length]);
+    expect((await read(b.p, b.id)).map).toEqual(map);
+  });
+
+  it('a create that fails part-way leaves nothing on the canvas', async () => {
+    const p = await start('figjam');
+    const real = p.figma.createSticky.bind(p.figma);
+    let n = 0;
+    vi.spyOn(p.figma, 'createSticky').mockImplementation(() => {
+      if (++n === 1) throw new Error('Sticky refused');
+      return real();
+    });
+    const refused = p.expectReply(await p.send({ type: 'create', map: WORKSHOP, requestId: 'c1' }), 'error');
+    expect(refused.message).toMatch(/Sticky refused/);
+    expect(p.figma.currentPage.children).toHaveLength(0);
+  });
+
+  it('an update that fails part-way leaves the board and participants’ stickies as they were', async () => {
+    const b = await board();
+    const theirs = b.sticky('Queue at the till', {
+      x: b.slot('pains', 'b', 0).x + 40,
+      y: b.slot('pains', 'b', 0).y + 30,
+    });
+    const back = await read(b.p, b.id);
+    const shot = () =>
+      allNodes(b.section).map((n) => [
+        n.id,
+        n.type,
+        n.name,
+        'x' in n ? n.x : 0,
+        'y' in n ? n.y : 0,
+        n.type === 'STICKY' || n.type === 'SHAPE_WITH_TEXT' ? n.text.characters : '',
+      ]);
+    const before = shot();
+    const edited = clone(back.map as JourneyMap);
+    edited.stages[0].name = 'Discover it';
+    cardsOf(edited, 'ideas').c = ['Self-checkout'];
+    vi.spyOn(b.p.figma, 'createSticky').mockImplementation(() => {
+      throw new Error('Sticky refused');
+    });
+    const refused = b.p.expectReply(
+      await b.p.send({
+        type: 'update',
+        nodeId: b.id,
+        map: edited,
+        baseRevision: back.revision,
+        baseCanvas: back.canvas,
+        requestId: 'u1',
+      }),
+      'error',
+    );
+    expect(refused.message).toMatch(/Sticky refused.*left as it was/);
+    expect(shot()).toEqual(before);
+    expect(theirs.removed).toBe(false);
+    expect((await read(b.p, b.id)).map).toEqual(back.map);
   });
 
   it('refuses a board too big to draw before anything is on the canvas', async () => {
