@@ -43,13 +43,15 @@ export interface Synced {
 }
 
 const toHex = (c: unknown): string | undefined => {
-  const v = c as RGB | undefined;
+  const v = c as RGBA | undefined;
   if (!v || typeof v.r !== 'number') return undefined; // an alias or nothing
   const ch = (x: number) =>
     Math.round(x * 255)
       .toString(16)
       .padStart(2, '0');
-  return `#${ch(v.r)}${ch(v.g)}${ch(v.b)}`.toUpperCase();
+  // An opacity the designer gave a colour makes it another value than the plugin's (always opaque).
+  const a = typeof v.a === 'number' && v.a < 1 ? ch(v.a) : '';
+  return `#${ch(v.r)}${ch(v.g)}${ch(v.b)}${a}`.toUpperCase();
 };
 
 function readWritten(c: VariableCollection): Written {

@@ -45,7 +45,8 @@ export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 // A FigJam board drawn whole or not at all (a create or update failing part-way takes away what it drew
 // and leaves the board as it was) and a long sticky read back then updated not doubled: +190, measured
 // on HEAD 0fd46eb built with and without them (55 065 → 55 255).
-export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190;
+// A variable value the designer made translucent kept as theirs (its opacity read): +18 (55 255 → 55 273).
+export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190 + 18;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the

@@ -173,6 +173,19 @@ describe('values', () => {
   });
 });
 
+describe('a value the designer made translucent', () => {
+  it('is theirs: a theme change does not make it opaque again', async () => {
+    installFakeFigma();
+    const { frame } = await createMap(A());
+    const c = (await journeyCollection())[0];
+    const bg = await variableNamed('colors/mapBackground');
+    const was = bg.valuesByMode[c.defaultModeId] as RGBA;
+    bg.setValueForMode(c.defaultModeId, { r: was.r, g: was.g, b: was.b, a: 0.5 });
+    await updateMap(frame, withTheme({ preset: 'mono', variables: true }));
+    expect(bg.valuesByMode[c.defaultModeId]).toEqual({ r: was.r, g: was.g, b: was.b, a: 0.5 });
+  });
+});
+
 describe('a deleted or renamed variable', () => {
   it('is drawn as a plain colour, with one message naming it, and is not made again', async () => {
     installFakeFigma();
