@@ -63,9 +63,17 @@ function readWritten(c: VariableCollection): Written {
   }
 }
 
+/**
+ * The plugin's collection: "Journey map", or, when the designer renamed it, the one holding what the
+ * plugin wrote (so a renamed collection, with the values the designer set in it, stays the map's).
+ */
+async function findCollection(): Promise<VariableCollection | undefined> {
+  const all = (await figma.variables.getLocalVariableCollectionsAsync()).filter((c) => !c.remote);
+  return all.find((c) => c.name === COLLECTION) ?? all.find((c) => c.getPluginData(WRITTEN) !== '');
+}
+
 async function collection(): Promise<{ c: VariableCollection; created: boolean }> {
-  const all = await figma.variables.getLocalVariableCollectionsAsync();
-  const found = all.find((c) => c.name === COLLECTION && !c.remote);
+  const found = await findCollection();
   if (found) return { c: found, created: false };
   const c = figma.variables.createVariableCollection(COLLECTION);
   c.renameMode(c.defaultModeId, LIGHT);
@@ -101,7 +109,7 @@ async function sync(theme: Theme | undefined): Promise<Synced> {
   const warnings: string[] = [];
   const mode = darkMode(c);
   if (created && !mode.id)
-    warnings.push(`This file's Figma plan allows one variable mode: “${COLLECTION}” has Light colours only.`);
+    warnings.push(`This file's Figma plan allows one variable mode: “${c.name}” has Light colours only.`);
   const written = readWritten(c);
   const before = JSON.stringify(written);
   const byName = new Map<string, Variable>();
@@ -143,7 +151,7 @@ async function sync(theme: Theme | undefined): Promise<Synced> {
     const more = missing.length > 4 ? ` and ${missing.length - 4} more` : '';
     const one = missing.length === 1;
     warnings.push(
-      `The variable${one ? '' : 's'} ${shown.join(', ')}${more} in “${COLLECTION}” ${one ? 'was' : 'were'} deleted or renamed: the map uses ${one ? 'its colour as a plain colour' : 'their colours as plain colours'} there.`,
+      `The variable${one ? '' : 's'} ${shown.join(', ')}${more} in “${c.name}” ${one ? 'was' : 'were'} deleted or renamed: the map uses ${one ? 'its colour as a plain colour' : 'their colours as plain colours'} there.`,
     );
   }
   return { ids, live, warnings };
@@ -229,8 +237,7 @@ export function drawSpec(map: JourneyMap, render: Render, live?: Map<string, Var
 
 /** The frame's variable modes: the collection's mode names and the one set on the frame. */
 export async function variableModes(frame: FrameNode): Promise<{ modes: string[]; mode?: string } | undefined> {
-  const all = await figma.variables.getLocalVariableCollectionsAsync();
-  const c = all.find((x) => x.name === COLLECTION && !x.remote);
+  const c = await findCollection();
   if (!c) return undefined;
   const set = frame.explicitVariableModes[c.id];
   return { modes: c.modes.map((m) => m.name), mode: c.modes.find((m) => m.modeId === set)?.name };
@@ -238,8 +245,7 @@ export async function variableModes(frame: FrameNode): Promise<{ modes: string[]
 
 /** Set the frame's mode of the collection by name; false when there is no such mode. */
 export async function setVariableMode(frame: FrameNode, name: string): Promise<boolean> {
-  const all = await figma.variables.getLocalVariableCollectionsAsync();
-  const c = all.find((x) => x.name === COLLECTION && !x.remote);
+  const c = await findCollection();
   const m = c?.modes.find((x) => x.name === name);
   if (!c || !m) return false;
   frame.setExplicitVariableModeForCollection(c, m.modeId);

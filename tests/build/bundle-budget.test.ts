@@ -46,7 +46,8 @@ export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 // and leaves the board as it was) and a long sticky read back then updated not doubled: +190, measured
 // on HEAD 0fd46eb built with and without them (55 065 → 55 255).
 // A variable value the designer made translucent kept as theirs (its opacity read): +18 (55 255 → 55 273).
-export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190 + 18;
+// The plugin's variable collection found again after the designer renamed it: +27 (55 273 → 55 300).
+export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190 + 18 + 27;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the

@@ -173,6 +173,25 @@ describe('values', () => {
   });
 });
 
+describe('a collection the designer renamed', () => {
+  it('stays the map’s, with the values the designer set in it: no second collection', async () => {
+    installFakeFigma();
+    const { frame } = await createMap(A());
+    const [c] = await journeyCollection();
+    c.name = 'Brand / journey colours';
+    const bg = await variableNamed('colors/mapBackground');
+    bg.setValueForMode(c.defaultModeId, hex('#123456'));
+    const count = (await figma.variables.getLocalVariablesAsync()).length;
+    const r = await updateMap(frame, withTheme({ preset: 'mono', variables: true }));
+    expect(r.warnings).toEqual([]);
+    expect(await figma.variables.getLocalVariableCollectionsAsync()).toEqual([c]);
+    expect(await figma.variables.getLocalVariablesAsync()).toHaveLength(count);
+    expect((frame.fills as SolidPaint[])[0].boundVariables?.color?.id).toBe(bg.id);
+    expect(hexOf((frame.fills as SolidPaint[])[0].color)).toBe('#123456');
+    expect(await variableModes(frame)).toEqual({ modes: ['Light'], mode: undefined });
+  });
+});
+
 describe('a value the designer made translucent', () => {
   it('is theirs: a theme change does not make it opaque again', async () => {
     installFakeFigma();
