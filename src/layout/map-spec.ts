@@ -50,10 +50,13 @@ export function buildMapSpec(map: JourneyMap, options: MapSpecOptions): NodeSpec
   const gridChildren: NodeSpec[] = [];
   if (hasPhases(map.stages)) gridChildren.push(phaseRow(map, g, fonts, pal));
   gridChildren.push(stageRow(map, g, fonts, pal));
-  // Rows alternate their band colour; a lane drawn on another's chart has no row.
-  map.lanes
-    .filter((lane) => lane.kind !== 'emotion' || lane.overlay === undefined)
-    .forEach((lane, i) => gridChildren.push(laneRow(lane, i, map, g, fonts, pal)));
+  // Rows alternate their band colour; a lane drawn on another's chart has no row, and a divider
+  // (a line, no band) does not count, so the lanes between a blueprint's lines still alternate.
+  let band = 0;
+  for (const lane of map.lanes) {
+    if (lane.kind === 'emotion' && lane.overlay !== undefined) continue;
+    gridChildren.push(laneRow(lane, lane.kind === 'divider' ? band : band++, map, g, fonts, pal));
+  }
 
   return frame({
     key: 'map',

@@ -118,3 +118,28 @@ describe('phase runs', () => {
     ]);
   });
 });
+
+describe('lane bands', () => {
+  it('alternate between the lanes a divider separates (a divider is a line, not a band)', () => {
+    const map = norm({
+      version: 2,
+      title: 'Blueprint',
+      stages: [{ name: 'Arrive' }],
+      lanes: [
+        { title: 'Guest', kind: 'text' },
+        { title: 'Line of interaction', kind: 'divider' },
+        { title: 'Front desk', kind: 'text' },
+        { title: 'Line of visibility', kind: 'divider', style: 'dashed' },
+        { title: 'Back office', kind: 'text' },
+      ],
+    });
+    const fills: string[] = [];
+    walk(buildMapSpec(map, { fonts }), (n) => {
+      if (n.tag.role === 'lane' && map.lanes.find((l) => l.id === n.tag.lane)?.kind === 'text')
+        fills.push(JSON.stringify(n.props.fills));
+    });
+    expect(fills).toHaveLength(3);
+    expect(fills[0]).not.toBe(fills[1]);
+    expect(fills[2]).toBe(fills[0]);
+  });
+});
