@@ -13,7 +13,8 @@
  *  - a participant's sticky that stands for no card stays where it is, untouched; the plugin
  *    never deletes a sticky it did not create;
  *  - a sticky the plugin made that stands for no card is removed, unless a participant edited
- *    its text or moved it to another cell (then it is theirs now, and stays).
+ *    its text or moved it to another cell (then it is theirs now, and stays), or its cell holds
+ *    as many cards as a cell may (read-back may have left it out over the limit: it stays).
  * The map is stored on the section as in Figma Design (src/figma/storage.ts), so read-back
  * (read-board.ts) knows where every cell was drawn.
  */
@@ -340,10 +341,17 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
         });
       }
     }
+    // Cells holding as many cards as a cell may: a sticky there that is no card may be one that
+    // read-back left out (over the limit), not one the panel removed, and it stays.
+    const full = new Set<string>();
+    for (const lane of map.lanes)
+      if (lane.kind === 'cards')
+        for (const [stageId, cards] of Object.entries(lane.cells))
+          if (cards.length >= LIMITS.cardsPerCell) full.add(cellKey(lane.id, stageId));
     for (const s of stickies) {
       if (matched.has(s.node)) continue;
       // Only the plugin's own sticky, unedited and still in the cell it was put in, is removed.
-      if (s.ours && !s.edited && s.cell === s.tagCell) {
+      if (s.ours && !s.edited && s.cell === s.tagCell && !full.has(s.cell!)) {
         commit.push(() => {
           s.node.remove();
           stats.removed++;

@@ -451,6 +451,27 @@ describe('a FigJam board', () => {
     expect((await read(b.p, b.id)).map).toEqual(map);
   });
 
+  it('a sticky of the plugin’s left out of a full cell by read-back is not deleted by the update after it', async () => {
+    const b = await board();
+    const at = b.slot('pains', 'a', 0);
+    // Twelve of theirs before the plugin's "Too many tabs" in reading order: the cell reads as those twelve.
+    for (let i = 0; i < 12; i++) b.sticky(`Pain ${i + 1}`, { x: at.x - 5, y: at.y });
+    const back = await read(b.p, b.id);
+    expect(back.warnings).toEqual(['1 sticky over 12 in one cell left out.']);
+    expect(cardsOf(back.map as JourneyMap, 'pains').a).not.toContain('Too many tabs');
+    b.p.expectReply(
+      await b.p.send({
+        type: 'update',
+        nodeId: b.id,
+        map: back.map,
+        baseRevision: back.revision,
+        baseCanvas: back.canvas,
+      }),
+      'updated',
+    );
+    expect(b.stickies().map((s) => s.text.characters)).toContain('Too many tabs');
+  });
+
   it('a create that fails part-way leaves nothing on the canvas', async () => {
     const p = await start('figjam');
     const real = p.figma.createSticky.bind(p.figma);
