@@ -220,7 +220,7 @@ describe('Versions tab', () => {
       diff: diffMaps(older, newer),
     });
     const cell = screen.getByRole('region', { name: 'After workshop → current map' }).querySelector('.ver-cell')!;
-    expect(cell.textContent).toBe('Conversion · Buy18 % (target 20) → 21.5 % (target 20)');
+    expect(cell.textContent).toBe('Conversion · Buy18% (target 20%) → 21.5% (target 20%)');
   });
 
   it('compares two chosen versions, and draws the comparison asked for, saying where', () => {

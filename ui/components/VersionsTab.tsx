@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { normaliseMap, serialiseMap, type Card } from '../../src/model';
+import { formatMetric, normaliseMap, serialiseMap, type Card } from '../../src/model';
 import { linkToText } from '../formats/links';
 import type { Side } from '../../src/protocol';
 import { toMapInput, type DraftMap } from '../draft';
@@ -287,9 +287,13 @@ function cellText(x: unknown): string {
   // Cards and linked texts read as they are typed in the Cells tab: `words <https://…>`.
   if (Array.isArray(x)) return x.map((c) => (typeof c === 'string' ? c : linkToText(c as Card))).join('; ');
   if (typeof x === 'object' && x && 'url' in x) return linkToText(x as Card);
+  // A metric as the map writes it ("18%", "3.5 min"), its target in the same unit.
   const m = x as { value?: unknown; unit?: unknown; target?: unknown };
-  if (typeof m.value === 'number')
-    return `${num(m.value)}${typeof m.unit === 'string' && m.unit ? ` ${m.unit}` : ''}${typeof m.target === 'number' ? ` (target ${num(m.target)})` : ''}`;
+  if (typeof m.value === 'number') {
+    const unit = typeof m.unit === 'string' && m.unit ? m.unit : undefined;
+    const target = typeof m.target === 'number' ? ` (target ${formatMetric({ value: m.target, unit })})` : '';
+    return formatMetric({ value: m.value, unit }) + target;
+  }
   return value(x);
 }
 
