@@ -131,6 +131,18 @@ describe('font picker', () => {
     expect(screen.queryByText(/Not among this file's/)).toBeNull();
   });
 
+  it('stays open when its scroll bar is dragged: a mouse down on the list keeps the focus in the field', () => {
+    const { receive } = open();
+    receive({ type: 'fonts', families: FAMILIES });
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    const list = screen.getByRole('listbox', { name: 'Font families' });
+    // fireEvent gives false when the default was prevented: in a browser that default moves the focus
+    // off the field, whose blur closes the list.
+    expect(fireEvent.mouseDown(list)).toBe(false);
+    expect(options()).toEqual(FAMILIES);
+  });
+
   it('shows at most 60 families and says how many more match', () => {
     const { receive } = open();
     receive({ type: 'fonts', families: Array.from({ length: 200 }, (_, i) => `Family ${String(i).padStart(3, '0')}`) });

@@ -108,7 +108,16 @@ export function FontPicker(p: { value: string; onValue: (v: string) => void }) {
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={`${ID}-list`} role="listbox" aria-label="Font families" class="font-list" hidden={!expanded}>
+      <ul
+        id={`${ID}-list`}
+        role="listbox"
+        aria-label="Font families"
+        class="font-list"
+        hidden={!expanded}
+        // Focus stays in the field: dragging the list's scroll bar (or a click between rows) must not
+        // blur it, which would close the list under the pointer.
+        onMouseDown={(e) => e.preventDefault()}
+      >
         {expanded &&
           shown.map((f, i) => (
             <li
@@ -117,11 +126,8 @@ export function FontPicker(p: { value: string; onValue: (v: string) => void }) {
               role="option"
               aria-selected={i === active}
               class={i === active ? 'active' : undefined}
-              // Before the input's blur: the list stays until the click has picked.
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(f);
-              }}
+              // On mouse down, before any blur: the list stays until the click has picked.
+              onMouseDown={() => pick(f)}
             >
               {f}
             </li>
