@@ -5,6 +5,9 @@
  * - One collection, "Journey map", for every map in the file: created once, reused by name, never a
  *   second. Its first mode is "Light"; a "Dark" mode is added where the file's plan allows a second
  *   mode (Figma's Starter plan allows one: addMode throws, and the map is said to have Light only).
+ *   Renamed by the designer, the collection (found by what the plugin wrote in it) and its modes (the
+ *   default mode, and the Dark mode by its id) are still the map's, and the panel still calls them
+ *   Light and Dark.
  * - One COLOR variable per palette colour (src/layout/palette-names.ts), not per theme role: the map's
  *   tints, borders and readable texts are derived from the roles, and only a variable per derived
  *   colour lets every fill and stroke be bound while keeping its exact colour, and lets each follow
@@ -31,6 +34,8 @@ const LIGHT = 'Light';
 const DARK = 'Dark';
 /** Collection plugin data: what the plugin last wrote, { [name]: { id, light, dark? } } (hex). */
 const WRITTEN = 'written';
+/** Collection plugin data: the id of the mode the plugin added as Dark (found by it when renamed). */
+const DARK_ID = 'darkMode';
 
 type Written = Record<string, { id: string; light?: string; dark?: string; gone?: true }>;
 
@@ -82,14 +87,32 @@ async function collection(): Promise<{ c: VariableCollection; created: boolean }
 
 /** The Dark mode's id: found, or added where the plan allows (undefined where it does not). */
 function darkMode(c: VariableCollection): { id?: string; added: boolean } {
-  const found = c.modes.find((m) => m.name === DARK);
-  if (found) return { id: found.modeId, added: false };
+  const found = darkOf(c);
+  if (found) {
+    if (c.getPluginData(DARK_ID) !== found) c.setPluginData(DARK_ID, found);
+    return { id: found, added: false };
+  }
   try {
-    return { id: c.addMode(DARK), added: true };
+    const id = c.addMode(DARK);
+    c.setPluginData(DARK_ID, id);
+    return { id, added: true };
   } catch {
     // "in addMode: Limited to N modes only": the file's plan allows no second mode.
     return { added: false };
   }
+}
+
+/** The Dark mode's id: the one the plugin added (whatever the designer renamed it to), else one named Dark. */
+function darkOf(c: VariableCollection): string | undefined {
+  const id = c.getPluginData(DARK_ID);
+  return (c.modes.find((m) => m.modeId === id) ?? c.modes.find((m) => m.name === DARK))?.modeId;
+}
+
+/** A mode's name for the panel: Light and Dark by what they are to the plugin, others as named. */
+function modeName(c: VariableCollection, modeId: string, dark = darkOf(c)): string | undefined {
+  if (modeId === c.defaultModeId) return LIGHT;
+  if (modeId === dark) return DARK;
+  return c.modes.find((m) => m.modeId === modeId)?.name;
 }
 
 /** The sync under way: two actions at once (two quick messages) must not both make the collection. */
@@ -240,13 +263,17 @@ export async function variableModes(frame: FrameNode): Promise<{ modes: string[]
   const c = await findCollection();
   if (!c) return undefined;
   const set = frame.explicitVariableModes[c.id];
-  return { modes: c.modes.map((m) => m.name), mode: c.modes.find((m) => m.modeId === set)?.name };
+  const dark = darkOf(c);
+  return {
+    modes: c.modes.map((m) => modeName(c, m.modeId, dark)!),
+    mode: set === undefined ? undefined : modeName(c, set, dark),
+  };
 }
 
 /** Set the frame's mode of the collection by name; false when there is no such mode. */
 export async function setVariableMode(frame: FrameNode, name: string): Promise<boolean> {
   const c = await findCollection();
-  const m = c?.modes.find((x) => x.name === name);
+  const m = c?.modes.find((x) => modeName(c, x.modeId) === name);
   if (!c || !m) return false;
   frame.setExplicitVariableModeForCollection(c, m.modeId);
   return true;

@@ -49,7 +49,9 @@ export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 // The plugin's variable collection found again after the designer renamed it: +27 (55 273 → 55 300).
 // A FigJam sticky of the plugin's in a full cell (one read-back may have left out) kept by an update: +46
 // (55 300 → 55 346).
-export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190 + 18 + 27 + 46;
+// Variable modes the designer renamed still the map's Light and Dark (the Dark mode's id kept): +107
+// (55 346 → 55 453).
+export const CODE_BUDGET_GZIP = 45_900 + 2_185 + 5_744 + 103 + 979 + 118 + 33 + 6 + 148 + 190 + 18 + 27 + 46 + 107;
 /**
  * 64 000 until issue #18's panel side (the Versions tab: ui/components/VersionsTab.tsx, ui/versions.ts,
  * versions.css) took dist/ui.html from 62 948 to 67 630 bytes as measured here (+4.7 KB; trimming the

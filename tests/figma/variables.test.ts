@@ -236,6 +236,29 @@ describe('a deleted or renamed variable', () => {
 });
 
 describe('modes', () => {
+  it('modes the designer renamed stay Light and Dark: no third mode, the panel still shows Light and Dark', async () => {
+    installFakeFigma({ variableModeLimit: 4 });
+    const { frame } = await createMap(A());
+    const [c] = await journeyCollection();
+    const [light, dark] = c.modes.map((m) => m.modeId);
+    c.renameMode(light, 'Day');
+    c.renameMode(dark, 'Night');
+    const b = withTheme({ preset: 'mono', variables: true });
+    const r = await updateMap(frame, b);
+    expect(r.warnings).toEqual([]);
+    expect(c.modes).toEqual([
+      { modeId: light, name: 'Day' },
+      { modeId: dark, name: 'Night' },
+    ]);
+    // Its values the plugin wrote follow the theme, as a mode named Dark would.
+    const want = paletteColors(paletteFor(b.theme, 'dark'), paletteFor(b.theme));
+    const bg = await variableNamed('colors/mapBackground');
+    expect(hexOf(bg.valuesByMode[dark] as RGB)).toBe(want.get('colors/mapBackground'));
+    expect(await setVariableMode(frame, 'Dark')).toBe(true);
+    expect(frame.explicitVariableModes).toEqual({ [c.id]: dark });
+    expect(await variableModes(frame)).toEqual({ modes: ['Light', 'Dark'], mode: 'Dark' });
+  });
+
   it('adds a Dark mode with the dark palette where the plan allows two modes', async () => {
     installFakeFigma({ variableModeLimit: 2 });
     const map = A();
