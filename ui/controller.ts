@@ -15,7 +15,7 @@ import {
   type StoredDraft,
 } from './draft';
 import { describeMerge, listLabels, mergeMaps } from './merge';
-import { addedStageIds, renameStageIds, settleStageIds } from './stage-ids';
+import { addedLaneIds, addedStageIds, renameLaneIds, renameStageIds, settleLaneIds, settleStageIds } from './fresh-ids';
 import { Store } from './store';
 import type { PanelState, Status, TabId } from './state';
 import { VersionsModel } from './versions';
@@ -54,6 +54,8 @@ export class PanelController {
   private readonly baseSizes = new WeakMap<DraftMap, number>();
   /** Stages added in the panel that have not reached the canvas yet: their ids follow their names. */
   private readonly fresh = new Set<string>();
+  /** Lanes added in the panel that have not reached the canvas (ui/fresh-ids.ts). */
+  private readonly freshLanes = new Set<string>();
   private fontsAsked = false;
   /** The Versions tab's requests and replies (ui/versions.ts). */
   readonly versions: VersionsModel;
@@ -131,6 +133,7 @@ export class PanelController {
     const map = fn(s.map);
     if (map === s.map) return;
     for (const id of addedStageIds(s.map, map)) this.fresh.add(id);
+    for (const id of addedLaneIds(s.map, map)) this.freshLanes.add(id);
     this.store.set({ ...s, map, canUndo: true, canRedo: false });
     this.future = [];
     this.schedule();
@@ -162,6 +165,7 @@ export class PanelController {
     if (s.issues.length) this.patch({ issues: this.validate().issues });
     const draft: StoredDraft = { v: 1, map: s.map, target: this.storedTarget(s.target) };
     if (this.fresh.size) draft.fresh = [...this.fresh];
+    if (this.freshLanes.size) draft.freshLanes = [...this.freshLanes];
     this.send({ type: 'save-draft', draft });
   }
 
@@ -251,16 +255,19 @@ export class PanelController {
   }
 
   /**
-   * Stages about to reach the canvas: those added in the panel take ids made from their names
-   * (ui/stage-ids.ts), in the undo history too, and are fresh no more. `onCanvas`: the ids the
-   * canvas map has (kept), or null when unknown (then nothing is renamed). True if any id changed.
+   * Stages and lanes about to reach the canvas: those added in the panel take ids made from their
+   * names (ui/fresh-ids.ts), in the undo history too, and are fresh no more. `onCanvas`: the ids
+   * the canvas map has (kept), or null when unknown (then nothing is renamed). True if any id changed.
    */
-  private settleStages(onCanvas: ReadonlySet<string> | null): boolean {
+  private settleIds(onCanvas: { stages: ReadonlySet<string>; lanes: ReadonlySet<string> } | null): boolean {
     const map = this.state.map;
-    const renames = onCanvas ? settleStageIds(map, this.fresh, onCanvas) : new Map<string, string>();
+    const none = new Map<string, string>();
+    const stages = onCanvas ? settleStageIds(map, this.fresh, onCanvas.stages) : none;
+    const lanes = onCanvas ? settleLaneIds(map, this.freshLanes, onCanvas.lanes) : none;
     for (const s of map.stages) this.fresh.delete(s.id);
-    if (!renames.size) return false;
-    const fix = (m: DraftMap) => renameStageIds(m, renames);
+    for (const l of map.lanes) this.freshLanes.delete(l.id);
+    if (!stages.size && !lanes.size) return false;
+    const fix = (m: DraftMap) => renameLaneIds(renameStageIds(m, stages), lanes);
     this.past = this.past.map(fix);
     this.future = this.future.map(fix);
     const next = fix(map);
@@ -270,15 +277,16 @@ export class PanelController {
     return true;
   }
 
-  /** Ids of the stages the target's canvas map has (none if unknown). */
-  private canvasStageIds(): Set<string> {
-    return new Set(this.state.target?.base?.stages.map((s) => s.id) ?? []);
+  /** Ids of the stages and lanes the target's canvas map has (none if unknown). */
+  private canvasIds(): { stages: Set<string>; lanes: Set<string> } {
+    const base = this.state.target?.base;
+    return { stages: new Set(base?.stages.map((s) => s.id) ?? []), lanes: new Set(base?.lanes.map((l) => l.id) ?? []) };
   }
 
   create(): void {
     let map = this.validOrReport('creating the map');
     if (!map) return;
-    if (this.settleStages(this.canvasStageIds())) map = this.validOrReport('creating the map');
+    if (this.settleIds(this.canvasIds())) map = this.validOrReport('creating the map');
     if (!map) return;
     this.patch({ status: { tone: 'info', text: 'Creating map…' }, conflict: false });
     this.send({ type: 'create', map });
@@ -299,8 +307,8 @@ export class PanelController {
     let map = this.validOrReport('updating the map');
     if (!map) return;
     const t = this.state.target;
-    const known = t && t.nodeId === nodeId && t.base ? this.canvasStageIds() : null;
-    if (this.settleStages(known)) map = this.validOrReport('updating the map');
+    const known = t && t.nodeId === nodeId && t.base ? this.canvasIds() : null;
+    if (this.settleIds(known)) map = this.validOrReport('updating the map');
     if (!map) return;
     const msg: UiToPlugin = { type: 'update', nodeId, map };
     if (t && t.nodeId === nodeId) {
@@ -360,6 +368,8 @@ export class PanelController {
         this.committed = stored.map;
         this.fresh.clear();
         for (const id of stored.fresh ?? []) this.fresh.add(id);
+        this.freshLanes.clear();
+        for (const id of stored.freshLanes ?? []) this.freshLanes.add(id);
         this.past = [];
         this.future = [];
         this.patch({

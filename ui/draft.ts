@@ -236,6 +236,7 @@ export const StoredDraftSchema = z.object({
   v: z.literal(1),
   map: StoredMap,
   fresh: z.optional(z.array(Id).check(z.maxLength(200))),
+  freshLanes: z.optional(z.array(Id).check(z.maxLength(200))),
   target: z.optional(
     z.nullable(
       z.object({
@@ -271,8 +272,10 @@ export interface StoredDraft {
   v: 1;
   map: DraftMap;
   target?: CanvasTarget | null;
-  /** Stages added in the panel that have not reached the canvas: their ids follow their names (ui/stage-ids.ts). */
+  /** Stages added in the panel that have not reached the canvas: their ids follow their names (ui/fresh-ids.ts). */
   fresh?: string[];
+  /** The same for lanes. */
+  freshLanes?: string[];
 }
 
 /**
@@ -296,12 +299,13 @@ export function readStoredDraft(raw: unknown): StoredDraft | null {
   if (!parsed.success) return null;
   // Cells must belong to the lane's kind; the schema checked that.
   const map = fromStored(parsed.data.map);
-  const fresh = parsed.data.fresh;
+  const { fresh, freshLanes } = parsed.data;
+  const ids = { ...(fresh ? { fresh } : {}), ...(freshLanes ? { freshLanes } : {}) };
   const t = parsed.data.target;
-  if (!t) return fresh ? { v: 1, map, target: null, fresh } : { v: 1, map, target: null };
+  if (!t) return { v: 1, map, target: null, ...ids };
   const target: CanvasTarget = { nodeId: t.nodeId, revision: t.revision };
   if (t.canvas !== undefined) target.canvas = t.canvas;
   const base = t.base === undefined ? undefined : StoredMap.safeParse(t.base);
   if (base?.success) target.base = fromStored(base.data);
-  return fresh ? { v: 1, map, target, fresh } : { v: 1, map, target };
+  return { v: 1, map, target, ...ids };
 }

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import type { JourneyMap } from '../../src/model';
 import { PanelController } from '../../ui/controller';
-import { insertStageAfter, setCell } from '../../ui/edit';
-import { renameStageIds, settleStageIds } from '../../ui/stage-ids';
+import { addLane, insertStageAfter, renameLane, setCell, setLaneOverlay } from '../../ui/edit';
+import { renameStageIds, settleStageIds } from '../../ui/fresh-ids';
 import { renderPanel, sampleDraft, tab } from './helpers';
 
 afterEach(cleanup);
@@ -128,5 +128,37 @@ describe('a new stage’s id comes from its name when it first reaches the canva
     const moved = renameStageIds(d, r);
     expect(moved.lanes[0].cells).toEqual({ 'buy-2': 'x', discover: 'y' });
     expect(settleStageIds(moved, new Set(['buy-2', 'stage-5']), new Set(['use'])).size).toBe(0);
+  });
+});
+
+describe('ids of lanes added in the panel', () => {
+  const laneIds = (c: PanelController) => c.state.map.lanes.map((l) => l.id);
+
+  it('follow the title until the lane reaches the canvas, with the curves on its chart; never after', () => {
+    const { controller, last, receive } = renderPanel(sampleDraft());
+    controller.edit((m) => addLane(m, 'emotion'));
+    const added = laneIds(controller).at(-1)!;
+    expect(added).toMatch(/^lane-\d+$/);
+    controller.flush();
+    controller.edit((m) => renameLane(m, added, 'Today'));
+    // A second curve drawn on the new lane's chart follows its id.
+    controller.edit((m) => setLaneOverlay(addLane(m, 'emotion', 'To be'), 'to-be', added));
+    controller.flush();
+    // Saved with the draft, like new stages, so a reopened panel still knows.
+    expect((last('save-draft')!.draft as { freshLanes?: string[] }).freshLanes).toEqual([added, 'to-be']);
+    fireEvent.click(screen.getByRole('button', { name: 'Create map' }));
+    const sent = last('create')!.map as JourneyMap;
+    expect(sent.lanes.map((l) => l.id)).toEqual(['actions', 'pains', 'feel', 'today', 'to-be']);
+    expect(sent.lanes.find((l) => l.id === 'to-be')).toMatchObject({ overlay: 'today' });
+    // Undo goes back through states that name the lane by its new id.
+    controller.undo();
+    expect(laneIds(controller)).toEqual(['actions', 'pains', 'feel', 'today']);
+    receive({ type: 'created', nodeId: '1:2', canvas: 'c', map: sent, revision: 1 });
+    controller.redo();
+    // On the canvas now: a new title keeps the id.
+    controller.edit((m) => renameLane(m, 'today', 'As is'));
+    fireEvent.click(screen.getByRole('button', { name: 'Update selected map' }));
+    const updated = last('update')!.map as JourneyMap;
+    expect(updated.lanes.map((l) => [l.id, l.title])).toContainEqual(['today', 'As is']);
   });
 });
