@@ -237,7 +237,11 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   }
   const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
   const render = renderOptions(fonts, canvasColumnWidths(ix), stored?.render?.scheme);
-  const { spec, total, warnings: variableWarnings } = await drawWithVariables(map, render, checkSize);
+  const {
+    spec,
+    total,
+    warnings: variableWarnings,
+  } = await drawWithVariables(map, render, checkSize, stored?.render?.variables);
   // What was drawn last: the stored map with the options it was drawn with (reconcile.ts trusts
   // it node by node, where the hash stored on the node agrees).
   // (Maps stored before render options were recorded: the canvas's own widths are the best guess.)

@@ -42,6 +42,8 @@ type Written = Record<string, { id: string; light?: string; dark?: string; gone?
 export interface Synced {
   /** Variable id by palette colour name, for the render options. */
   ids: Record<string, string>;
+  /** Whether the collection had to be made (none was found). */
+  created: boolean;
   /** The live variables, to bind paints with setBoundVariableForPaint. */
   live: Map<string, Variable>;
   warnings: string[];
@@ -177,7 +179,7 @@ async function sync(theme: Theme | undefined): Promise<Synced> {
       `The variable${one ? '' : 's'} ${shown.join(', ')}${more} in “${c.name}” ${one ? 'was' : 'were'} deleted or renamed: the map uses ${one ? 'its colour as a plain colour' : 'their colours as plain colours'} there.`,
     );
   }
-  return { ids, live, warnings };
+  return { ids, created, live, warnings };
 }
 
 /**
@@ -287,6 +289,8 @@ export async function drawWithVariables(
   map: JourneyMap,
   render: Render,
   check: (spec: NodeSpec) => number,
+  /** The variable ids the map was last drawn with (its stored render options), on an update. */
+  drawnWith?: Record<string, string>,
 ): Promise<{ spec: NodeSpec; total: number; warnings: string[] }> {
   if (!map.theme?.variables) {
     const spec = buildMapSpec(map, render);
@@ -298,5 +302,11 @@ export async function drawWithVariables(
   );
   const synced = await syncVariables(map.theme);
   if (Object.keys(synced.ids).length) render.variables = synced.ids;
-  return { spec: drawSpec(map, render, synced.live), total, warnings: synced.warnings };
+  // A map drawn with variables whose collection is gone: the designer deleted it. Made again with the
+  // theme's colours; say so, since any values they had set in it are gone with it.
+  const warnings =
+    synced.created && drawnWith && Object.keys(drawnWith).length
+      ? [`The “${COLLECTION}” variables were deleted: made again with the theme’s colours.`, ...synced.warnings]
+      : synced.warnings;
+  return { spec: drawSpec(map, render, synced.live), total, warnings };
 }

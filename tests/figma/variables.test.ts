@@ -235,6 +235,29 @@ describe('a deleted or renamed variable', () => {
   });
 });
 
+describe('a deleted collection', () => {
+  it('is made again with the theme’s colours, said once, and the map is bound to it', async () => {
+    // A plan with two modes: the new collection gets its Dark mode back, so only the deletion is said.
+    installFakeFigma({ variableModeLimit: 2 });
+    const map = A();
+    const { frame } = await createMap(map);
+    (await journeyCollection())[0].remove();
+    const edited = clone(map);
+    edited.title = 'After the collection went';
+    const r = await updateMap(frame, edited);
+    expect(r.warnings).toEqual(['The “Journey map” variables were deleted: made again with the theme’s colours.']);
+    const [again, ...more] = await journeyCollection();
+    expect(more).toEqual([]);
+    expect(again.modes.map((m) => m.name)).toEqual(['Light', 'Dark']);
+    const title = allNodes(frame).find((n) => tagField(n, 'role') === 'title') as TextNode;
+    const bound = (title.fills as SolidPaint[])[0].boundVariables?.color?.id;
+    expect((await figma.variables.getVariableByIdAsync(bound!))?.variableCollectionId).toBe(again.id);
+    // Said once: the next update finds the new collection.
+    edited.title = 'Again';
+    expect((await updateMap(frame, edited)).warnings).toEqual([]);
+  });
+});
+
 describe('modes', () => {
   it('modes the designer renamed stay Light and Dark: no third mode, the panel still shows Light and Dark', async () => {
     installFakeFigma({ variableModeLimit: 4 });
