@@ -44,6 +44,8 @@ export const COMPARE = {
   /** The older curve, behind the newer one. */
   olderOpacity: 0.3,
   olderMarker: 10,
+  /** The ring around a moved score's marker. */
+  movedRing: 4,
   /** Gap between the map and its comparison, in canvas units. */
   gap: 160,
   /** Longest "before" text shown in a cell. */
@@ -252,6 +254,13 @@ export function comparisonSpec(
     // Right above the neutral line: behind every newer curve, marker and note.
     const at = area.children!.findIndex((c) => c.key === 'baseline') + 1;
     area.children!.splice(at, 0, ...faint);
+  }
+  // A moved score's marker is ringed in the "changed" colour: the move reads without comparing curves.
+  for (const sc of diff.scores) {
+    const marker = find(spec, 'emotion-marker', { lane: sc.lane, stage: sc.stage });
+    if (!marker) continue;
+    marker.props.strokes = solid(COMPARE.changedBorder);
+    marker.props.strokeWeight = COMPARE.movedRing;
   }
   // The banner, and the frame itself: a comparison, never a map.
   const width = spec.children![0].size!.width;

@@ -11,6 +11,8 @@ import type { JourneyMap } from '../../src/model';
 import { applyDiff, type MapDiff } from '../../src/model/diff';
 import { MAX_VERSIONS, listVersions, readHistory } from '../../src/figma/versions';
 import { findMapFrame } from '../../src/figma/tree';
+import { COMPARE } from '../../src/figma/compare-frame';
+import { rgbToHex } from '../../src/layout/color';
 import { uninstallFakeFigma, type FakeFigma } from '../support/figma-fake';
 import { syntheticMap } from '../../bench/synthetic';
 import { dumpMap } from '../support/dump';
@@ -299,6 +301,15 @@ describe('draw-comparison', () => {
     const older = managed(cmp, 'comparison').filter((n) => n.type === 'VECTOR');
     expect(older.length).toBeGreaterThan(0);
     expect(older.every((v) => ((v as VectorNode).strokes[0] as SolidPaint).opacity! < 0.5)).toBe(true);
+    // The moved score's marker is ringed in the "changed" blue; the markers that did not move are not.
+    const blue = (n: SceneNode) => {
+      const c = ((n as EllipseNode).strokes[0] as SolidPaint).color;
+      return rgbToHex(c).toUpperCase() === COMPARE.changedBorder;
+    };
+    const ringed = managed(cmp, 'emotion-marker')
+      .filter(blue)
+      .map((n) => `${tagField(n, 'lane')}/${tagField(n, 'stage')}`);
+    expect(ringed).toEqual([`${emotion.id}/s3`]);
     expect(checkGeometry(cmp).problems).toEqual([]);
 
     // Drawn again: it replaces the earlier comparison of this map.
