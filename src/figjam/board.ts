@@ -33,7 +33,7 @@ import {
 } from '../layout/emotion';
 import type { Fonts } from '../layout/nodes';
 import type { FontNameSpec, Role } from '../layout/spec';
-import { loadMapFonts } from '../figma/fonts';
+import { fontWarnings, loadMapFonts } from '../figma/fonts';
 import { fingerprint, readMapData, writeMapData } from '../figma/storage';
 import { decodeTag, encodeTag, rawTag, TAG_ENTRY } from '../figma/tags';
 import { setData } from '../figma/node-data';
@@ -65,6 +65,9 @@ export const STICKY_TONES: Record<NonNullable<Extract<Lane, { kind: 'cards' }>['
   negative: '#FFC7C2',
   idea: '#BDE3FF',
 };
+
+/** The warning of a board drawn from a map with `theme.variables` (FigJam has no variable modes to bind to). */
+export const VARIABLES_IN_FIGJAM = 'FigJam boards use plain colours: Figma variables apply in Figma Design.';
 
 export interface BoardStats {
   created: number;
@@ -251,7 +254,12 @@ export async function updateBoard(
 }
 
 async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardResult> {
-  const { fonts, warnings } = await loadMapFonts(map.theme?.font);
+  const loaded = await loadMapFonts(map.theme?.font);
+  const { fonts } = loaded;
+  // Told as in Figma Design (src/figma/map-ops.ts): a theme font FigJam lacks, Inter's substitutes.
+  const warnings = fontWarnings(loaded);
+  // A board's colours are plain paints: say so once, rather than ignore the map's variables silently.
+  if (map.theme?.variables) warnings.push(VARIABLES_IN_FIGJAM);
   const stored = readMapData(section);
   const before = storedBoardMap(section);
   const geo = boardGeometry(map);

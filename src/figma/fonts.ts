@@ -70,6 +70,15 @@ export function loadMapFonts(family?: string): Promise<LoadedFonts> {
   return pending;
 }
 
+/**
+ * What to tell the user about the fonts a map or board was drawn with: the theme family's
+ * fallback to Inter, and Inter's own substitutions (one message each), as every draw says them.
+ */
+export function fontWarnings(loaded: LoadedFonts): string[] {
+  const { substitutions, warnings } = loaded;
+  return warnings.concat(substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : []);
+}
+
 /** A style's weight and slant from its name, as Figma lists them ("Semi Bold Italic", "ExtraLight", "Book"). */
 export function styleWeight(style: string): { weight: number; italic: boolean } {
   const s = style.toLowerCase().replace(/[\s_-]+/g, '');

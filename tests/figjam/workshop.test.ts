@@ -14,6 +14,7 @@ import { arbText } from '../support/arbitraries';
 import { boardGeometry, cellRect, stickySlot, EMOTION_AREA, STICKY } from '../../src/figjam/geometry';
 import { scoreToY } from '../../src/layout/emotion';
 import { tagField } from '../support/tags';
+import { TOAST_MAX } from '../../src/toast-text';
 
 type Editor = 'figma' | 'figjam';
 const examples = loadExamples();
@@ -573,5 +574,48 @@ describe('a FigJam board', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('what a board cannot draw as Figma Design does is said', () => {
+  /** Without Inter: the fallback chain ends at Roboto, as in tests/figma/create.test.ts. */
+  const ROBOTO = ['Regular', 'Medium', 'Bold', 'Italic'].map((style) => ({ family: 'Roboto', style }));
+  const toasts = (p: Plugin) => p.fake.notifications.map((n) => n.message);
+
+  it('a map with Figma variables: one warning on create and on update, in the toast too, each under 100 characters', async () => {
+    const p = await start('figjam');
+    const map = { ...WORKSHOP, theme: { variables: true } };
+    const created = p.expectReply(await p.send({ type: 'create', map }), 'created');
+    const said = 'FigJam boards use plain colours: Figma variables apply in Figma Design.';
+    expect(created.warnings).toEqual([said]);
+    expect(toasts(p)).toEqual([said]);
+    const updated = await update(p, created.nodeId, map);
+    expect(updated.warnings).toEqual([said]);
+    expect(toasts(p)).toEqual([said, said]);
+    // The map keeps its setting (for Figma Design), and the board reads back as it.
+    expect((await read(p, created.nodeId)).map).toEqual(norm(map));
+    // Without variables: nothing said.
+    const plain = p.expectReply(await p.send({ type: 'create', map: WORKSHOP }), 'created');
+    expect(plain.warnings).toEqual([]);
+    expect(p.fake.notifications.every((n) => Array.from(n.shown).length <= TOAST_MAX)).toBe(true);
+  });
+
+  it('a theme font FigJam lacks, and Inter missing too, get the warnings Figma Design gives, on create and update', async () => {
+    const said: Record<Editor, { created: string[]; updated: string[]; toasts: string[] }> = {} as never;
+    for (const editor of ['figma', 'figjam'] as const) {
+      const p = await startPlugin({ editorType: editor, fonts: ROBOTO });
+      const map = { ...WORKSHOP, theme: { font: 'Brand Sans' } };
+      const created = p.expectReply(await p.send({ type: 'create', map }), 'created');
+      const updated = await update(p, created.nodeId, { ...map, title: 'Workshop 2' });
+      said[editor] = { created: created.warnings ?? [], updated: updated.warnings ?? [], toasts: toasts(p) };
+      expect(p.fake.notifications.every((n) => Array.from(n.shown).length <= TOAST_MAX)).toBe(true);
+      uninstallFakeFigma();
+    }
+    expect(said.figma.created).toEqual([
+      'The font “Brand Sans” is not available in this file; the map uses Inter instead',
+      expect.stringMatching(/^Inter is not available; used Inter Regular → Roboto Regular, /),
+    ]);
+    expect(said.figjam).toEqual(said.figma);
+    expect(said.figjam.updated).toEqual(said.figma.created);
   });
 });
