@@ -5,8 +5,9 @@
  * Light / Dark for the map frame, sent at once as `set-variable-mode` (not a data edit).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { renderPanel, sampleDraft, tab } from './helpers';
+import { setThemeVariables } from '../../ui/edit';
 
 afterEach(cleanup);
 
@@ -48,5 +49,36 @@ describe('Use Figma variables', () => {
     expect(controller.state.map.theme).toEqual({ variables: true });
     receive({ type: 'variable-modes', nodeId: '1:2', variables: { modes: ['Light', 'Dark'], mode: 'Dark' } });
     expect((screen.getByLabelText('Show the map in') as HTMLSelectElement).value).toBe('Dark');
+  });
+});
+
+describe('Use Figma variables in FigJam', () => {
+  const reason = 'FigJam boards use plain colours: Figma variables apply in Figma Design.';
+
+  it('is left out while off, shown disabled with the reason while the map has it on, and Light / Dark never', () => {
+    const { controller, receive } = renderPanel(sampleDraft());
+    receive({ type: 'editor', editor: 'figjam' });
+    fireEvent.click(tab(/Stages/));
+    // Off: nothing to say, nothing to tick (a board's colours are plain paints).
+    expect(screen.queryByLabelText('Use Figma variables')).toBeNull();
+    expect(screen.queryByText(reason)).toBeNull();
+    // A map with variables on (made in Figma Design) keeps them, for Figma Design: shown, disabled, with why.
+    act(() => controller.edit((m) => setThemeVariables(m, true)));
+    const box = screen.getByLabelText('Use Figma variables') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(true);
+    expect(screen.getByText(reason).id).toBe(box.getAttribute('aria-describedby'));
+    // Even where a reply tells of a Dark mode, no Light / Dark choice: FigJam has no modes to show.
+    const reply = { nodeId: '1:2', canvas: 'c', map: controller.validate().map, revision: 1 } as const;
+    receive({ type: 'created', ...reply, variables: { modes: ['Light', 'Dark'] } });
+    expect(screen.queryByLabelText('Show the map in')).toBeNull();
+    // The theme preview still shows light and dark.
+    expect(screen.getByLabelText('Light colours')).toBeTruthy();
+    expect(screen.getByLabelText('Dark colours')).toBeTruthy();
+    // In Figma Design the same panel offers both.
+    receive({ type: 'editor', editor: 'figma' });
+    expect((screen.getByLabelText('Use Figma variables') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByLabelText('Show the map in')).toBeTruthy();
+    expect(screen.queryByText(reason)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@
  * Create and Update bind the map's colours to the file's "Journey map" variables (src/figma/variables.ts).
  * Where the collection has a Dark mode (a paid plan), the map frame can be shown in Light or Dark: that
  * is the frame's mode on the canvas, set at once (one undo step), not a change to the map's data.
+ * In FigJam a board is drawn in plain colours: neither does anything there, so the field is left out,
+ * or, for a map that has variables on (kept for Figma Design), shown disabled with the reason.
  */
 import { setThemeVariables } from '../edit';
 import { usePanel, useSlice } from '../hooks';
@@ -17,7 +19,9 @@ export function VariablesField() {
   const panel = usePanel();
   const on = useSlice((s) => s.map.theme?.variables === true);
   const modes = useSlice((s) => s.target?.variables);
-  const dark = on && !!modes?.modes.includes('Dark');
+  const figjam = useSlice((s) => s.editor === 'figjam');
+  const dark = on && !figjam && !!modes?.modes.includes('Dark');
+  if (figjam && !on) return null;
   return (
     <div class="theme-variables">
       <label class="check" for="theme-variables">
@@ -26,6 +30,8 @@ export function VariablesField() {
           id="theme-variables"
           data-path="theme.variables"
           checked={on}
+          disabled={figjam}
+          aria-describedby={figjam ? 'theme-variables-figjam' : undefined}
           onChange={(e) => {
             const checked = e.currentTarget.checked;
             panel.edit((m) => setThemeVariables(m, checked));
@@ -33,6 +39,11 @@ export function VariablesField() {
         />
         Use Figma variables
       </label>
+      {figjam && (
+        <p class="field-hint" id="theme-variables-figjam">
+          FigJam boards use plain colours: Figma variables apply in Figma Design.
+        </p>
+      )}
       {dark && (
         <SelectField
           label="Show the map in"
