@@ -127,9 +127,11 @@ export function luminance(c: Rgb): number {
 
 /** WCAG 2 contrast ratio, 1 to 21, symmetric in its arguments. */
 export function contrastRatio(a: Rgb, b: Rgb): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
+  return ratio(luminance(a), luminance(b));
 }
+
+/** The contrast of two relative luminances. */
+const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
 /** `a` blended towards `b` by `t` (0..1) in sRGB, as hex: tints and borders from a theme's roles. */
 export function mixHex(a: string, b: string, t: number): string {
@@ -151,9 +153,16 @@ export function readableOn(color: string, backgrounds: readonly string[], ratio 
   if (worst(color) >= ratio) return color.toUpperCase();
   const lch = rgbToOklch(hexToRgb(color));
   const light = Math.max(...backgrounds.map((b) => luminance(hexToRgb(b)))) > 0.18;
-  const at = (l: number) => rgbToHex(toDisplayable({ l, c: lch.c, h: lch.h }));
-  // Lightness from the colour's own towards black (or white), just far enough: a binary search.
-  // The other way round when that end does not read on every background.
+  const found = seek(lch, light, (l) => rgbToHex(toDisplayable({ l, c: lch.c, h: lch.h })), worst, ratio);
+  return found ?? (worst('#000000') >= worst('#FFFFFF') ? '#000000' : '#FFFFFF');
+}
+
+/**
+ * The colour `at` some lightness between `lch`'s own and black (on light backgrounds) or white (on
+ * dark ones) that just reaches `ratio` (a binary search); the other way round when that end does
+ * not read on every background; undefined when neither does.
+ */
+function seek<T>(lch: Lch, light: boolean, at: (l: number) => T, worst: (c: T) => number, ratio: number) {
   for (const end of light ? [0, 1] : [1, 0]) {
     if (worst(at(end)) < ratio) continue;
     let lo = lch.l,
@@ -165,7 +174,21 @@ export function readableOn(color: string, backgrounds: readonly string[], ratio 
     }
     if (worst(at(hi)) >= ratio) return at(hi);
   }
-  return worst('#000000') >= worst('#FFFFFF') ? '#000000' : '#FFFFFF';
+  return undefined;
+}
+
+/**
+ * An emotion marker's fill for a score, on lanes of these relative luminances: scoreColor where it
+ * reaches 3:1 on each (every preset, light and dark), else the same hue and chroma with its lightness
+ * moved just far enough (an amber 0 on a pale cyan surface a designer picked is a darker amber).
+ */
+export function scoreColorOn(score: number, lanes: readonly number[]): Rgb {
+  const c = scoreColor(score);
+  const lch = rgbToOklch(c);
+  const worst = (x: Rgb) => Math.min(...lanes.map((b) => ratio(luminance(x), b)));
+  const at = (l: number) => toDisplayable({ l, c: lch.c, h: lch.h });
+  // Always found on a lane pair (a surface and its tint): black reads on a light one, white on a dark one.
+  return worst(c) >= 3 ? c : (seek(lch, Math.max(...lanes) > 0.18, at, worst, 3) ?? c);
 }
 
 /**

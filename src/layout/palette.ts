@@ -20,6 +20,7 @@ import {
   DARK_ROLES,
   DEFAULT_PALETTE,
   MOMENT,
+  PRESET_CURVES,
   PRESET_ROLES,
   type Palette,
   type ThemeRoleName,
@@ -35,11 +36,11 @@ export function paletteFor(theme: Theme | undefined, scheme: ColorScheme = 'ligh
   const preset = theme?.preset ?? 'default';
   if (scheme === 'dark')
     return cached(['dark', preset, own], () =>
-      derive(darkRoles(preset, own), true, preset === 'default' && !own.accent),
+      derive(darkRoles(preset, own), true, preset === 'default' && !own.accent, preset),
     );
   const roles: Roles = { ...(preset !== 'default' ? PRESET_ROLES[preset] : {}), ...own };
   if (Object.keys(roles).length === 0) return DEFAULT_PALETTE;
-  return cached([preset, roles], () => derive(roles, false, false));
+  return cached([preset, roles], () => derive(roles, false, false, preset));
 }
 
 function cached(key: unknown, make: () => Palette): Palette {
@@ -73,8 +74,11 @@ function darkRoles(preset: keyof typeof DARK_ROLES, own: Roles): Roles {
   return r;
 }
 
-/** The palette from role colours; `dark`: a dark surface (stronger tints); `hues`: phase bands in DARK_PHASE_HUES. */
-function derive(r: Roles, dark: boolean, hues: boolean): Palette {
+/**
+ * The palette from role colours; `dark`: a dark surface (stronger tints); `hues`: phase bands in
+ * DARK_PHASE_HUES; `preset`: whose extra curves (PRESET_CURVES; the default's are EXTRA_CURVES).
+ */
+function derive(r: Roles, dark: boolean, hues: boolean, preset: keyof typeof DARK_ROLES): Palette {
   const d = DEFAULT_PALETTE;
   const c = d.colors;
   const surface = r.surface ?? c.mapBackground;
@@ -181,7 +185,10 @@ function derive(r: Roles, dark: boolean, hues: boolean): Palette {
     phaseFills,
     // Dark: lifted further than 3:1, to the lighter tones a dark scheme draws lines in (a saturated
     // mid blue looked heavy on near-black).
-    extraCurves: d.extraCurves.map((x) => readableOn(x, lanes, dark ? 4.5 : 3)),
+    extraCurves: (preset === 'default' ? d.extraCurves : PRESET_CURVES[preset][dark ? 'dark' : 'light']).map((x) =>
+      readableOn(x, lanes, dark ? 4.5 : 3),
+    ),
+    markerLanes: lanes.map((h) => luminance(hexToRgb(h))),
     metric: {
       met: readableOn(r.positive ?? d.metric.met, lanes),
       missed: readableOn(r.negative ?? d.metric.missed, lanes),

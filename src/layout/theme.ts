@@ -5,6 +5,7 @@
  */
 import type { Rgb, SolidPaintSpec } from './spec';
 import type { Tone } from '../model';
+import { hexToRgb, luminance } from './color';
 
 export function hex(h: string): Rgb {
   const n = parseInt(h.replace('#', ''), 16);
@@ -233,6 +234,12 @@ export interface Palette {
   tones: Record<Tone, { fill: string; border: string; text: string }>;
   phaseFills: readonly string[];
   extraCurves: readonly string[];
+  /**
+   * Relative luminances of the lanes an emotion chart's markers sit on (the surface, the cell tint):
+   * a marker's score colour is kept at 3:1 on them (scoreColorOn). Numbers, not colours: the markers
+   * take no variable, and the probe palette (palette-names.ts) keeps these as they are.
+   */
+  markerLanes: readonly number[];
   metric: { met: string; missed: string };
   moment: {
     headerBorder: string;
@@ -251,6 +258,7 @@ export const DEFAULT_PALETTE: Palette = {
   tones: TONES,
   phaseFills: PHASE_FILLS,
   extraCurves: EXTRA_CURVES,
+  markerLanes: [COLORS.mapBackground, COLORS.cellBackground].map((h) => luminance(hexToRgb(h))),
   metric: { met: METRIC.met, missed: METRIC.missed },
   moment: {
     headerBorder: MOMENT.headerBorder,
@@ -367,6 +375,19 @@ export const DARK_ROLES: Record<'default' | 'mono' | 'warm' | 'contrast', Requir
     curve: '#FFFFFF',
     moment: '#FF9F1C',
   },
+};
+
+/**
+ * The presets' own colours for a chart's second, third … curve (the first is the `curve` role), light
+ * and dark, instead of EXTRA_CURVES' blue and orange: warm's ochre, olive, raspberry and warm grey;
+ * mono's greys, apart in lightness from its first curve and from each other; contrast's deep blue,
+ * vermilion, magenta and green. Each distinct from the first curve and from the others, and at 3:1
+ * (dark: 4.5:1) on the preset's lanes (tests/layout/theme-contrast.test.ts).
+ */
+export const PRESET_CURVES: Record<'mono' | 'warm' | 'contrast', { light: string[]; dark: string[] }> = {
+  mono: { light: ['#8A8A8A', '#000000', '#5E5E5E'], dark: ['#8C8C8C', '#B8B8B8'] },
+  warm: { light: ['#B45309', '#4D7C0F', '#BE185D', '#78716C'], dark: ['#D97706', '#9BC53D', '#F472B6', '#A8A29E'] },
+  contrast: { light: ['#0038B8', '#B34000', '#9C1C6E', '#00735A'], dark: ['#80B3FF', '#FF9F1C', '#FF80C8', '#4ADE80'] },
 };
 
 /** The default dark scheme's phase bands (tinted into the surface), as the light one's PHASE_FILLS cycle hues. */

@@ -4,7 +4,7 @@
  * curve, and what goes in the label column: the scale's ends and a legend of the curves.
  */
 import type { EmotionLane, JourneyMap } from '../../model';
-import { scoreColor } from '../color';
+import { scoreColorOn } from '../color';
 import {
   type EmotionArea,
   type EmotionPoint,
@@ -209,7 +209,9 @@ export function emotionArea(
         props: {
           x: p.x - m / 2,
           y: p.y - m / 2,
-          fills: [{ type: 'SOLID', color: shared ? hex(c.color) : scoreColor(toUnit(p.score, scale)) }],
+          fills: [
+            { type: 'SOLID', color: shared ? hex(c.color) : scoreColorOn(toUnit(p.score, scale), pal.markerLanes) },
+          ],
           strokes: solid(pal.colors.emotionMarkerStroke),
           strokeWeight: SPACE.markerStroke,
           strokeAlign: 'OUTSIDE',
