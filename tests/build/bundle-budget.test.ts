@@ -33,11 +33,12 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * - issue 15's dark palettes, the create message's scheme and the font list: +979 / —; the searchable
  *   font picker and the theme preview (the panel carries the palette maths, ~3 KB, so the preview shows
  *   what the sandbox will draw): — / +5 387;
- * and small fixes since: 55 464 / 80 364 measured on 551e0fe.
+ * - small fixes since, FigJam's variables and font warnings (+77 / +75), the presets' own curve colours
+ *   and markers readable on any surface (+245 / —): 55 913 / 80 654 measured on c485e62.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 55_750;
-export const UI_BUDGET_GZIP = 80_750;
+export const CODE_BUDGET_GZIP = 56_200;
+export const UI_BUDGET_GZIP = 81_050;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
