@@ -6,7 +6,7 @@
 import { FORMAT_VERSION, LIMITS, normaliseMap, type JourneyMap } from '../model';
 import type { NodeSpec } from '../layout/spec';
 import { clearMemo } from '../layout/memo';
-import { loadMapFonts } from './fonts';
+import { fontWarnings, loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
 import { fingerprint, readMapData, renderOptions, storedText, writeMapData, type RenderOptions } from './storage';
@@ -125,7 +125,8 @@ export async function createMap(
   } = {},
 ): Promise<MapOpResult> {
   const { onProgress, scheme, ...columns } = options;
-  const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
+  const loaded = await loadMapFonts(map.theme?.font);
+  const { fonts } = loaded;
   const render = renderOptions(fonts, columns, scheme);
   const { spec, total, warnings: variableWarnings } = await drawWithVariables(map, render, checkSize);
   /** On the page from its first write: what a failure part-way must remove. */
@@ -159,10 +160,7 @@ export async function createMap(
   }
   figma.currentPage.selection = [frame];
   figma.viewport.scrollAndZoomIntoView([frame]);
-  const warnings = fontWarnings.concat(
-    substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
-    variableWarnings,
-  );
+  const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: 1, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
 
@@ -235,7 +233,8 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
       );
     }
   }
-  const { fonts, substitutions, warnings: fontWarnings } = await loadMapFonts(map.theme?.font);
+  const loaded = await loadMapFonts(map.theme?.font);
+  const { fonts } = loaded;
   const render = renderOptions(fonts, canvasColumnWidths(ix), stored?.render?.scheme);
   const {
     spec,
@@ -284,9 +283,6 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   writeMapData(frame, map, next, canvas, render, stored);
   appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
   rememberDrawn(map, render, spec);
-  const warnings = fontWarnings.concat(
-    substitutions.length ? [`Inter is not available; used ${substitutions.join(', ')}`] : [],
-    variableWarnings,
-  );
+  const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
