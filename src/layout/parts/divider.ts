@@ -6,23 +6,17 @@
  */
 import type { DividerLane } from '../../model';
 import type { GridGeometry } from '../grid';
-import { type Fonts, frame, text, vector } from '../nodes';
+import { type Fonts, frame, vector } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { METRIC, SPACE, TYPE, solid, type Palette } from '../theme';
-import { labelColumn } from './rows';
+import { labelColumn, laneTitle } from './rows';
 
 export function dividerRow(lane: DividerLane, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec {
   const width = g.span(0, g.columns.length);
   const h = METRIC.dividerHeight;
-  const title = text({
-    key: 'title',
-    name: 'Lane title',
-    tag: { role: 'lane-title', lane: lane.id },
-    characters: lane.title,
+  const title = laneTitle(lane, fonts, {
     style: TYPE.dividerLabel,
-    fonts,
     color: pal.colors.dividerText,
-    width: 'FILL',
     upper: true,
     letterSpacing: 4,
   });

@@ -6,14 +6,14 @@
 import type { JourneyMap, Lane } from '../../model';
 import type { GridGeometry } from '../grid';
 import { fontsKey, memo, paletteKey } from '../memo';
-import { type Fonts, text } from '../nodes';
+import type { Fonts } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { TYPE, type Palette } from '../theme';
 import { cardCells, metricCells, textCells } from './cells';
 import { dividerRow } from './divider';
 import { chartLabel, chartLanes, emotionArea } from './emotion-lane';
 import { momentIds } from './moments';
-import { labelColumn, row } from './rows';
+import { labelColumn, laneTitle, row } from './rows';
 
 export function laneRow(
   lane: Lane,
@@ -26,16 +26,7 @@ export function laneRow(
   if (lane.kind === 'divider') return dividerRow(lane, g, fonts, pal);
   // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
   const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
-  const title = text({
-    key: 'title',
-    name: 'Lane title',
-    tag: { role: 'lane-title', lane: lane.id },
-    characters: lane.title,
-    style: TYPE.laneTitle,
-    fonts,
-    color: pal.colors.laneLabelText,
-    width: 'FILL',
-  });
+  const title = laneTitle(lane, fonts, { style: TYPE.laneTitle, color: pal.colors.laneLabelText });
   const label =
     lane.kind === 'emotion'
       ? chartLabel(chart, map, title, fonts, pal)

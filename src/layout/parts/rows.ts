@@ -1,9 +1,30 @@
 /**
  * The building blocks of the grid's rows: a row band with its label column.
  */
-import { frame } from '../nodes';
+import type { Lane } from '../../model';
+import { frame, text, type Fonts, type TextOptions } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { SPACE } from '../theme';
+
+/**
+ * A lane's title in its label column. One spec for every kind of lane: read-back finds the title
+ * by this role and key, whatever the lane draws it in (`look`: its type, colour and case).
+ */
+export function laneTitle(
+  lane: Lane,
+  fonts: Fonts,
+  look: Pick<TextOptions, 'style' | 'color' | 'upper' | 'letterSpacing'>,
+): NodeSpec {
+  return text({
+    key: 'title',
+    name: 'Lane title',
+    tag: { role: 'lane-title', lane: lane.id },
+    characters: lane.title,
+    fonts,
+    width: 'FILL',
+    ...look,
+  });
+}
 
 /** A row of the grid: fixed label column, then one child per column or one spanning child. */
 export function row(
