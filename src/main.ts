@@ -102,6 +102,18 @@ async function modesOf(frame: FrameNode, map: JourneyMap) {
   return map.theme?.variables ? await variableModes(frame) : undefined;
 }
 
+/** The reply to a read, from a map or a board: what the panel now knows of the canvas (an update based on it is no conflict). */
+function postRead(
+  requestId: string | undefined,
+  nodeId: string,
+  read: { map: JourneyMap; revision: number; warnings: string[] },
+  extra: { ignored?: number; variables?: Awaited<ReturnType<typeof modesOf>> },
+): void {
+  warn(read.warnings);
+  const { map, revision, warnings } = read;
+  post({ type: 'map', requestId, nodeId, canvas: fingerprint(map), map, revision, warnings, ...extra });
+}
+
 function validMap(raw: unknown, requestId?: string) {
   const result = normaliseMap(raw);
   if (!result.ok) fail('invalid', 'The map has errors; nothing was changed on the canvas.', result.issues, requestId);
@@ -220,18 +232,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         if (!section) return fail('not-found', 'Select a journey map board first.', [], requestId);
         const board = readBoard(section);
         if (!board.ok) return fail('invalid', board.message, board.issues, requestId);
-        warn(board.warnings);
-        post({
-          type: 'map',
-          requestId,
-          nodeId: section.id,
-          canvas: fingerprint(board.map),
-          map: board.map,
-          revision: board.revision,
-          warnings: board.warnings,
-          ignored: board.ignored,
-        });
-        return;
+        return postRead(requestId, section.id, board, { ignored: board.ignored });
       }
       const frame = await targetFrame(msg.nodeId);
       if (!frame)
@@ -243,19 +244,7 @@ async function handle(msg: UiToPlugin): Promise<void> {
         );
       const result = readMap(frame);
       if (!result.ok) return fail('invalid', result.message, result.issues, requestId);
-      warn(result.warnings);
-      post({
-        type: 'map',
-        requestId,
-        nodeId: frame.id,
-        // What the panel now knows of the canvas: an update based on it is no conflict.
-        canvas: fingerprint(result.map),
-        map: result.map,
-        revision: result.revision,
-        warnings: result.warnings,
-        variables: await modesOf(frame, result.map),
-      });
-      return;
+      return postRead(requestId, frame.id, result, { variables: await modesOf(frame, result.map) });
     }
     case 'set-variable-mode': {
       const frame = await targetFrame(msg.nodeId);
