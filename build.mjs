@@ -4,7 +4,9 @@
 //   dist/journey-map.schema.json JSON Schema generated from the zod schema
 // `node build.mjs --watch` rebuilds on change; `--dev` skips minification;
 // `--analyze` prints what each bundle is made of (esbuild's metafile analysis).
+// esbuild bundles; terser minifies (its output gzips ~3 KB smaller per bundle than esbuild's, issue #11).
 import * as esbuild from 'esbuild';
+import { minify as terser } from 'terser';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stubZodLocales } from './scripts/esbuild-zod-en-only.mjs';
@@ -77,16 +79,44 @@ const templatesFromHtml = (side) => ({
 // binding are still rejected by some sandboxes ("Syntax error: Unexpected token ..."),
 // see https://forum.figma.com/t/syntax-error-unexpected-token/1403 and
 // https://www.figma.com/plugin-docs/how-plugins-run/ . es2017 makes esbuild lower them.
+/**
+ * The minifier step, run on esbuild's output. `ecma` caps the syntax terser may write: 2017 for the sandbox,
+ * so it never turns code back into object spread, optional catch binding, `?.` or `??`
+ * (tests/build/bundle-budget.test.ts checks dist/code.js). Safe compress options only; the
+ * e2e tests run the minified bundles.
+ */
+async function minifyJs(js, ecma) {
+  if (!minify) return js;
+  const out = await terser(js, {
+    ecma,
+    compress: { ecma, passes: 2 },
+    mangle: { toplevel: true },
+    format: { ecma, comments: false },
+  });
+  return out.code;
+}
+
+/** esbuild plugin: write the sandbox bundle, minified unless `--dev` or `--watch`. */
+const writeCode = {
+  name: 'write-code',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length) return;
+      await writeFile('dist/code.js', await minifyJs(result.outputFiles[0].text, 2017));
+    });
+  },
+};
+
 const codeOptions = {
   entryPoints: ['src/main.ts'],
   bundle: true,
   format: 'iife',
   target: 'es2017',
   outfile: 'dist/code.js',
-  minify,
+  write: false,
   logLevel: 'warning',
   metafile: analyze,
-  plugins: [stubZodLocales, templatesFromHtml('sandbox')],
+  plugins: [stubZodLocales, templatesFromHtml('sandbox'), writeCode],
 };
 
 /** esbuild plugin: after each UI build, wrap JS and CSS into one HTML file. */
@@ -96,7 +126,7 @@ const inlineHtml = {
     build.onEnd(async (result) => {
       if (result.errors.length) return;
       const files = result.outputFiles ?? [];
-      const js = files.find((f) => f.path.endsWith('.js'))?.text ?? '';
+      const js = await minifyJs(files.find((f) => f.path.endsWith('.js'))?.text ?? '', 2020);
       const css = files.find((f) => f.path.endsWith('.css'))?.text ?? '';
       const html =
         '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
@@ -116,6 +146,8 @@ const uiOptions = {
   target: 'es2020',
   outdir: 'dist/ui-tmp',
   write: false,
+  // Minifies the CSS, and the JS before terser: for the panel, terser on esbuild's minified JS
+  // gzips ~100 bytes smaller than terser on the unminified JS (the sandbox: ~40 bytes larger).
   minify,
   jsx: 'automatic',
   jsxImportSource: 'preact',
