@@ -35,7 +35,7 @@ import type { Fonts } from '../layout/nodes';
 import type { FontNameSpec, Role } from '../layout/spec';
 import { fontWarnings, loadMapFonts } from '../figma/fonts';
 import { fingerprint, readMapData, writeMapData } from '../figma/storage';
-import { decodeTag, encodeTag, rawTag, TAG_ENTRY } from '../figma/tags';
+import { decodeTag, encodeTag, rawTag, writeRawTag } from '../figma/tags';
 import { setData } from '../figma/node-data';
 import { UserFacingError } from '../figma/map-ops';
 import { readBoard } from './read-board';
@@ -100,7 +100,7 @@ interface TagFields {
 
 /** Tag a node as the plugin's (src/figma/tags.ts format); `hash` records what was written. */
 export function tagBoardNode(node: BaseNode, tag: TagFields, hash = ''): void {
-  setData(node, TAG_ENTRY, encodeTag({ ...tag, id: node.id, hash }));
+  writeRawTag(node, encodeTag({ ...tag, id: node.id, hash }));
 }
 
 /** The tag of one of the plugin's own nodes (a copy a participant made has another id: not ours). */

@@ -13,6 +13,7 @@ import { fingerprint, readMapData, renderOptions, storedText, writeMapData, type
 import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
+import { recordTags, stopRecording, unrecordedToken, type TagRecord } from './node-cache';
 import { Progress, type ProgressReport } from './progress';
 import { appendHistory } from './versions';
 import { drawSpec, drawWithVariables } from './variables';
@@ -51,15 +52,25 @@ function checkSize(spec: NodeSpec): number {
  * drawn for it with its render options. Keyed by content, never by node id: equal texts are
  * equal maps, whichever frame or test made them.
  */
-let lastDrawn: { text: string; map: JourneyMap; render: string; spec: NodeSpec } | undefined;
+let lastDrawn:
+  | {
+      text: string;
+      map: JourneyMap;
+      render: string;
+      spec: NodeSpec;
+      /** The tags this operation read and wrote (node-cache.ts), with the token they hold under; used once. */
+      tags?: { record: TagRecord; token: number };
+    }
+  | undefined;
 
-function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec): void {
+function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec, record: TagRecord): void {
   // A copy: the caller may go on editing the object it passed.
   lastDrawn = {
     text: storedText(map),
     map: JSON.parse(JSON.stringify(map)) as JourneyMap,
     render: JSON.stringify(render),
     spec,
+    tags: { record, token: unrecordedToken() },
   };
 }
 
@@ -135,6 +146,7 @@ export async function createMap(
   const ctx = newContext(() => placed!);
   if (onProgress) ctx.progress = new Progress(total, onProgress);
   let frame: FrameNode;
+  const record = recordTags();
   try {
     frame = (await reconcileNode(
       spec,
@@ -152,11 +164,13 @@ export async function createMap(
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
     writeMapData(frame, map, 1, canvas, render);
     appendHistory(frame, 1, map, 'new');
-    rememberDrawn(map, render, spec);
+    rememberDrawn(map, render, spec, record);
   } catch (e) {
     // Never leave half a map behind.
     if (placed && !placed.removed) placed.remove();
     throw e;
+  } finally {
+    stopRecording();
   }
   figma.currentPage.selection = [frame];
   figma.viewport.scrollAndZoomIntoView([frame]);
@@ -196,11 +210,33 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
       `This map was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the map was not changed.`,
     );
   }
+  // What this run drew last, if the frame still stores it (an Undo puts back the stored map too).
+  const known = stored && lastDrawn?.text === stored.text ? lastDrawn : undefined;
+  // The tags that operation recorded, unless a tag was written since outside any operation. Used
+  // once: a failed update below writes tags no record knows.
+  const tags = known?.tags?.token === unrecordedToken() ? known.tags.record : undefined;
+  if (lastDrawn) lastDrawn.tags = undefined;
+  const record = recordTags(tags);
+  try {
+    return await updateIndexed(frame, map, options, stored, known, tags, record);
+  } finally {
+    stopRecording();
+  }
+}
+
+async function updateIndexed(
+  frame: FrameNode,
+  map: JourneyMap,
+  options: UpdateOptions,
+  stored: ReturnType<typeof readMapData>,
+  known: typeof lastDrawn,
+  tags: TagRecord | undefined,
+  record: TagRecord,
+): Promise<MapOpResult> {
   const revision = stored?.revision ?? 0;
   // One walk of the canvas serves the conflict check, the column widths and the reconciler.
-  const ix = new MapIndex(frame);
+  const ix = new MapIndex(frame, tags);
   // Edited on the canvas since our last write? (No fingerprint stored: we can't tell, so assume so.)
-  const known = stored && lastDrawn?.text === stored.text ? lastDrawn : undefined;
   const previous =
     stored && stored.format <= FORMAT_VERSION
       ? known
@@ -282,7 +318,7 @@ export async function updateMap(frame: FrameNode, map: JourneyMap, options: Upda
   const canvas = canvasAfterWrite(map);
   writeMapData(frame, map, next, canvas, render, stored);
   appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
-  rememberDrawn(map, render, spec);
+  rememberDrawn(map, render, spec, record);
   const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }

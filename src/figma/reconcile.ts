@@ -32,6 +32,7 @@
 import type { NodeProps, NodeSpec, Tag } from '../layout/spec';
 import { loadFontsOf } from './fonts';
 import { encodeTag, writeRawTag } from './tags';
+import { rememberType, typeOf } from './node-cache';
 import type { Tagged } from './tree';
 import type { Progress } from './progress';
 import { specHash, writeGeometry } from './written';
@@ -148,6 +149,12 @@ function sameOnCanvas(node: Managed, key: keyof NodeProps, want: unknown): boole
 }
 
 function createNode(type: NodeSpec['type']): Managed {
+  const node = makeNode(type);
+  rememberType(node, type);
+  return node;
+}
+
+function makeNode(type: NodeSpec['type']): Managed {
   switch (type) {
     case 'FRAME':
       return figma.createFrame();
@@ -467,7 +474,11 @@ async function reconcileChildren(
     existing.delete(child.key);
     if (match) remaining--;
     // A node the designer turned into another type (Flatten): replaced when its data changes.
-    if (match && (match.tag.hash !== hashOf(child) || needsCanvasCheck(child, ctx)) && match.node.type !== child.type) {
+    if (
+      match &&
+      (match.tag.hash !== hashOf(child) || needsCanvasCheck(child, ctx)) &&
+      typeOf(match.node) !== child.type
+    ) {
       removeManaged(match, ctx);
       match = undefined;
     }

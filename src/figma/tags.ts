@@ -21,6 +21,7 @@
  */
 import type { Tag } from '../layout/spec';
 import { getData, setData } from './node-data';
+import { rememberTag } from './node-cache';
 
 export const TAG_ENTRY = 't';
 const SEP = '\u001f';
@@ -79,8 +80,10 @@ export function rawTag(node: BaseNode): string {
   return getData(node, TAG_ENTRY);
 }
 
+/** Every tag entry is written here, so node-cache.ts can record what each of ours holds. */
 export function writeRawTag(node: BaseNode, raw: string): void {
   setData(node, TAG_ENTRY, raw);
+  rememberTag(node, raw, true);
 }
 
 /** The role of a node on its own (the one field that never depends on the parent), or ''. */

@@ -9,6 +9,7 @@
 import type { Role, Tag } from '../layout/spec';
 import { decodeTag, keyOf, rawTag, roleOf, type StoredTag } from './tags';
 import { isLegacyMap } from './legacy';
+import { rememberTag, typeOf, type TagRecord } from './node-cache';
 
 export interface Tagged {
   node: SceneNode;
@@ -49,30 +50,53 @@ function decodeUnder(raw: string, parent: Tag | undefined): StoredTag | undefine
   return tag;
 }
 
-/** Read the tag of `node` under `parent`; undefined for a designer's node or a copy. */
-function readEntry(node: SceneNode, slot: SceneNode, parent: Tag | undefined): Tagged | undefined {
+/**
+ * Read the tag of `node` under `parent`; undefined for a designer's node or a copy. With a
+ * record (node-cache.ts), a tag recorded for the very same node object is taken from it. Only
+ * entries known to be this node's own are recorded (a tag the plugin wrote, one read whose id
+ * is the node's, or none at all), so the recorded tag's id is the node's and is not read either.
+ * The record must be the one being recorded into (map-ops.ts), or a read would go unnoted.
+ */
+function readEntry(node: SceneNode, slot: SceneNode, parent: Tag | undefined, reuse?: TagRecord): Tagged | undefined {
+  const known = reuse?.get(node);
+  if (known !== undefined) {
+    // Recorded, so recording goes on into the same record (map-ops.ts): nothing to note.
+    const tag = known ? decodeUnder(known, parent) : undefined;
+    return tag && { node, tag, raw: known, id: tag.id || node.id, children: [], slot, mixed: false };
+  }
   const raw = rawTag(node);
-  if (!raw) return undefined;
+  if (!raw) {
+    rememberTag(node, raw, false);
+    return undefined;
+  }
   const tag = decodeUnder(raw, parent);
   if (!tag) return undefined;
   const id = node.id;
-  if (tag.id !== '' && tag.id !== id) return undefined;
+  if (tag.id !== '' && tag.id !== id) return undefined; // a copy the designer made: read every time
+  rememberTag(node, raw, false);
   return { node, tag, raw, id, children: [], slot, mixed: false };
 }
 
 /** Index the managed children of `entry`, depth first, adding every entry to `out` in layer order. */
-function fill(entry: Tagged, out: Tagged[]): void {
+function fill(entry: Tagged, out: Tagged[], reuse: TagRecord | undefined): void {
   out.push(entry);
   if (!('children' in entry.node)) return;
   const keys = new Set<string>();
-  for (const child of (entry.node as FrameNode).children) visit(entry, child, child, out, keys);
+  for (const child of (entry.node as FrameNode).children) visit(entry, child, child, out, keys, reuse);
 }
 
-function visit(entry: Tagged, n: SceneNode, slot: SceneNode, out: Tagged[], keys: Set<string>): void {
-  const child = readEntry(n, slot, entry.tag);
+function visit(
+  entry: Tagged,
+  n: SceneNode,
+  slot: SceneNode,
+  out: Tagged[],
+  keys: Set<string>,
+  reuse: TagRecord | undefined,
+): void {
+  const child = readEntry(n, slot, entry.tag, reuse);
   if (!child) {
     entry.mixed = true;
-    if (n.type === 'GROUP') for (const c of n.children) visit(entry, c, slot, out, keys);
+    if (typeOf(n) === 'GROUP') for (const c of (n as GroupNode).children) visit(entry, c, slot, out, keys, reuse);
     return;
   }
   // A copy with a repeated key is the designer's own: the first node with the key stays managed.
@@ -82,7 +106,7 @@ function visit(entry: Tagged, n: SceneNode, slot: SceneNode, out: Tagged[], keys
   }
   keys.add(child.tag.key);
   entry.children.push(child);
-  fill(child, out);
+  fill(child, out, reuse);
 }
 
 export class MapIndex {
@@ -90,9 +114,15 @@ export class MapIndex {
   readonly all: Tagged[] = [];
   private byRole: Map<Role, Tagged[]> | undefined;
 
-  constructor(frame: FrameNode) {
+  /**
+   * `reuseTags`: the tags the last create or update of this frame recorded (node-cache.ts),
+   * taken instead of reading them while the frame still stores that operation's map
+   * (map-ops.ts): a one-cell update of a 40×30 map then reads each node's children and
+   * texts, not its tag and id again.
+   */
+  constructor(frame: FrameNode, reuseTags?: TagRecord) {
     // A map frame whose own tag is gone (or damaged) is still the map: its children are indexed.
-    this.root = readEntry(frame, frame, undefined) ?? {
+    this.root = readEntry(frame, frame, undefined, reuseTags) ?? {
       node: frame,
       tag: { role: 'map', key: 'map', id: '', hash: '' },
       raw: '',
@@ -101,7 +131,7 @@ export class MapIndex {
       slot: frame,
       mixed: false,
     };
-    fill(this.root, this.all);
+    fill(this.root, this.all, reuseTags);
   }
 
   /** Every managed node with this role, in document (layer) order. */
@@ -135,7 +165,7 @@ export function childrenOf(entry: Tagged | undefined, role?: Role): Tagged[] {
 
 /** The characters of an indexed text node. */
 export function textOf(entry: Tagged | undefined): string | undefined {
-  return entry && entry.node.type === 'TEXT' ? entry.node.characters : undefined;
+  return entry && typeOf(entry.node) === 'TEXT' ? (entry.node as TextNode).characters : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
  * Entries not used by the last two renders are dropped when a render starts, so
  * the cache holds at most about two maps' worth of specs.
  */
+import type { GridGeometry } from './grid';
 import type { Fonts } from './nodes';
 import { DEFAULT_PALETTE, type Palette } from './theme';
 import type { NodeSpec } from './spec';
@@ -52,5 +53,14 @@ const paletteKeys = new WeakMap<Palette, string>();
 export function paletteKey(palette: Palette): string {
   let k = paletteKeys.get(palette);
   if (k === undefined) paletteKeys.set(palette, (k = palette === DEFAULT_PALETTE ? '' : JSON.stringify(palette)));
+  return k;
+}
+
+/** Column geometry (stage ids, positions, widths) as part of a memo key, stringified once per render. */
+const geometryKeys = new WeakMap<GridGeometry, string>();
+
+export function geometryKey(g: GridGeometry): string {
+  let k = geometryKeys.get(g);
+  if (k === undefined) geometryKeys.set(g, (k = JSON.stringify([g.columnWidth, g.columns])));
   return k;
 }

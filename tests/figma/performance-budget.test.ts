@@ -5,7 +5,8 @@
  * nodes; apart from the conflict check, its reads grow with stages + lanes, not with
  * cells; a create reads at most 15 properties per node it makes; the plugin data stored
  * on a map is at most 4× the map's JSON; and whether this run's caches are warm or cold
- * changes no count.
+ * changes no write, while warm (the tags the last operation recorded, node-cache.ts) it
+ * reads fewer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMap, forgetDrawn, updateMap } from '../../src/figma/map-ops';
@@ -54,6 +55,8 @@ describe('performance budgets (issue #11), in node reads and writes', () => {
   it('at 40×30: a one-cell update reads ≤ 20,000 and writes ≤ 5 nodes; a create reads ≤ 15 per node; storage ≤ 4× the JSON', async () => {
     const r = await measure(40, 30, false);
     expect(r.update.reads).toBeLessThanOrEqual(20_000);
+    // The first update after the plugin opens has no record of tags: it reads them, within the goal too.
+    expect((await measure(40, 30, true)).update.reads).toBeLessThanOrEqual(20_000);
     expect(r.update.nodesWritten).toBeLessThanOrEqual(5);
     expect(r.create.reads / r.create.created).toBeLessThanOrEqual(15);
     expect(r.bytes / r.json).toBeLessThanOrEqual(4);
@@ -66,8 +69,9 @@ describe('performance budgets (issue #11), in node reads and writes', () => {
       [12, 8],
       [40, 30],
     ]) {
-      const r = await measure(s, l, false);
-      // The conflict check is the read-back of the canvas, the same reads a `read` makes.
+      // Cold: the conflict check is then the read-back of the canvas, the same reads a `read` makes
+      // (warm, the update reads less than that, see below).
+      const r = await measure(s, l, true);
       rest.push({ size: s + l, reads: r.update.reads - r.check });
     }
     for (const { size, reads } of rest) expect(reads).toBeLessThanOrEqual(2 * size);
@@ -75,11 +79,12 @@ describe('performance budgets (issue #11), in node reads and writes', () => {
     expect(rest[2].reads / rest[0].reads).toBeLessThan(5);
   });
 
-  it('counts the same reads and writes whether this run drew the map (warm) or not (cold)', async () => {
+  it('writes the same whether this run drew the map (warm) or not (cold), and reads less warm', async () => {
     const warm = await measure(12, 8, false);
     const cold = await measure(12, 8, true);
-    expect(cold.update.reads).toBe(warm.update.reads);
     expect(cold.update.writes).toBe(warm.update.writes);
     expect(cold.update.nodesWritten).toBe(warm.update.nodesWritten);
+    // Warm, no managed node's tag or id is read again: fewer reads than the read-back alone.
+    expect(warm.update.reads).toBeLessThan(cold.check);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { JourneyMap, Lane } from '../../model';
 import type { GridGeometry } from '../grid';
-import { fontsKey, memo, paletteKey } from '../memo';
+import { fontsKey, geometryKey, memo, paletteKey } from '../memo';
 import type { Fonts } from '../nodes';
 import type { NodeSpec } from '../spec';
 import { TYPE, type Palette } from '../theme';
@@ -23,6 +23,18 @@ export function laneRow(
   fonts: Fonts,
   pal: Palette,
 ): NodeSpec {
+  // A row of text, cards or metrics (or a divider) is built from its lane alone, its band and the
+  // columns: memoised whole, a one-cell edit of a 40×30 map keys 30 rows instead of 1,200 cells,
+  // and the reconciler meets the same row objects it hashed before. A chart also draws the lanes
+  // overlaying it, the personas and the moments: its area is memoised on those below.
+  if (lane.kind !== 'emotion')
+    return memo(JSON.stringify(['row', lane, index % 2, geometryKey(g), fontsKey(fonts), paletteKey(pal)]), () =>
+      gridRow(lane, index, map, g, fonts, pal),
+    );
+  return gridRow(lane, index, map, g, fonts, pal);
+}
+
+function gridRow(lane: Lane, index: number, map: JourneyMap, g: GridGeometry, fonts: Fonts, pal: Palette): NodeSpec {
   if (lane.kind === 'divider') return dividerRow(lane, g, fonts, pal);
   // An emotion lane's chart also draws the lanes that overlay it (emotion-lane.ts).
   const chart = lane.kind === 'emotion' ? chartLanes(lane, map) : [];
