@@ -9,7 +9,7 @@ import { clearMemo } from '../layout/memo';
 import { fontWarnings, loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
-import { fingerprint, readMapData, renderOptions, storedText, writeMapData, type RenderOptions } from './storage';
+import { fingerprint, readMapData, renderOptions, writeMapData, type RenderOptions } from './storage';
 import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
@@ -28,9 +28,18 @@ export class UserFacingError extends Error {
   }
 }
 
+/** Layers of spec subtrees counted before: memoised rows (layout/memo.ts) come back as the same objects. */
+const counted = new WeakMap<NodeSpec, number>();
+
 /** Layers a spec tree would put on the canvas. */
 function countNodes(spec: NodeSpec): number {
-  return 1 + (spec.children ?? []).reduce((n, c) => n + countNodes(c), 0);
+  let n = counted.get(spec);
+  if (n === undefined) {
+    n = 1;
+    for (const c of spec.children ?? []) n += countNodes(c);
+    counted.set(spec, n);
+  }
+  return n;
 }
 
 /** Refuse a map too big to draw, before anything is written. Returns its number of layers. */
@@ -63,10 +72,10 @@ let lastDrawn:
     }
   | undefined;
 
-function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec, record: TagRecord): void {
+function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec, record: TagRecord, text: string): void {
   // A copy: the caller may go on editing the object it passed.
   lastDrawn = {
-    text: storedText(map),
+    text,
     map: JSON.parse(JSON.stringify(map)) as JourneyMap,
     render: JSON.stringify(render),
     spec,
@@ -162,9 +171,9 @@ export async function createMap(
     frame.x = Math.round(center.x - frame.width / 2);
     frame.y = Math.round(center.y - frame.height / 2);
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
-    writeMapData(frame, map, 1, canvas, render);
+    const text = writeMapData(frame, map, 1, canvas, render);
     appendHistory(frame, 1, map, 'new');
-    rememberDrawn(map, render, spec, record);
+    rememberDrawn(map, render, spec, record, text);
   } catch (e) {
     // Never leave half a map behind.
     if (placed && !placed.removed) placed.remove();
@@ -316,9 +325,9 @@ async function updateIndexed(
   }
   const next = revision + 1;
   const canvas = canvasAfterWrite(map);
-  writeMapData(frame, map, next, canvas, render, stored);
+  const text = writeMapData(frame, map, next, canvas, render, stored);
   appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
-  rememberDrawn(map, render, spec, record);
+  rememberDrawn(map, render, spec, record, text);
   const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }

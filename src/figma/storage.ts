@@ -97,12 +97,6 @@ function wholeText(parts: string, chunks: string[]): string {
   return `${parts}\n${chunks.join('')}`;
 }
 
-/** The text a map is stored as (see StoredMap.text). */
-export function storedText(map: JourneyMap): string {
-  const { parts, chunks } = mapChunks(map);
-  return wholeText(parts, chunks);
-}
-
 function mapChunks(map: JourneyMap): { parts: string; chunks: string[] } {
   const texts = [JSON.stringify({ ...map, lanes: [] }), ...map.lanes.map((l) => JSON.stringify(l))];
   const split = texts.map((t) => chunkText(t));
@@ -121,6 +115,7 @@ function joinChunks(parts: string, chunks: string[]): unknown {
 /**
  * Store the map, its revision, the canvas fingerprint and the render options on the frame.
  * `previous` (what readMapData gave) saves reading the entries again to compare them.
+ * Returns the map's stored text (StoredMap.text).
  */
 export function writeMapData(
   frame: FrameNode,
@@ -129,7 +124,7 @@ export function writeMapData(
   canvasFingerprint: string,
   render: RenderOptions,
   previous?: StoredMap,
-): void {
+): string {
   const known = previous?.raw;
   const put = (key: string, value: string) => {
     if ((known ? (known[key] ?? '') : getData(frame, key)) !== value) setData(frame, key, value);
@@ -144,6 +139,7 @@ export function writeMapData(
   put('revision', `${frame.id}:${revision}`);
   put('canvas', canvasFingerprint);
   writeRenderOptions(frame, render, known?.render);
+  return wholeText(parts, chunks);
 }
 
 export function writeRenderOptions(frame: BaseNode, render: RenderOptions, known?: string): void {
