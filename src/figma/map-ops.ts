@@ -64,6 +64,8 @@ function checkSize(spec: NodeSpec): number {
 let lastDrawn:
   | {
       text: string;
+      /** The map's fingerprint (canvasAfterWrite): what the canvas reads back as while unedited. */
+      canvas: string;
       map: JourneyMap;
       render: string;
       spec: NodeSpec;
@@ -72,10 +74,18 @@ let lastDrawn:
     }
   | undefined;
 
-function rememberDrawn(map: JourneyMap, render: RenderOptions, spec: NodeSpec, record: TagRecord, text: string): void {
+function rememberDrawn(
+  map: JourneyMap,
+  render: RenderOptions,
+  spec: NodeSpec,
+  record: TagRecord,
+  text: string,
+  canvas: string,
+): void {
   // A copy: the caller may go on editing the object it passed.
   lastDrawn = {
     text,
+    canvas,
     map: JSON.parse(JSON.stringify(map)) as JourneyMap,
     render: JSON.stringify(render),
     spec,
@@ -173,7 +183,7 @@ export async function createMap(
     frame.setRelaunchData({ edit: 'Edit this journey map in the panel' });
     const text = writeMapData(frame, map, 1, canvas, render);
     appendHistory(frame, 1, map, 'new');
-    rememberDrawn(map, render, spec, record, text);
+    rememberDrawn(map, render, spec, record, text, canvas);
   } catch (e) {
     // Never leave half a map behind.
     if (placed && !placed.removed) placed.remove();
@@ -255,7 +265,8 @@ async function updateIndexed(
   let current = '';
   if (stored?.canvas) {
     const read = readMap(frame, ix, stored, previous);
-    current = read.ok ? fingerprint(read.map) : '';
+    // Read back as exactly the map stored (readMap then returns that very object): its fingerprint is known.
+    current = !read.ok ? '' : known && read.map === known.map ? known.canvas : fingerprint(read.map);
   }
   // A map stored in an older format was fingerprinted as that format read back; if the canvas then
   // read back as exactly the stored map, it reads back now as that map migrated.
@@ -327,7 +338,7 @@ async function updateIndexed(
   const canvas = canvasAfterWrite(map);
   const text = writeMapData(frame, map, next, canvas, render, stored);
   appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
-  rememberDrawn(map, render, spec, record, text);
+  rememberDrawn(map, render, spec, record, text, canvas);
   const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };
 }
