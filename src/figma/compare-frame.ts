@@ -17,9 +17,10 @@ import { buildMapSpec, EMOTION_AREA } from '../layout/map-spec';
 import { type Fonts, frame, text, vector } from '../layout/nodes';
 import { chartLanes } from '../layout/parts/emotion-lane';
 import type { NodeSpec, Tag } from '../layout/spec';
-import { COLORS, EXTRA_CURVES, SPACE, TYPE, solid } from '../layout/theme';
+import { paletteFor } from '../layout/palette';
+import { SPACE, TYPE, solid, type Palette } from '../layout/theme';
 import { loadMapFonts } from './fonts';
-import { UserFacingError } from './map-ops';
+import { countNodes, UserFacingError } from './map-ops';
 import { getData, setData } from './node-data';
 import { reconcileNode, type ReconcileContext } from './reconcile';
 import { readMapData, type RenderOptions } from './storage';
@@ -28,7 +29,9 @@ import { pageOf } from './tree';
 
 /**
  * The look of a comparison: blue for "changed" (amber already marks moments of truth), green for
- * "new", each on the light lanes and on the dark stage row.
+ * "new", each on the light lanes and on the dark stage row. A map drawn in its theme's dark
+ * colours keeps its own cell fills (these light tints would sit under light text): its changes
+ * are marked by the borders, and its labels take the colours made for dark.
  */
 export const COMPARE = {
   changedFill: '#EFF8FF',
@@ -80,8 +83,8 @@ const clip = (s: string, n: number) => {
   return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
 };
 
-function mark(spec: NodeSpec, fill: string | undefined, border: string): void {
-  if (fill) spec.props.fills = solid(fill);
+function mark(spec: NodeSpec, fill: string | undefined, border: string, dark = false): void {
+  if (fill && !dark) spec.props.fills = solid(fill);
   spec.props.strokes = solid(border);
   spec.props.strokeWeight = 2;
   spec.props.strokeAlign = 'OUTSIDE';
@@ -131,7 +134,14 @@ export function comparisonSpec(
   fonts: Fonts,
   render: RenderOptions = {},
 ): NodeSpec {
-  const spec = copy(buildMapSpec(newer, { fonts, columnWidth: render.columnWidth, columnWidths: render.columnWidths }));
+  // The map's own colours, light or dark as it was drawn (storage.ts RenderOptions.scheme).
+  const dark = render.scheme === 'dark';
+  const pal: Palette = paletteFor(newer.theme, render.scheme);
+  const spec = copy(
+    buildMapSpec(newer, { fonts, palette: pal, columnWidth: render.columnWidth, columnWidths: render.columnWidths }),
+  );
+  const changedText = dark ? COMPARE.changedOnDark : COMPARE.changedText;
+  const newText = dark ? COMPARE.newOnDark : COMPARE.newText;
   // Stages and lanes: new, renamed, moved.
   const headerNotes = new Map<string, string[]>();
   const note = (id: string, words: string) => headerNotes.set(id, [...(headerNotes.get(id) ?? []), words]);
@@ -166,32 +176,26 @@ export function comparisonSpec(
     const row = find(spec, 'lane', { lane: lane.id });
     if (!words || !row) continue;
     const isNew = addedLanes.has(lane.id);
-    if (isNew) mark(row, COMPARE.newFill, COMPARE.newBorder);
+    if (isNew) mark(row, COMPARE.newFill, COMPARE.newBorder, dark);
     const column = row.children![0];
     // An emotion chart's label column may hold its title and legend in a frame of their own.
     const top = column.children?.find((c) => c.key === 'top') ?? column;
     top.children!.push(
-      label(
-        'compare',
-        { role: 'comparison', lane: lane.id },
-        words.join(' · '),
-        isNew ? COMPARE.newText : COMPARE.changedText,
-        fonts,
-      ),
+      label('compare', { role: 'comparison', lane: lane.id }, words.join(' · '), isNew ? newText : changedText, fonts),
     );
   }
   // Cells: highlighted, with what they held before.
   for (const c of diff.cells) {
     if (c.kind === 'note') {
       const pill = find(spec, 'emotion-note-pill', { lane: c.lane, stage: c.stage });
-      if (pill && c.before === undefined) mark(pill, COMPARE.newFill, COMPARE.newBorder);
-      else if (pill) mark(pill, COMPARE.changedFill, COMPARE.changedBorder);
+      if (pill && c.before === undefined) mark(pill, COMPARE.newFill, COMPARE.newBorder, dark);
+      else if (pill) mark(pill, COMPARE.changedFill, COMPARE.changedBorder, dark);
       continue;
     }
     const cell = find(spec, 'cell', { lane: c.lane, stage: c.stage });
     if (!cell) continue;
     const isNew = c.before === undefined || addedStages.has(c.stage);
-    mark(cell, isNew ? COMPARE.newFill : COMPARE.changedFill, isNew ? COMPARE.newBorder : COMPARE.changedBorder);
+    mark(cell, isNew ? COMPARE.newFill : COMPARE.changedFill, isNew ? COMPARE.newBorder : COMPARE.changedBorder, dark);
     cell.props.paddingTop = cell.props.paddingBottom = cell.props.paddingLeft = cell.props.paddingRight = 8;
     if (!isNew)
       cell.children!.push(
@@ -202,7 +206,7 @@ export function comparisonSpec(
           characters: `Before: ${clip(valueWords(c.before), COMPARE.beforeChars)}`,
           style: TYPE.note,
           fonts,
-          color: COMPARE.changedText,
+          color: changedText,
           width: 'FILL',
         }),
       );
@@ -222,7 +226,8 @@ export function comparisonSpec(
     chartLanes(host, newer).forEach((lane, k) => {
       const was = older.lanes.find((l) => l.id === lane.id);
       if (!moved.has(lane.id) || was?.kind !== 'emotion') return;
-      const color = k === 0 ? COLORS.emotionCurve : EXTRA_CURVES[(k - 1) % EXTRA_CURVES.length];
+      // The curve's own colour in this theme, as emotion-lane.ts draws it.
+      const color = k === 0 ? pal.colors.emotionCurve : pal.extraCurves[(k - 1) % pal.extraCurves.length];
       const scores: Record<string, number | undefined> = {};
       for (const s of newer.stages) scores[s.id] = was.cells[s.id]?.score;
       const points = emotionPoints(g.columns, scores, EMOTION_AREA, scaleIn(was, older));
@@ -269,7 +274,7 @@ export function comparisonSpec(
     ...diff.lanes.removed.map((l) => `lane “${clip(l.name, 40)}”`),
     ...diff.personas.removed.map((p) => `persona “${clip(p.name, 40)}”`),
   ];
-  const line = (key: string, characters: string, style = TYPE.subtitle, color: string = COLORS.textSecondary) =>
+  const line = (key: string, characters: string, style = TYPE.subtitle, color: string = pal.colors.textSecondary) =>
     text({ key, name: key, tag: { role: 'comparison' }, characters, style, fonts, color, width: 'FILL' });
   const swatch = (key: string, fill: string, border: string, words: string) =>
     frame({
@@ -290,7 +295,7 @@ export function comparisonSpec(
           characters: words,
           style: TYPE.note,
           fonts,
-          color: COLORS.text,
+          color: dark ? '#101828' : pal.colors.text, // on the light swatch fills in both schemes
           width: 'HUG',
         }),
       ],
@@ -304,11 +309,11 @@ export function comparisonSpec(
     size: { width, height: 100 },
     padding: 24,
     gap: 8,
-    fill: COMPARE.bannerFill,
+    fill: dark ? pal.colors.cellBackground : COMPARE.bannerFill,
     stroke: COMPARE.changedBorder,
     radius: SPACE.radiusBlock,
     children: [
-      line('What changed', `What changed: ${sides.older} → ${sides.newer}`, TYPE.personaName, COLORS.text),
+      line('What changed', `What changed: ${sides.older} → ${sides.newer}`, TYPE.personaName, pal.colors.text),
       line(
         'Summary',
         diff.count ? diff.summary[0].toUpperCase() + diff.summary.slice(1) : 'No changes: both hold the same data.',
@@ -324,7 +329,7 @@ export function comparisonSpec(
         children: [
           swatch('changed', COMPARE.changedFill, COMPARE.changedBorder, 'Changed'),
           swatch('new', COMPARE.newFill, COMPARE.newBorder, 'New'),
-          swatch('older', COLORS.mapBackground, COLORS.emotionBaseline, 'Faint line: the curve before'),
+          swatch('older', '#FFFFFF', pal.colors.emotionBaseline, 'Faint line: the curve before'),
         ],
       }),
     ],
@@ -334,10 +339,6 @@ export function comparisonSpec(
   spec.name = `Comparison: ${sides.older} → ${sides.newer}`;
   spec.tag = { role: 'comparison' };
   return spec;
-}
-
-function countNodes(spec: NodeSpec): number {
-  return 1 + (spec.children ?? []).reduce((n, c) => n + countNodes(c), 0);
 }
 
 /** The entry on a comparison frame naming the map it compares. */

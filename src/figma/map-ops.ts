@@ -32,7 +32,7 @@ export class UserFacingError extends Error {
 const counted = new WeakMap<NodeSpec, number>();
 
 /** Layers a spec tree would put on the canvas. */
-function countNodes(spec: NodeSpec): number {
+export function countNodes(spec: NodeSpec): number {
   let n = counted.get(spec);
   if (n === undefined) {
     n = 1;
