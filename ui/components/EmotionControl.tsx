@@ -19,24 +19,23 @@ const LEVELS_RANGE = { min: -2, max: 2 };
 /** Scales with more points than this get a select instead of faces (seven fit a grid cell). */
 const MAX_FACES = 7;
 
-/** A small line-drawn face; the mouth bends with the score (−2…+2). Pure shapes: no emoji font needed. */
+/**
+ * A small line-drawn face; the mouth bends with the score (−2…+2). Pure shapes: no emoji font needed.
+ * One path (head, eyes as discs of r 0.9: circles of r 0.3 stroked 1.2 wide, mouth), sized and
+ * stroked by styles.css (`.face svg`): a grid shows a hundred faces, each element and attribute
+ * fewer counts when the Cells tab opens.
+ */
 export function Face({ score }: { score: number }) {
   const bend = 8.5 + score * 1.6;
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="6.75" fill="none" stroke="currentColor" stroke-width="1.2" />
-      <circle cx="5.7" cy="6.4" r="0.9" fill="currentColor" />
-      <circle cx="10.3" cy="6.4" r="0.9" fill="currentColor" />
-      <path
-        d={`M5 10.3 Q8 ${bend + 2} 11 10.3`}
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.2"
-        stroke-linecap="round"
-      />
+    <svg aria-hidden="true">
+      <path d={`${FACE}M5 10.3Q8 ${bend + 2} 11 10.3`} />
     </svg>
   );
 }
+/** The head and the eyes, in px (the svg is 16 × 16). */
+const FACE =
+  'M1.25 8a6.75 6.75 0 1 0 13.5 0a6.75 6.75 0 1 0-13.5 0M5.4 6.4a.3 .3 0 1 0 .6 0a.3 .3 0 1 0-.6 0M10 6.4a.3 .3 0 1 0 .6 0a.3 .3 0 1 0-.6 0';
 
 interface Props {
   laneId: string;
