@@ -10,7 +10,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { JourneyMap } from '../../src/model';
 import { createMap, forgetDrawn, updateMap } from '../../src/figma/map-ops';
 import { readMap } from '../../src/figma/read-map';
 import { fingerprint, readMapData } from '../../src/figma/storage';
@@ -20,16 +19,9 @@ import { diffDumps, dumpMap } from '../support/dump';
 import { checkGeometry } from '../support/fake-geometry';
 import { arbEdits, applyEdits } from '../support/map-edits';
 import { norm } from '../support/maps';
+import { freshDump } from '../support/fresh-dump';
 
 afterEach(() => uninstallFakeFigma());
-
-async function freshDump(map: JourneyMap) {
-  installFakeFigma();
-  const { frame } = await createMap(map);
-  const dump = dumpMap(frame);
-  uninstallFakeFigma();
-  return dump;
-}
 
 describe('update(create(A), B) equals create(B)', () => {
   it('for random maps and random sequences of panel edits (200 sequences)', async () => {

@@ -17,6 +17,7 @@ import { checkGeometry } from '../support/fake-geometry';
 import { clone, norm } from '../support/maps';
 import { managed, startPlugin } from '../support/plugin';
 import { tagField } from '../support/tags';
+import { freshDump } from '../support/fresh-dump';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -43,14 +44,6 @@ const input = {
 
 const text = (frame: FrameNode, role: string, stage: string) =>
   managed(frame, role).find((n) => tagField(n, 'stage') === stage) as TextNode | undefined;
-
-async function dumpOfCreate(map: JourneyMap) {
-  installFakeFigma();
-  const { frame } = await createMap(map);
-  const dump = dumpMap(frame);
-  uninstallFakeFigma();
-  return dump;
-}
 
 describe('moments of truth on the canvas', () => {
   it('are drawn without overlapping texts and read back exactly', async () => {
@@ -134,7 +127,7 @@ describe('moments of truth on the canvas', () => {
       [moved, a],
     ])
       for (const cold of [false, true]) {
-        const expected = await dumpOfCreate(to);
+        const expected = await freshDump(to);
         installFakeFigma();
         const { frame } = await createMap(from);
         if (cold) forgetDrawn();
@@ -167,7 +160,7 @@ describe('moments of truth on the canvas', () => {
                 .slice(0, 280)
                 .trim();
           });
-          const expected = await dumpOfCreate(map);
+          const expected = await freshDump(map);
           installFakeFigma();
           const { frame } = await createMap(map, { columnWidth });
           expect(checkGeometry(frame).problems).toEqual([]);

@@ -9,12 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMap, updateMap } from '../../src/figma/map-ops';
 import { readMap } from '../../src/figma/read-map';
 import { NAMESPACE } from '../../src/figma/node-data';
-import type { JourneyMap } from '../../src/model';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { diffDumps, dumpMap } from '../support/dump';
 import { loadExamples, norm } from '../support/maps';
 import { toVersion02 } from '../support/old-versions';
 import { syntheticMap } from '../../bench/synthetic';
+import { freshDump } from '../support/fresh-dump';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -28,14 +28,6 @@ function entries(frame: BaseNode): string[] {
   };
   walk(frame);
   return out;
-}
-
-async function freshDump(map: JourneyMap) {
-  installFakeFigma();
-  const { frame } = await createMap(map);
-  const dump = dumpMap(frame);
-  uninstallFakeFigma();
-  return dump;
 }
 
 // 0.2.0 knew format 1 only: one persona, one −2..+2 curve per emotion lane (the format-1 examples).

@@ -15,6 +15,7 @@ import { syntheticMap } from '../../bench/synthetic';
 import { installFakeFigma, uninstallFakeFigma, type FakeFigma } from '../support/figma-fake';
 import { diffDumps, dumpMap } from '../support/dump';
 import { allNodes, managed } from '../support/plugin';
+import { freshDump } from '../support/fresh-dump';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -25,14 +26,6 @@ function editCell(map: JourneyMap, lane: number, stage: number, text: string): J
   const m = structuredClone(map);
   (m.lanes[lane].cells as Record<string, string>)[m.stages[stage].id] = text;
   return m;
-}
-
-async function freshDump(map: JourneyMap) {
-  installFakeFigma();
-  const { frame } = await createMap(map);
-  const dump = dumpMap(frame);
-  uninstallFakeFigma();
-  return dump;
 }
 
 /** Plugin data and texts of every node under `frame`: what Undo puts back, for a text edit. */
