@@ -25,18 +25,22 @@ await mkdir('dist', { recursive: true });
 const TEMPLATE_BLOCK_ID = 'journey-map-templates';
 const TEMPLATE_BLOCK_OPEN = `<script type="application/json" id="${TEMPLATE_BLOCK_ID}">`;
 
-/** `normaliseMap` of src/model, bundled for Node (as writeSchema does for the JSON Schema). */
-async function loadNormaliseMap() {
+/** A module of src/ bundled for Node and imported here (the build runs before any TypeScript loader). */
+async function importForNode(entry) {
   const out = await esbuild.build({
-    entryPoints: ['src/model/normalise.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'esm',
     platform: 'node',
     write: false,
     logLevel: 'warning',
   });
-  const mod = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-  return mod.normaliseMap;
+  return import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+}
+
+/** `normaliseMap` of src/model. */
+async function loadNormaliseMap() {
+  return (await importForNode('src/model/normalise.ts')).normaliseMap;
 }
 
 /**
@@ -209,15 +213,7 @@ const uiOptions = {
 };
 
 async function writeSchema() {
-  const out = await esbuild.build({
-    entryPoints: ['src/model/json-schema.ts'],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'warning',
-  });
-  const mod = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+  const mod = await importForNode('src/model/json-schema.ts');
   await writeFile('dist/journey-map.schema.json', JSON.stringify(mod.mapJsonSchema(), null, 2) + '\n');
 }
 
