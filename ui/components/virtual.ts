@@ -10,7 +10,8 @@ export type Slot = { kind: 'item'; index: number } | { kind: 'gap'; from: number
 
 /**
  * Indices of the items that meet the range [start, end) of the axis, `overscan`
- * more on each side, and every index in `pinned` (the focused cell's row, the
+ * more on each side (or `[before, after]`: that many before the range and after
+ * it), and every index in `pinned` (the focused cell's row, the
  * first and last ones so Tab enters and leaves the grid where it would without
  * windowing), sorted and unique. If the range lies beyond every item (sizes
  * were estimated too large), the last item is taken as the one in view.
@@ -19,7 +20,7 @@ export function pickIndices(
   sizes: readonly number[],
   start: number,
   end: number,
-  overscan: number,
+  overscan: number | readonly [before: number, after: number],
   pinned: readonly (number | undefined)[] = [],
 ): number[] {
   const n = sizes.length;
@@ -36,8 +37,9 @@ export function pickIndices(
     pos = next;
   }
   if (first < 0) first = last = start >= pos ? n - 1 : 0;
+  const [before, after] = typeof overscan === 'number' ? [overscan, overscan] : overscan;
   const picked = new Set<number>();
-  for (let i = Math.max(0, first - overscan); i <= Math.min(n - 1, last + overscan); i++) picked.add(i);
+  for (let i = Math.max(0, first - before); i <= Math.min(n - 1, last + after); i++) picked.add(i);
   for (const p of pinned) if (p !== undefined && p >= 0 && p < n) picked.add(p);
   return [...picked].sort((a, b) => a - b);
 }
