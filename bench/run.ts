@@ -52,10 +52,6 @@ function storedBytes(node: BaseNode): number {
  * wall time by other processes on a busy machine.
  */
 async function measure(fake: FakeFigma, action: () => Promise<unknown>): Promise<Measure> {
-  // Collect what earlier work left behind first (`npm run bench` runs node with --expose-gc), so
-  // an update right after a create is not charged with collecting the create's garbage: in Figma
-  // the designer's edit comes between them.
-  (globalThis as { gc?: () => void }).gc?.();
   fake.resetStats();
   const c0 = process.cpuUsage();
   await action();
