@@ -28,7 +28,7 @@ import { EMOTION_AREA } from '../layout/map-spec';
 import { columnOptions } from '../layout/grid';
 import { readGeometry } from './written';
 import { readMapData, type StoredMap } from './storage';
-import { childrenOf, MapIndex, textOf, type Tagged } from './tree';
+import { childrenOf, firstOf, MapIndex, textOf, type Tagged } from './tree';
 
 export type ReadResult =
   | { ok: true; map: JourneyMap; revision: number; warnings: string[] }
@@ -126,7 +126,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
   for (const h of headers) {
     const id = h.tag.stage!;
     const band = bandByFirst.get(id);
-    if (band) current = textOf(childrenOf(band, 'phase-label')[0]) ?? band.tag.phase;
+    if (band) current = textOf(firstOf(band, 'phase-label')) ?? band.tag.phase;
     else if (ix.first('spacer', { stage: id })) current = undefined;
     phaseOf.set(id, current);
   }
@@ -134,7 +134,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
   return headers.map((h) => {
     const id = h.tag.stage!;
     const old = baseStages.get(id);
-    const name = textOf(childrenOf(h, 'stage-name')[0])?.trim() || old?.name || id;
+    const name = textOf(firstOf(h, 'stage-name'))?.trim() || old?.name || id;
     const stage: {
       id: string;
       name: string;
@@ -148,7 +148,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
     };
     const phase = hasBands ? phaseOf.get(id) : old?.phase;
     if (phase) stage.phase = phase;
-    const description = textOf(childrenOf(h, 'stage-description')[0]);
+    const description = textOf(firstOf(h, 'stage-description'));
     if (description !== undefined) stage.description = description;
     // Whether a stage is a moment of truth is a mark, not a text: it comes from the stored map (or,
     // without one, from the header's label). Its note may have been edited on the canvas.
@@ -165,7 +165,7 @@ function readStages(ix: MapIndex, base: JourneyMap | undefined): NonNullable<Jou
  */
 function momentNote(header: Tagged, ix: MapIndex, stored: string | undefined): string | undefined {
   const stage = header.tag.stage!;
-  const shown = [textOf(childrenOf(header, 'moment-note')[0]), ix.text('moment-legend-note', { stage })];
+  const shown = [textOf(firstOf(header, 'moment-note')), ix.text('moment-legend-note', { stage })];
   return shown.find((t) => t !== undefined && t !== (stored ?? '')) ?? stored;
 }
 
@@ -180,7 +180,7 @@ function axisEnd(text: string | undefined): { n?: number; word?: string } {
 
 /** The scale a chart shows: the stored one, with the words (and whole-number ends) edited on the canvas. */
 function readScale(row: Tagged, base: EmotionLane | undefined): Scale | undefined {
-  const label = childrenOf(row, 'lane-label')[0];
+  const label = firstOf(row, 'lane-label');
   const axis = label ? within(label, 'emotion-axis') : [];
   if (!axis.length) return base?.scale;
   const top = axisEnd(textOf(axis.find((a) => a.tag.index === 0)));
@@ -220,8 +220,8 @@ function readCurve(
     const score = moved ? yToScore(centre, geometry, scale) : baseCells[stage].score;
     const cell: { score: number; note?: string } = { score };
     const box = notes.get(stage);
-    const pill = box && childrenOf(box, 'emotion-note-pill')[0];
-    const note = textOf(pill && childrenOf(pill, 'emotion-note-text')[0]);
+    const pill = box && firstOf(box, 'emotion-note-pill');
+    const note = textOf(pill && firstOf(pill, 'emotion-note-text'));
     if (note !== undefined) cell.note = note;
     out[stage] = cell;
   }
@@ -281,7 +281,7 @@ function readMetrics(
     const stage = c.tag.stage!;
     if (!stageIds.has(stage)) continue;
     const was = base?.cells[stage];
-    const valueText = textOf(childrenOf(c, 'metric-value')[0]);
+    const valueText = textOf(firstOf(c, 'metric-value'));
     if (valueText === undefined) continue;
     const read = parseMetric(valueText);
     if (!read) {
@@ -298,7 +298,7 @@ function readMetrics(
     const cell: MetricCell = { value: same ? was.value : read.value };
     const unit = same ? was.unit : read.unit;
     if (unit !== undefined) cell.unit = unit;
-    const targetText = textOf(childrenOf(c, 'metric-target')[0]);
+    const targetText = textOf(firstOf(c, 'metric-target'));
     const target = targetText === undefined ? undefined : parseMetric(targetText.replace(TARGET_PREFIX, ''));
     if (target)
       cell.target =
@@ -324,7 +324,7 @@ function readLane(
   const id = row.tag.lane!;
   const title = textOf(laneTitleOf(row))?.trim() || base?.title || id;
   const cells = childrenOf(row, 'cell');
-  const area = childrenOf(row, 'emotion-area')[0];
+  const area = firstOf(row, 'emotion-area');
   const kind: Lane['kind'] = base?.kind ?? inferKind(row, cells, area);
   const lane: Record<string, unknown> = { id, title, kind };
   if (kind === 'divider') {
@@ -344,11 +344,11 @@ function readLane(
     emotionFields(lane, host);
     lane.cells = readCurve(area, id, host, stageIds, scale ?? DEFAULT_SCALE);
     // The other curves on this chart: every lane with markers or a legend line here.
-    const label = childrenOf(row, 'lane-label')[0];
+    const label = firstOf(row, 'lane-label');
     const legend = new Map(
       (label ? within(label, 'emotion-legend') : []).map((l) => [
         l.tag.lane,
-        textOf(childrenOf(l, 'emotion-legend-text')[0]),
+        textOf(firstOf(l, 'emotion-legend-text')),
       ]),
     );
     const others: string[] = [];
@@ -377,10 +377,10 @@ function readLane(
     const stage = c.tag.stage!;
     if (!stageIds.has(stage)) continue;
     if (kind === 'text') {
-      const t = linkedText(childrenOf(c, 'cell-text')[0], warnings);
+      const t = linkedText(firstOf(c, 'cell-text'), warnings);
       if (t !== undefined) out[stage] = t;
     } else {
-      const cards = childrenOf(c, 'card').map((card) => linkedText(childrenOf(card, 'card-text')[0], warnings) ?? '');
+      const cards = childrenOf(c, 'card').map((card) => linkedText(firstOf(card, 'card-text'), warnings) ?? '');
       if (cards.length) out[stage] = cards;
     }
   }
@@ -421,7 +421,7 @@ function orderLanes(
 }
 
 function laneTitleOf(row: Tagged): Tagged | undefined {
-  const label = childrenOf(row, 'lane-label')[0];
+  const label = firstOf(row, 'lane-label');
   return label ? within(label, 'lane-title')[0] : undefined;
 }
 

@@ -81,8 +81,21 @@ function readEntry(node: SceneNode, slot: SceneNode, parent: Tag | undefined, re
 function fill(entry: Tagged, out: Tagged[], reuse: TagRecord | undefined): void {
   out.push(entry);
   if (!('children' in entry.node)) return;
-  const keys = new Set<string>();
-  for (const child of (entry.node as FrameNode).children) visit(entry, child, child, out, keys, reuse);
+  const children = (entry.node as FrameNode).children;
+  // Most parents hold a few children: their keys are compared in the list, a Set only for long ones.
+  const keys = children.length > 8 ? new Set<string>() : undefined;
+  for (const child of children) visit(entry, child, child, out, keys, reuse);
+}
+
+/** Whether a managed child of `entry` already has this key (the list is short when there is no Set). */
+function seen(entry: Tagged, keys: Set<string> | undefined, key: string): boolean {
+  if (keys) {
+    if (keys.has(key)) return true;
+    keys.add(key);
+    return false;
+  }
+  for (const c of entry.children) if (c.tag.key === key) return true;
+  return false;
 }
 
 function visit(
@@ -90,7 +103,7 @@ function visit(
   n: SceneNode,
   slot: SceneNode,
   out: Tagged[],
-  keys: Set<string>,
+  keys: Set<string> | undefined,
   reuse: TagRecord | undefined,
 ): void {
   const child = readEntry(n, slot, entry.tag, reuse);
@@ -100,11 +113,10 @@ function visit(
     return;
   }
   // A copy with a repeated key is the designer's own: the first node with the key stays managed.
-  if (keys.has(child.tag.key)) {
+  if (seen(entry, keys, child.tag.key)) {
     entry.mixed = true;
     return;
   }
-  keys.add(child.tag.key);
   entry.children.push(child);
   fill(child, out, reuse);
 }
@@ -155,6 +167,12 @@ export class MapIndex {
   text(role: Role, where: Partial<Tag> = {}): string | undefined {
     return textOf(this.first(role, where));
   }
+}
+
+/** The first managed child of an indexed node with this role (no list made: read-back asks this per cell). */
+export function firstOf(entry: Tagged | undefined, role: Role): Tagged | undefined {
+  if (entry) for (const c of entry.children) if (c.tag.role === role) return c;
+  return undefined;
 }
 
 /** Managed children of an indexed node, optionally of one role. */
