@@ -261,6 +261,13 @@ async function handle(msg: UiToPlugin): Promise<void> {
       if (variables) post({ type: 'variable-modes', requestId, nodeId: frame.id, variables });
       return toast(`“${frame.name}” shows its ${msg.mode} colours`);
     }
+    case 'get-variable-modes': {
+      // Read only: no migration or adoption of a copy here, as for a map the user acts on.
+      const frame = inFigJam() ? undefined : findMapFrame(await figma.getNodeByIdAsync(msg.nodeId));
+      const variables = frame && (await variableModes(frame));
+      if (frame && variables) post({ type: 'variable-modes', requestId, nodeId: frame.id, variables });
+      return;
+    }
     case 'save-draft':
       try {
         await figma.clientStorage.setAsync(DRAFT_KEY, msg.draft);

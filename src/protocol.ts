@@ -97,6 +97,12 @@ export const UiToPluginSchema = z.discriminatedUnion('type', [
     nodeId: NodeId,
     mode: z.enum(['Light', 'Dark']),
   }),
+  /**
+   * The modes of a map's Figma variables and the frame's, for a panel that restored its draft: the
+   * modes are the canvas's, never stored with the draft. Answered by `variable-modes`, or not at
+   * all when the map is gone or no collection exists.
+   */
+  z.strictObject({ type: z.literal('get-variable-modes'), requestId: RequestId, nodeId: NodeId }),
 ]);
 
 /** The modes of the map's variables ("Light", and "Dark" where the plan allows) and the one the frame is set to. */
@@ -202,7 +208,7 @@ export const PluginToUiSchema = z.discriminatedUnion('type', [
   }),
   /** Which editor the plugin runs in, sent when the panel is ready: FigJam draws a workshop board. */
   z.object({ type: z.literal('editor'), editor: z.enum(['figma', 'figjam']) }),
-  /** The frame's variable mode was set (`set-variable-mode`). */
+  /** The frame's variable mode was set (`set-variable-mode`), or asked for (`get-variable-modes`). */
   z.object({ type: z.literal('variable-modes'), requestId: RequestId, nodeId: NodeId, variables: VariableModesSchema }),
   z.object({ type: z.literal('selection'), maps: z.array(z.object({ nodeId: NodeId, title: z.string() })) }),
   /** The reply to `list-fonts`: every family figma.listAvailableFontsAsync gives, once each, sorted. */

@@ -379,6 +379,9 @@ export class PanelController {
           canRedo: false,
           status: { tone: 'info', text: 'Restored your last draft.' },
         });
+        // The Light/Dark choice shows the frame's mode on the canvas now, which the draft does not hold.
+        if (stored.target?.nodeId && stored.map.theme?.variables === true)
+          this.send({ type: 'get-variable-modes', nodeId: stored.target.nodeId });
         return;
       }
       case 'created':

@@ -374,6 +374,21 @@ describe('from the panel', () => {
     expect(read.variables?.mode).toBe('Dark');
   });
 
+  it("a reopened panel asks for the frame's modes (never stored with its draft) and gets them, writing nothing", async () => {
+    const p = await startPlugin({ variableModeLimit: 2 });
+    const created = p.expectReply(await p.send({ type: 'create', map: A() }), 'created');
+    p.expectReply(await p.send({ type: 'set-variable-mode', nodeId: created.nodeId, mode: 'Dark' }), 'variable-modes');
+    const commits = p.fake.undoCommits;
+    p.fake.resetStats();
+    const modes = p.expectReply(await p.send({ type: 'get-variable-modes', nodeId: created.nodeId }), 'variable-modes');
+    expect(modes).toMatchObject({ nodeId: created.nodeId, variables: { modes: ['Light', 'Dark'], mode: 'Dark' } });
+    expect(p.fake.stats().writes).toBe(0);
+    expect(p.fake.undoCommits).toBe(commits);
+    // A map no longer on the canvas: no reply, no error toast.
+    const gone = await p.send({ type: 'get-variable-modes', nodeId: '999:999' });
+    expect(gone).toEqual([]);
+  });
+
   it('bad input changes nothing: a non-boolean option, a mode that does not exist', async () => {
     const p = await startPlugin();
     const bad = p.expectReply(

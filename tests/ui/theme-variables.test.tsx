@@ -52,6 +52,29 @@ describe('Use Figma variables', () => {
   });
 });
 
+describe('Light / Dark after the panel reopens', () => {
+  it("asks for the frame's modes when the restored draft's map uses variables, and shows the frame's mode", () => {
+    const { receive, sent, last } = renderPanel();
+    const map = { ...sampleDraft(), theme: { variables: true } };
+    receive({
+      type: 'draft',
+      draft: JSON.parse(JSON.stringify({ v: 1, map, target: { nodeId: '4:4', revision: 2 } })),
+    });
+    expect(last('get-variable-modes')).toEqual({ type: 'get-variable-modes', nodeId: '4:4' });
+    fireEvent.click(tab(/Stages/));
+    receive({ type: 'variable-modes', nodeId: '4:4', variables: { modes: ['Light', 'Dark'], mode: 'Dark' } });
+    expect((screen.getByLabelText('Show the map in') as HTMLSelectElement).value).toBe('Dark');
+    // A draft without variables, or without a map on the canvas, asks nothing.
+    const asked = sent.filter((m) => m.type === 'get-variable-modes').length;
+    receive({
+      type: 'draft',
+      draft: JSON.parse(JSON.stringify({ v: 1, map: sampleDraft(), target: { nodeId: '4:4', revision: 2 } })),
+    });
+    receive({ type: 'draft', draft: JSON.parse(JSON.stringify({ v: 1, map })) });
+    expect(sent.filter((m) => m.type === 'get-variable-modes')).toHaveLength(asked);
+  });
+});
+
 describe('Use Figma variables in FigJam', () => {
   const reason = 'FigJam boards use plain colours: Figma variables apply in Figma Design.';
 
