@@ -57,7 +57,7 @@ describe('map validation keeps zod’s English messages', () => {
 describe('message validation keeps zod’s English messages', () => {
   it('panel → sandbox', () => {
     expect(messages(UiToPluginSchema.safeParse({ type: 'nope' }))).toEqual([
-      "type: Invalid discriminator value. Expected 'ready' | 'create' | 'update' | 'read' | 'save-draft' | 'resize' | 'notify' | 'list-fonts' | 'list-versions' | 'save-version' | 'delete-version' | 'load-version' | 'compare' | 'draw-comparison' | 'set-variable-mode'",
+      "type: Invalid discriminator value. Expected 'ready' | 'create' | 'update' | 'read' | 'save-draft' | 'resize' | 'notify' | 'list-fonts' | 'list-versions' | 'save-version' | 'delete-version' | 'load-version' | 'compare' | 'draw-comparison' | 'set-variable-mode' | 'get-variable-modes'",
     ]);
     expect(messages(UiToPluginSchema.safeParse({ type: 'create' }))).toEqual([
       'map: Invalid input: expected nonoptional, received undefined',
