@@ -182,7 +182,20 @@ function seek<T>(lch: Lch, light: boolean, at: (l: number) => T, worst: (c: T) =
  * reaches 3:1 on each (every preset, light and dark), else the same hue and chroma with its lightness
  * moved just far enough (an amber 0 on a pale cyan surface a designer picked is a darker amber).
  */
+/** scoreColorOn's answers: a chart asks for the same few scores on the same lanes at every stage. */
+const onLanes = new Map<string, Rgb>();
+
 export function scoreColorOn(score: number, lanes: readonly number[]): Rgb {
+  const key = `${score}|${lanes.join(',')}`;
+  let rgb = onLanes.get(key);
+  if (!rgb) {
+    if (onLanes.size > 2000) onLanes.clear();
+    onLanes.set(key, (rgb = Object.freeze(scoreColorOnUncached(score, lanes))));
+  }
+  return rgb;
+}
+
+function scoreColorOnUncached(score: number, lanes: readonly number[]): Rgb {
   const c = scoreColor(score);
   const lch = rgbToOklch(c);
   const worst = (x: Rgb) => Math.min(...lanes.map((b) => ratio(luminance(x), b)));

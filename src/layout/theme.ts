@@ -7,12 +7,21 @@ import type { Rgb, SolidPaintSpec } from './spec';
 import type { Tone } from '../model';
 import { hexToRgb, luminance } from './color';
 
+/** Parsed colours: a map uses a few dozen, thousands of times. Frozen, since they are shared. */
+const parsed = new Map<string, Rgb>();
+
 export function hex(h: string): Rgb {
+  let rgb = parsed.get(h);
+  if (rgb) return rgb;
   const n = parseInt(h.replace('#', ''), 16);
   // Rounded to 4 places: Figma stores paints as floats and compares loosely;
   // stable numbers keep "did this prop change?" checks exact.
   const c = (v: number) => Math.round((v / 255) * 10000) / 10000;
-  return { r: c((n >> 16) & 255), g: c((n >> 8) & 255), b: c(n & 255) };
+  rgb = Object.freeze({ r: c((n >> 16) & 255), g: c((n >> 8) & 255), b: c(n & 255) });
+  // Bounded: a theme's colours are few, but any string could come through here.
+  if (parsed.size > 2000) parsed.clear();
+  parsed.set(h, rgb);
+  return rgb;
 }
 
 /**
