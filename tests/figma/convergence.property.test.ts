@@ -7,6 +7,7 @@
  * The update runs both right after the create (this run's caches of what it drew,
  * reconcile.ts's fast path) and cold (caches dropped, as after the plugin reopens),
  * and what it stores as "the canvas right after the write" is what read-back gives.
+ * A second update back to A then runs on the tags the first one recorded.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -34,6 +35,7 @@ describe('update(create(A), B) equals create(B)', () => {
           const a = norm(input);
           const b = norm(applyEdits(a, edits));
           const expected = await freshDump(b);
+          const expectedBack = await freshDump(a);
 
           const fake = installFakeFigma();
           const { frame } = await createMap(a);
@@ -51,6 +53,11 @@ describe('update(create(A), B) equals create(B)', () => {
           // The fingerprint stored without reading back is the one a read-back gives.
           const read = readMap(frame);
           expect(read.ok && fingerprint(read.map)).toBe(readMapData(frame)?.canvas);
+          // Back to A, as the next update of this run: it takes the tags the first update recorded
+          // (src/figma/node-cache.ts) instead of reading them, and must still equal a fresh create.
+          await updateMap(frame, a);
+          expect(diffDumps(dumpMap(frame), expectedBack), 'back to A').toEqual([]);
+          expect(checkGeometry(frame).problems).toEqual([]);
           uninstallFakeFigma();
         },
       ),
