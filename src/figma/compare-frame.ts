@@ -137,6 +137,8 @@ export function comparisonSpec(
   // The map's own colours, light or dark as it was drawn (storage.ts RenderOptions.scheme).
   const dark = render.scheme === 'dark';
   const pal: Palette = paletteFor(newer.theme, render.scheme);
+  // The key's swatches are light in both schemes: their words and edges take the light colours.
+  const light = dark ? paletteFor(newer.theme) : pal;
   const spec = copy(
     buildMapSpec(newer, { fonts, palette: pal, columnWidth: render.columnWidth, columnWidths: render.columnWidths }),
   );
@@ -295,7 +297,7 @@ export function comparisonSpec(
           characters: words,
           style: TYPE.note,
           fonts,
-          color: dark ? '#101828' : pal.colors.text, // on the light swatch fills in both schemes
+          color: light.colors.text,
           width: 'HUG',
         }),
       ],
@@ -329,7 +331,7 @@ export function comparisonSpec(
         children: [
           swatch('changed', COMPARE.changedFill, COMPARE.changedBorder, 'Changed'),
           swatch('new', COMPARE.newFill, COMPARE.newBorder, 'New'),
-          swatch('older', '#FFFFFF', pal.colors.emotionBaseline, 'Faint line: the curve before'),
+          swatch('older', light.colors.mapBackground, light.colors.emotionBaseline, 'Faint line: the curve before'),
         ],
       }),
     ],
