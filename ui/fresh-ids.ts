@@ -76,12 +76,21 @@ export function settleLaneIds(
   );
 }
 
+/**
+ * Whether renaming (old id → new id) applies to these items: one of them has an old id, and no
+ * new id is already another item's. A state in the undo history may hold another item by a new
+ * id already: that state is left be.
+ */
+function appliesTo(items: ReadonlyArray<{ id: string }>, renames: ReadonlyMap<string, string>): boolean {
+  if (!renames.size || !items.some((x) => renames.has(x.id))) return false;
+  const taken = new Set(items.map((x) => x.id));
+  for (const [from, to] of renames) if (taken.has(to) && !renames.has(to) && taken.has(from)) return false;
+  return true;
+}
+
 /** The draft with stages renamed (old id → new id), cells keyed by the new ids too. */
 export function renameStageIds(map: DraftMap, renames: ReadonlyMap<string, string>): DraftMap {
-  if (!renames.size || !map.stages.some((s) => renames.has(s.id))) return map;
-  const taken = new Set(map.stages.map((s) => s.id));
-  // A state in the undo history may hold another stage by a new id already: leave that state be.
-  for (const [from, to] of renames) if (taken.has(to) && !renames.has(to) && taken.has(from)) return map;
+  if (!appliesTo(map.stages, renames)) return map;
   const id = (x: string) => renames.get(x) ?? x;
   return {
     ...map,
@@ -98,10 +107,7 @@ export function renameStageIds(map: DraftMap, renames: ReadonlyMap<string, strin
 
 /** The draft with lanes renamed (old id → new id), and the curves drawn on their charts. */
 export function renameLaneIds(map: DraftMap, renames: ReadonlyMap<string, string>): DraftMap {
-  if (!renames.size || !map.lanes.some((l) => renames.has(l.id))) return map;
-  const taken = new Set(map.lanes.map((l) => l.id));
-  // A state in the undo history may hold another lane by a new id already: leave that state be.
-  for (const [from, to] of renames) if (taken.has(to) && !renames.has(to) && taken.has(from)) return map;
+  if (!appliesTo(map.lanes, renames)) return map;
   const id = (x: string) => renames.get(x) ?? x;
   return {
     ...map,
