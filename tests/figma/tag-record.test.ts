@@ -12,7 +12,7 @@ import { NAMESPACE } from '../../src/figma/node-data';
 import { rawTag, writeRawTag } from '../../src/figma/tags';
 import type { JourneyMap } from '../../src/model';
 import { syntheticMap } from '../../bench/synthetic';
-import { installFakeFigma, uninstallFakeFigma, type FakeFigma } from '../support/figma-fake';
+import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { diffDumps, dumpMap } from '../support/dump';
 import { allNodes, managed } from '../support/plugin';
 import { freshDump } from '../support/fresh-dump';
@@ -63,6 +63,30 @@ async function readsOfSecondUpdate(map: JourneyMap, first: JourneyMap, second: J
   return { ...stats, dump };
 }
 
+/** Reads of `update(create(map), next)` with no record (caches dropped, as after the plugin reopens). */
+async function coldReads(map: JourneyMap, next: JourneyMap): Promise<number> {
+  const fake = installFakeFigma();
+  try {
+    const { frame } = await createMap(map);
+    forgetDrawn();
+    fake.resetStats();
+    await updateMap(frame, next);
+    return fake.stats().reads;
+  } finally {
+    uninstallFakeFigma();
+  }
+}
+
+/** Layers a create of `map` puts on the canvas. */
+async function layers(map: JourneyMap): Promise<number> {
+  installFakeFigma();
+  try {
+    return allNodes((await createMap(map)).frame).length;
+  } finally {
+    uninstallFakeFigma();
+  }
+}
+
 describe('the tag record an update leaves for the next one', () => {
   const map = syntheticMap(8, 6);
   const first = editCell(map, 0, 1, 'First edit');
@@ -71,13 +95,7 @@ describe('the tag record an update leaves for the next one', () => {
   it('lets the next update skip reading the tags and ids of the nodes it recorded, and draw the same', async () => {
     const warm = await readsOfSecondUpdate(map, first, second, false);
     const cold = await readsOfSecondUpdate(map, first, second, true);
-    const nodes = (await (async () => {
-      installFakeFigma();
-      const { frame } = await createMap(second);
-      const n = allNodes(frame).length;
-      uninstallFakeFigma();
-      return n;
-    })()) as number;
+    const nodes = await layers(second);
     // Cold reads each node's tag and id (2 reads a node); warm reads neither for recorded nodes.
     expect(cold.reads - warm.reads).toBeGreaterThan(1.5 * nodes);
     expect(warm.writes).toBe(cold.writes);
@@ -115,15 +133,7 @@ describe('the tag record an update leaves for the next one', () => {
     const afterFailure = fake.stats().reads;
     expect(diffDumps(dumpMap(frame), await freshDump(first))).toEqual([]);
     // As many reads as an update with no record at all.
-    const cold = await (async () => {
-      const f2: FakeFigma = installFakeFigma();
-      const { frame: again } = await createMap(map);
-      forgetDrawn();
-      f2.resetStats();
-      await updateMap(again, first);
-      return f2.stats().reads;
-    })();
-    expect(afterFailure).toBe(cold);
+    expect(afterFailure).toBe(await coldReads(map, first));
   });
 
   it('does not use a record once a tag was written outside a create or update', async () => {
@@ -135,12 +145,7 @@ describe('the tag record an update leaves for the next one', () => {
     await updateMap(frame, first);
     const reads = fake.stats().reads;
     uninstallFakeFigma();
-    const f2 = installFakeFigma();
-    const { frame: again } = await createMap(map);
-    forgetDrawn();
-    f2.resetStats();
-    await updateMap(again, first);
-    expect(reads).toBe(f2.stats().reads);
+    expect(reads).toBe(await coldReads(map, first));
   });
 
   it("still tells a designer's copy of a managed node from ours after a run of updates", async () => {
