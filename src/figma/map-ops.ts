@@ -9,7 +9,7 @@ import { clearMemo } from '../layout/memo';
 import { fontWarnings, loadMapFonts } from './fonts';
 import { readMap, canvasColumnWidths } from './read-map';
 import { reconcileNode, type ReconcileContext, type ReconcileStats } from './reconcile';
-import { fingerprint, readMapData, renderOptions, writeMapData, type RenderOptions } from './storage';
+import { fingerprint, readMapData, renderOptions, storedAlready, writeMapData, type RenderOptions } from './storage';
 import { adoptCopiedMap, roleOf, tagNode } from './tags';
 import { migrateLegacyMap } from './legacy';
 import { MapIndex, pageOf } from './tree';
@@ -334,10 +334,13 @@ async function updateIndexed(
     }
     throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`, { cause: e });
   }
-  const next = revision + 1;
   const canvas = canvasAfterWrite(map);
-  const text = writeMapData(frame, map, next, canvas, render, stored);
-  appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
+  const { created, updated, removed } = ctx.stats;
+  // Nothing drawn differs and the frame already stores this very map: a no-op keeps its revision.
+  const same = !created && !updated && !removed && storedAlready(stored, map, canvas, render);
+  const next = same ? revision : revision + 1;
+  const text = same && stored ? stored.text : writeMapData(frame, map, next, canvas, render, stored);
+  if (!same) appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);
   rememberDrawn(map, render, spec, record, text, canvas);
   const warnings = fontWarnings(loaded).concat(variableWarnings);
   return { frame, map, revision: next, canvas, stats: ctx.stats, warnings: warnings.concat(ctx.warnings) };

@@ -87,16 +87,16 @@ export function renderOptions(
   return render;
 }
 
-/**
- * The map's JSON in parts: the map without its lanes, then one part per lane, so a
- * one-cell edit rewrites one lane's entry, not every chunk after it. A part longer
- * than a chunk continues in the next entries; `map.parts` holds each part's count.
- */
 /** The stored text of a map as one string, whichever layout: equal texts, equal maps. */
 function wholeText(parts: string, chunks: string[]): string {
   return `${parts}\n${chunks.join('')}`;
 }
 
+/**
+ * The map's JSON in parts: the map without its lanes, then one part per lane, so a
+ * one-cell edit rewrites one lane's entry, not every chunk after it. A part longer
+ * than a chunk continues in the next entries; `map.parts` holds each part's count.
+ */
 function mapChunks(map: JourneyMap): { parts: string; chunks: string[] } {
   const texts = [JSON.stringify({ ...map, lanes: [] }), ...map.lanes.map((l) => JSON.stringify(l))];
   const split = texts.map((t) => chunkText(t));
@@ -110,6 +110,38 @@ function joinChunks(parts: string, chunks: string[]): unknown {
   const head = JSON.parse(texts[0]) as { lanes?: unknown };
   head.lanes = texts.slice(1).map((t) => JSON.parse(t) as unknown);
   return head;
+}
+
+/**
+ * Every entry that describes the map as drawn, the revision and the render options aside: the
+ * chunks, their parts, the format and the canvas fingerprint.
+ */
+function mapEntries(
+  map: JourneyMap,
+  canvasFingerprint: string,
+): { entries: [string, string][]; chunkCount: number; text: string } {
+  const { parts, chunks } = mapChunks(map);
+  const entries: [string, string][] = chunks.map((c, i) => [`map.${i}`, c]);
+  entries.push(['map.parts', parts], ['map.n', String(chunks.length)], ['format', String(FORMAT_VERSION)]);
+  entries.push(['canvas', canvasFingerprint]);
+  return { entries, chunkCount: chunks.length, text: wholeText(parts, chunks) };
+}
+
+/**
+ * Whether `stored` already says exactly this: the same map in the current format, the same canvas
+ * fingerprint and the same render options. An update that changed no node then has nothing to
+ * store, so it keeps its revision and adds no history line (a no-op Update must not push real
+ * entries out of the history).
+ */
+export function storedAlready(
+  stored: StoredMap | undefined,
+  map: JourneyMap,
+  canvasFingerprint: string,
+  render: RenderOptions,
+): boolean {
+  if (!stored || stored.raw.render !== JSON.stringify(render)) return false;
+  const { entries } = mapEntries(map, canvasFingerprint);
+  return entries.every(([key, value]) => stored.raw[key] === value);
 }
 
 /**
@@ -129,17 +161,13 @@ export function writeMapData(
   const put = (key: string, value: string) => {
     if ((known ? (known[key] ?? '') : getData(frame, key)) !== value) setData(frame, key, value);
   };
-  const { parts, chunks } = mapChunks(map);
+  const { entries, chunkCount, text } = mapEntries(map, canvasFingerprint);
   const before = known ? Number(known['map.n']) || 0 : Number(getData(frame, 'map.n')) || 0;
-  chunks.forEach((c, i) => put(`map.${i}`, c));
-  for (let i = chunks.length; i < before; i++) setData(frame, `map.${i}`, ''); // empty string deletes an entry
-  put('map.parts', parts);
-  put('map.n', String(chunks.length));
-  put('format', String(FORMAT_VERSION));
+  for (const [key, value] of entries) put(key, value);
+  for (let i = chunkCount; i < before; i++) setData(frame, `map.${i}`, ''); // empty string deletes an entry
   put('revision', `${frame.id}:${revision}`);
-  put('canvas', canvasFingerprint);
   writeRenderOptions(frame, render, known?.render);
-  return wholeText(parts, chunks);
+  return text;
 }
 
 export function writeRenderOptions(frame: BaseNode, render: RenderOptions, known?: string): void {

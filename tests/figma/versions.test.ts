@@ -247,6 +247,42 @@ describe('history through updates', () => {
     p.expectReply(await p.send({ type: 'update', nodeId: frame.id, map: b }), 'updated');
     expect(readHistory(frame).map((e) => e.summary)).toEqual(['title changed']);
   });
+
+  it('an update that changes nothing keeps its revision, adds no history line and writes nothing', async () => {
+    const p = await startPlugin();
+    const { frame, map: a } = await create(p, map());
+    const first = p.expectReply(
+      await p.send({ type: 'update', nodeId: frame.id, map: { ...a, title: 'B' } }),
+      'updated',
+    );
+    const before = snapshot(frame);
+    p.fake.resetStats();
+    const again = p.expectReply(
+      await p.send({ type: 'update', nodeId: frame.id, map: first.map, baseRevision: first.revision }),
+      'updated',
+    );
+    expect(again.revision).toBe(first.revision);
+    expect(again.stats).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(p.fake.stats().writes).toBe(0);
+    expect(snapshot(frame)).toBe(before);
+    expect(readHistory(frame).map((e) => e.revision)).toEqual([1, 2]);
+    // The next real change continues from the kept revision.
+    const next = p.expectReply(
+      await p.send({
+        type: 'update',
+        nodeId: frame.id,
+        map: { ...(first.map as JourneyMap), title: 'C' },
+        baseRevision: again.revision,
+      }),
+      'updated',
+    );
+    expect(next.revision).toBe(first.revision + 1);
+    expect(readHistory(frame).map((e) => e.summary)).toEqual([
+      'created: 3 stages, 2 lanes',
+      'title changed',
+      'title changed',
+    ]);
+  });
 });
 
 describe('draw-comparison', () => {
