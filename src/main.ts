@@ -402,14 +402,16 @@ async function handleVersions(msg: VersionMessage): Promise<void> {
   }
 }
 
+/** A message's `type` as sent, before it is checked. */
+const messageType = (raw: unknown): string =>
+  typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
+
 async function onMessage(raw: unknown): Promise<void> {
   const parsed = UiToPluginSchema.safeParse(raw);
   if (!parsed.success) {
-    const type =
-      typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : 'unknown';
     return fail(
       'invalid',
-      `Unknown or malformed message "${type}".`,
+      `Unknown or malformed message "${messageType(raw)}".`,
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
@@ -420,6 +422,20 @@ async function onMessage(raw: unknown): Promise<void> {
     const message = (e instanceof Error ? e.message : String(e)).replace(/\.+$/, '');
     fail('internal', `Something went wrong: ${message}.`, [], parsed.data.requestId);
   }
+}
+
+/**
+ * Messages run one at a time, in the order they came. Figma delivers the next message while a
+ * handler awaits (fonts, a progress pause): a second Update (a double click) would then index the
+ * tree the first is rewriting, and its rollback put back a stale map over the first one's result.
+ * Resizing the panel and a toast touch no document, so they never wait behind a long create.
+ */
+let queue: Promise<void> = Promise.resolve();
+function receive(msg: unknown): Promise<void> {
+  const type = messageType(msg);
+  if (type === 'resize' || type === 'notify') return onMessage(msg);
+  // onMessage never rejects, so one failed message never stops the ones after it.
+  return (queue = queue.then(() => onMessage(msg)));
 }
 
 async function runCommand(command: string): Promise<void> {
@@ -439,7 +455,7 @@ async function runCommand(command: string): Promise<void> {
   }
   // "open", "edit" (relaunch button) and a plain run open the panel.
   figma.showUI(__html__, { width: UI_SIZE.width, height: UI_SIZE.height, themeColors: true, title: 'Journey map' });
-  figma.ui.onmessage = (msg: unknown) => onMessage(msg);
+  figma.ui.onmessage = (msg: unknown) => receive(msg);
   figma.on('selectionchange', () => post({ type: 'selection', maps: selectedMaps() }));
   if (command === 'edit') editOnReady = (inFigJam() ? await targetBoard() : await targetFrame())?.id;
 }
