@@ -22,9 +22,24 @@
 import type { JourneyMap } from '../model';
 import { FORMAT_VERSION } from '../model';
 import type { Fonts } from '../layout/nodes';
-import { getData, setData } from './node-data';
+import * as z from 'zod/mini';
+import { NAMESPACE, getData, setData } from './node-data';
 
 export const CHUNK_CHARS = 30000;
+
+/**
+ * More chunks than any map can need: the largest map the limits allow (40 × 30 cells of 12 cards
+ * of 280 characters) is ~4 M characters, under 300 chunks even with every character escaped. A
+ * larger count is damage (shared plugin data is writable by other tools), and trusted as a loop
+ * bound it would make 10⁸ plugin-data calls or loop forever (`1e400`).
+ */
+export const MAX_CHUNKS = 1000;
+
+/** A stored chunk count, or undefined unless it is a whole number from 1 to MAX_CHUNKS. */
+export function chunkCount(raw: unknown): number | undefined {
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  return Number.isInteger(n) && n > 0 && n <= MAX_CHUNKS ? n : undefined;
+}
 
 /** Cut `text` into chunks of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
 export function chunkText(text: string, size = CHUNK_CHARS): string[] {
@@ -119,12 +134,12 @@ function joinChunks(parts: string, chunks: string[]): unknown {
 function mapEntries(
   map: JourneyMap,
   canvasFingerprint: string,
-): { entries: [string, string][]; chunkCount: number; text: string } {
+): { entries: [string, string][]; chunks: number; text: string } {
   const { parts, chunks } = mapChunks(map);
   const entries: [string, string][] = chunks.map((c, i) => [`map.${i}`, c]);
   entries.push(['map.parts', parts], ['map.n', String(chunks.length)], ['format', String(FORMAT_VERSION)]);
   entries.push(['canvas', canvasFingerprint]);
-  return { entries, chunkCount: chunks.length, text: wholeText(parts, chunks) };
+  return { entries, chunks: chunks.length, text: wholeText(parts, chunks) };
 }
 
 /**
@@ -161,10 +176,17 @@ export function writeMapData(
   const put = (key: string, value: string) => {
     if ((known ? (known[key] ?? '') : getData(frame, key)) !== value) setData(frame, key, value);
   };
-  const { entries, chunkCount, text } = mapEntries(map, canvasFingerprint);
-  const before = known ? Number(known['map.n']) || 0 : Number(getData(frame, 'map.n')) || 0;
+  const { entries, chunks, text } = mapEntries(map, canvasFingerprint);
+  const count = known ? known['map.n'] : getData(frame, 'map.n');
+  const before = count === '' ? 0 : chunkCount(count); // '': nothing stored yet
   for (const [key, value] of entries) put(key, value);
-  for (let i = chunkCount; i < before; i++) setData(frame, `map.${i}`, ''); // empty string deletes an entry
+  // Chunks the map no longer needs: an empty string deletes an entry. A damaged count says
+  // nothing about how many there are, so then every entry named like a chunk is looked at.
+  const stale =
+    before !== undefined
+      ? Array.from({ length: Math.max(0, before - chunks) }, (_, i) => `map.${chunks + i}`)
+      : frame.getSharedPluginDataKeys(NAMESPACE).filter((k) => /^map\.\d+$/.test(k) && Number(k.slice(4)) >= chunks);
+  for (const key of stale) setData(frame, key, '');
   put('revision', `${frame.id}:${revision}`);
   writeRenderOptions(frame, render, known?.render);
   return text;
@@ -175,11 +197,27 @@ export function writeRenderOptions(frame: BaseNode, render: RenderOptions, known
   if ((known ?? getData(frame, 'render')) !== value) setData(frame, 'render', value);
 }
 
+/**
+ * The render entry as stored. Shared plugin data is writable by any plugin and the REST API: a
+ * damaged entry (`{"columnWidths":null}`) would otherwise reach the layout and fail every update,
+ * Overwrite included. Unreadable, it counts as not recorded (the canvas's widths are used).
+ */
+const FontSchema = z.object({ family: z.string(), style: z.string() });
+const RenderSchema = z.object({
+  columnWidth: z.optional(z.number().check(z.positive())),
+  columnWidths: z.optional(z.record(z.string(), z.number().check(z.positive()))),
+  fonts: z.optional(
+    z.object({ regular: FontSchema, medium: FontSchema, semibold: FontSchema, bold: FontSchema, italic: FontSchema }),
+  ),
+  scheme: z.optional(z.literal('dark')),
+  variables: z.optional(z.record(z.string(), z.string())),
+});
+
 function parseRender(raw: string): RenderOptions | undefined {
   if (!raw) return undefined;
   try {
-    const r = JSON.parse(raw) as RenderOptions;
-    return r && typeof r === 'object' ? r : undefined;
+    const r = RenderSchema.safeParse(JSON.parse(raw));
+    return r.success ? r.data : undefined;
   } catch {
     return undefined;
   }
@@ -189,8 +227,8 @@ function parseRender(raw: string): RenderOptions | undefined {
 export function readMapData(frame: BaseNode): StoredMap | undefined {
   const raw: Record<string, string> = {};
   const get = (key: string) => (raw[key] = getData(frame, key));
-  const n = Number(get('map.n'));
-  if (!Number.isInteger(n) || n <= 0) return undefined;
+  const n = chunkCount(get('map.n'));
+  if (n === undefined) return undefined;
   const chunks: string[] = [];
   for (let i = 0; i < n; i++) chunks.push(get(`map.${i}`));
   const parts = get('map.parts');

@@ -15,7 +15,7 @@
 import { normaliseMap, type JourneyMap, type MapIssue } from '../model';
 import { diffMaps } from '../model/diff';
 import { NAMESPACE, getData, setData } from './node-data';
-import { CHUNK_CHARS, chunkText, fingerprint } from './storage';
+import { CHUNK_CHARS, chunkCount, chunkText, fingerprint } from './storage';
 
 export const MAX_VERSIONS = 10;
 export const MAX_HISTORY = 50;
@@ -81,8 +81,7 @@ function isVersion(x: unknown): x is StoredVersion {
     isString(v.date) &&
     isCount(v.revision) &&
     isString(v.blob) &&
-    isCount(v.n) &&
-    v.n > 0
+    chunkCount(v.n) !== undefined
   );
 }
 
