@@ -6,6 +6,7 @@
 import type { EmotionLane, JourneyMap } from '../../model';
 import { scoreColorOn } from '../color';
 import {
+  type Column,
   type EmotionArea,
   type EmotionPoint,
   type ScaleRange,
@@ -13,7 +14,6 @@ import {
   baselineY,
   curveRuns,
   emotionPoints,
-  midScore,
   smoothPath,
   toUnit,
 } from '../emotion';
@@ -29,27 +29,64 @@ export const EMOTION_AREA: EmotionArea = {
   padBottom: SPACE.emotionPad,
 };
 
-/** Rough size of a note's text, to place it clear of its marker (Figma measures the real size later). */
-function noteSize(note: string, maxWidth: number): { width: number; height: number; wraps: boolean } {
-  const charWidth = TYPE.note.size * 0.56;
-  const width = Math.ceil(Array.from(note).length * charWidth);
-  const lines = Math.min(3, Math.ceil(width / maxWidth));
-  return { width: Math.min(width, maxWidth), height: lines * TYPE.note.line, wraps: width > maxWidth };
-}
+/** Rough advance of one character of a note (a little wide for Inter Medium, so the estimate errs tall). */
+const NOTE_CHAR = TYPE.note.size * 0.56;
 
 /**
- * Which side of its marker a note goes: above a peak, below a dip, so the
- * curve leaves through the other side. On a slope it goes away from the
- * middle of the lane, where it has room.
+ * Lines a note wraps to within `maxWidth`: greedy at spaces, a word wider than the line broken
+ * between characters, "\n" starts a line, as Figma wraps. Every line is counted, however many:
+ * the layout makes room for the whole note rather than hide part of it.
  */
-function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>, middle: number): boolean {
+function wrapLines(note: string, maxWidth: number): number {
+  const perLine = Math.max(1, Math.floor(maxWidth / NOTE_CHAR));
+  let lines = 0;
+  for (const paragraph of note.split('\n')) {
+    lines++;
+    let used = 0; // characters on the current line
+    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+      let n = Array.from(word).length;
+      const need = used ? used + 1 + n : n;
+      if (need <= perLine) {
+        used = need;
+        continue;
+      }
+      if (used) lines++;
+      while (n > perLine) {
+        n -= perLine;
+        lines++;
+      }
+      used = n;
+    }
+  }
+  return lines;
+}
+
+/** Rough size of a note's text, to place it clear of its marker (Figma measures the real size later). */
+function noteSize(note: string, maxWidth: number): { width: number; height: number; wraps: boolean } {
+  const width = Math.ceil(Array.from(note).length * NOTE_CHAR);
+  const wraps = width > maxWidth || note.includes('\n');
+  return { width: Math.min(width, maxWidth), height: wrapLines(note, maxWidth) * TYPE.note.line, wraps };
+}
+
+/** A note's swatch on a shared chart: a dot in its curve's colour before the text, and the gap after it. */
+const NOTE_DOT = 6;
+const NOTE_DOT_GAP = 4;
+
+/**
+ * Which side of its marker a note would rather go: above a peak, below a dip, so the curve
+ * leaves through the other side. On a slope, or for a point alone, away from the neutral line
+ * (above a point over it, below a point under it), where there is room and the note neither
+ * sits on the neutral line nor on the curve coming back to it. The placement weighs this
+ * against what a side would actually cover (placeNotes).
+ */
+function noteAbove(points: EmotionPoint[], i: number, runStart: Set<string>, baseY: number): boolean {
   const p = points[i];
   const prev = i > 0 && !runStart.has(p.stageId) ? points[i - 1] : undefined;
   const next = points[i + 1] && !runStart.has(points[i + 1].stageId) ? points[i + 1] : undefined;
   const ys = [prev?.y, next?.y].filter((y): y is number => y !== undefined);
   if (ys.length && ys.every((y) => y > p.y)) return true; // a peak
   if (ys.length && ys.every((y) => y < p.y)) return false; // a dip
-  return p.score < middle;
+  return p.y <= baseY;
 }
 
 function noteSpec(
@@ -62,10 +99,33 @@ function noteSpec(
   width: number,
   fonts: Fonts,
   pal: Palette,
+  dot?: string,
 ): NodeSpec {
-  const inner = width - 2 * SPACE.notePaddingX;
+  const inner = width - 2 * SPACE.notePaddingX - (dot ? NOTE_DOT + NOTE_DOT_GAP : 0);
   const size = noteSize(note, inner);
   const tag = (role: NodeSpec['tag']['role']) => ({ role, lane: laneId, stage: stageId });
+  const words = text({
+    key: 'text',
+    name: 'Emotion note',
+    tag: tag('emotion-note-text'),
+    characters: note,
+    style: TYPE.note,
+    fonts,
+    color: pal.colors.textSecondary,
+    width: size.wraps ? 'FILL' : 'HUG',
+    align: 'CENTER',
+  });
+  // On a shared chart, a dot in the curve's colour says whose note it is (the legend's key).
+  const swatchDot: NodeSpec | undefined = dot
+    ? {
+        type: 'ELLIPSE',
+        key: 'dot',
+        name: 'Curve',
+        tag: tag('emotion-legend-swatch'),
+        size: { width: NOTE_DOT, height: NOTE_DOT },
+        props: { fills: solid(dot) },
+      }
+    : undefined;
   // A pill behind the text keeps it readable where the curve passes under it; centred by auto-layout.
   const pill = frame({
     key: 'pill',
@@ -74,22 +134,12 @@ function noteSpec(
     layout: 'HORIZONTAL',
     sizing: [size.wraps ? 'FILL' : 'HUG', 'HUG'],
     padding: [SPACE.notePaddingY, SPACE.notePaddingX],
+    gap: dot ? NOTE_DOT_GAP : 0,
+    align: 'CENTER',
     fill: pal.colors.emotionNoteBackground,
     fillOpacity: 0.92,
     radius: SPACE.radiusNote,
-    children: [
-      text({
-        key: 'text',
-        name: 'Emotion note',
-        tag: tag('emotion-note-text'),
-        characters: note,
-        style: TYPE.note,
-        fonts,
-        color: pal.colors.textSecondary,
-        width: size.wraps ? 'FILL' : 'HUG',
-        align: 'CENTER',
-      }),
-    ],
+    children: swatchDot ? [swatchDot, words] : [words],
   });
   return frame({
     key,
@@ -97,7 +147,7 @@ function noteSpec(
     tag: tag('emotion-note'),
     layout: 'VERTICAL',
     sizing: ['FIXED', 'HUG'],
-    size: { width, height: size.height },
+    size: { width, height: size.height + 2 * SPACE.notePaddingY },
     align: 'CENTER',
     x,
     y,
@@ -133,11 +183,208 @@ export function chartScale(host: EmotionLane): ScaleRange {
   return host.scale ?? DEFAULT_RANGE;
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+type Segment = [number, number, number, number];
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Distance from a point to a box (0 inside it). */
+const distance = (b: Box, x: number, y: number) =>
+  Math.hypot(Math.max(b.x - x, 0, x - b.x - b.width), Math.max(b.y - y, 0, y - b.y - b.height));
+
+/** A path made by smoothPath (M, C, L) as short straight segments, for testing what it crosses. */
+function pathSegments(d: string): Segment[] {
+  const n = d.split(' ');
+  const out: Segment[] = [];
+  let x = Number(n[1]);
+  let y = Number(n[2]);
+  for (let i = 3; i < n.length;) {
+    if (n[i] === 'L') {
+      const [x1, y1] = [Number(n[i + 1]), Number(n[i + 2])];
+      out.push([x, y, x1, y1]);
+      [x, y] = [x1, y1];
+      i += 3;
+      continue;
+    }
+    const [ax, ay, bx, by, cx, cy] = n.slice(i + 1, i + 7).map(Number);
+    const steps = 24;
+    let [px, py] = [x, y];
+    for (let k = 1; k <= steps; k++) {
+      const t = k / steps;
+      const u = 1 - t;
+      const qx = u * u * u * x + 3 * u * u * t * ax + 3 * u * t * t * bx + t * t * t * cx;
+      const qy = u * u * u * y + 3 * u * u * t * ay + 3 * u * t * t * by + t * t * t * cy;
+      out.push([px, py, qx, qy]);
+      [px, py] = [qx, qy];
+    }
+    [x, y] = [cx, cy];
+    i += 7;
+  }
+  return out;
+}
+
+/** Whether a straight segment passes through a box (Liang–Barsky clipping). */
+function crosses([x0, y0, x1, y1]: Segment, b: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const edges: [number, number][] = [
+    [-dx, x0 - b.x],
+    [dx, b.x + b.width - x0],
+    [-dy, y0 - b.y],
+    [dy, b.y + b.height - y0],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** A note to place: its curve, its marker, its text and the side it would rather take. */
+interface NoteAsk {
+  ci: number;
+  p: EmotionPoint;
+  note: string;
+  above: boolean;
+  dot?: string;
+}
+/** Where a note goes: its frame's box, and the pill's (what covers the chart) inside it. */
+interface Placed {
+  ask: NoteAsk;
+  frame: Box;
+  pill: Box;
+}
+
+/** What covering each thing costs a note's placement; the cheapest arrangement of a stage's notes wins. */
+const COST = {
+  /** Another curve's marker under a note, or two notes on each other. */
+  collision: 1000,
+  /** A note nearer another curve's marker than its own: it would read as that curve's. */
+  nearerOther: 400,
+  /** The note's own curve under its pill. */
+  ownCurve: 150,
+  /** The dashed neutral line under the pill. */
+  neutral: 100,
+  /** Another curve's line under the pill. */
+  otherCurve: 40,
+  /** The chart grows below its usual height to hold the note. */
+  grow: 30,
+  /** The side the curve's shape does not suggest. */
+  side: 10,
+  /** Notes side by side in narrow slots rather than each across the column. */
+  slot: 5,
+};
+
+interface Scene {
+  /** Every curve's marker boxes (with their stroke and a little air), by curve index. */
+  markers: Box[][];
+  /** Every curve's line as segments, by curve index. */
+  lines: Segment[][];
+  baseY: number;
+  /** The chart's usual height: a note below it makes the chart grow. */
+  height: number;
+}
+
+function notePlacement(ask: NoteAsk, x: number, width: number, above: boolean): Placed {
+  const m = SPACE.markerSize;
+  const dotWidth = ask.dot ? NOTE_DOT + NOTE_DOT_GAP : 0;
+  const size = noteSize(ask.note, width - 2 * SPACE.notePaddingX - dotWidth);
+  const h = size.height + 2 * SPACE.notePaddingY;
+  const y = above ? ask.p.y - m / 2 - SPACE.noteGap - h : ask.p.y + m / 2 + SPACE.noteGap;
+  const pw = Math.min(width, size.width + dotWidth + 2 * SPACE.notePaddingX);
+  return { ask, frame: { x, y, width, height: h }, pill: { x: x + (width - pw) / 2, y, width: pw, height: h } };
+}
+
+/** What one note's placement covers, alone (other notes are counted by the caller). */
+function noteCost(n: Placed, scene: Scene): number {
+  const { pill, ask } = n;
+  // Above the chart's top there is no room (the lane above is there); below, the chart grows.
+  if (pill.y < 0) return Infinity;
+  let cost = n.ask.above === pill.y < ask.p.y ? 0 : COST.side;
+  const own = distance(pill, ask.p.x, ask.p.y);
+  scene.markers.forEach((boxes, ci) => {
+    if (ci === ask.ci) return;
+    for (const b of boxes) {
+      if (overlaps(pill, b)) cost += COST.collision;
+      else if (distance(pill, b.x + b.width / 2, b.y + b.height / 2) < own) cost += COST.nearerOther;
+    }
+  });
+  const band = { x: pill.x, y: pill.y - 1, width: pill.width, height: pill.height + 2 };
+  scene.lines.forEach((segments, ci) => {
+    if (segments.some((s) => crosses(s, band))) cost += ci === ask.ci ? COST.ownCurve : COST.otherCurve;
+  });
+  if (pill.y - 2 < scene.baseY && scene.baseY < pill.y + pill.height + 2) cost += COST.neutral;
+  if (pill.y + pill.height > scene.height) cost += COST.grow + (pill.y + pill.height - scene.height) / 10;
+  return cost;
+}
+
+/**
+ * Where the notes of one stage go. Each note sits right above or right below its own marker
+ * (never by another curve's), across the column; if a stage's notes would then cover one
+ * another, side by side in slots, one per curve in chart order. Every side of every note is
+ * tried, up to 6 notes at a stage (beyond, each note takes its cheapest side in turn), and
+ * the arrangement that covers least wins: other curves' markers and notes, then a marker of
+ * another curve nearer than its own, then its own curve, the neutral line, other curves.
+ */
+function placeStage(asks: NoteAsk[], col: Column, scene: Scene): Placed[] {
+  const inner = col.width - SPACE.noteWidthInset * 2;
+  const n = asks.length;
+  const slotWidth = (inner - (n - 1) * SPACE.noteSlotGap) / n;
+  let best: { cost: number; placed: Placed[] } | undefined;
+  for (const slots of n > 1 ? [false, true] : [false]) {
+    const at = (j: number, above: boolean) =>
+      slots
+        ? notePlacement(asks[j], col.x + SPACE.noteWidthInset + j * (slotWidth + SPACE.noteSlotGap), slotWidth, above)
+        : notePlacement(asks[j], col.x + SPACE.noteWidthInset, inner, above);
+    const base = slots ? n * COST.slot : 0;
+    const pairs = (placed: Placed[], j: number) =>
+      placed.slice(0, j).filter((o) => overlaps(o.pill, placed[j].pill)).length * COST.collision;
+    if (n <= 6) {
+      for (let bits = 0; bits < 1 << n; bits++) {
+        const placed = asks.map((a, j) => at(j, ((bits >> j) & 1) === 0 ? a.above : !a.above));
+        let cost = base;
+        placed.forEach((p, j) => (cost += noteCost(p, scene) + pairs(placed, j)));
+        if (!best || cost < best.cost) best = { cost, placed };
+      }
+    } else {
+      const placed: Placed[] = [];
+      let cost = base;
+      asks.forEach((a, j) => {
+        const options = [a.above, !a.above].map((above) => {
+          const p = at(j, above);
+          return { p, c: noteCost(p, scene) + pairs([...placed, p], j) };
+        });
+        const pick = options[0].c <= options[1].c ? options[0] : options[1];
+        placed.push(pick.p);
+        cost += pick.c;
+      });
+      if (!best || cost < best.cost) best = { cost, placed };
+    }
+  }
+  return best!.placed;
+}
+
 /**
  * The chart of an emotion lane and the lanes drawn on it: the neutral line at the middle of
  * the scale, each curve as real vectors (dashed for a `dashed` lane), markers (coloured by
- * score on a one-curve chart, by curve on a shared one) and notes. On a shared chart each
- * stage's notes sit side by side, one slot per curve with a note there, so no two overlap.
+ * score on a one-curve chart, by curve on a shared one) and notes. Each note sits by its own
+ * marker (placeStage); on a shared chart it starts with a dot in its curve's colour. A note
+ * is never cut short: where one reaches below the chart's usual height, the chart grows
+ * there (its scale, from the top, stays where it was).
  */
 export function emotionArea(
   lanes: EmotionLane[],
@@ -148,10 +395,55 @@ export function emotionArea(
 ): NodeSpec {
   const host = lanes[0];
   const width = g.span(0, map.stages.length);
-  const area = EMOTION_AREA;
   const scale = chartScale(host);
   const shared = lanes.length > 1;
-  const base = baselineY(area, scale);
+  const base = baselineY(EMOTION_AREA, scale);
+  const m = SPACE.markerSize;
+  const curves = curvesOf(lanes, pal);
+  const pointsOf = curves.map((c) => {
+    const scores: Record<string, number | undefined> = {};
+    for (const s of map.stages) scores[s.id] = c.lane.cells?.[s.id]?.score;
+    return emotionPoints(g.columns, scores, EMOTION_AREA, scale);
+  });
+  const runsOf = pointsOf.map((points) => curveRuns(g.columns, points));
+  const pathsOf = runsOf.map((runs) =>
+    runs.map((run) =>
+      smoothPath(run, { minY: EMOTION_AREA.padTop, maxY: EMOTION_AREA.height - EMOTION_AREA.padBottom }),
+    ),
+  );
+  // The notes, placed stage by stage.
+  const air = SPACE.markerStroke + 2;
+  const scene: Scene = {
+    markers: pointsOf.map((points) =>
+      points.map((p) => ({ x: p.x - m / 2 - air, y: p.y - m / 2 - air, width: m + 2 * air, height: m + 2 * air })),
+    ),
+    lines: pathsOf.map((paths) => paths.flatMap((d) => (d ? pathSegments(d) : []))),
+    baseY: base,
+    height: EMOTION_AREA.height,
+  };
+  const placed = new Map<string, Placed>();
+  for (const col of g.columns) {
+    const asks: NoteAsk[] = [];
+    curves.forEach((c, ci) => {
+      const note = c.lane.cells?.[col.stageId]?.note;
+      const i = pointsOf[ci].findIndex((p) => p.stageId === col.stageId);
+      if (!note || i < 0) return;
+      const runStarts = new Set(runsOf[ci].map((r) => r[0].stageId));
+      const above = noteAbove(pointsOf[ci], i, runStarts, base);
+      asks.push({ ci, p: pointsOf[ci][i], note, above, dot: shared ? c.color : undefined });
+    });
+    if (!asks.length) continue;
+    const near = (s: Segment) => Math.max(s[0], s[2]) >= col.x && Math.min(s[0], s[2]) <= col.x + col.width;
+    const local = { ...scene, lines: scene.lines.map((segments) => segments.filter(near)) };
+    for (const p of placeStage(asks, col, local)) placed.set(`${p.ask.ci}:${col.stageId}`, p);
+  }
+  const bottom = Math.max(0, ...[...placed.values()].map((p) => p.frame.y + p.frame.height));
+  const grow = Math.max(0, Math.ceil(bottom - EMOTION_AREA.height));
+  const area: EmotionArea = {
+    height: EMOTION_AREA.height + grow,
+    padTop: EMOTION_AREA.padTop,
+    padBottom: EMOTION_AREA.padBottom + grow,
+  };
   const children: NodeSpec[] = [
     vector({
       key: 'baseline',
@@ -163,18 +455,6 @@ export function emotionArea(
       dash: [4, 4],
     }),
   ];
-  const m = SPACE.markerSize;
-  const curves = curvesOf(lanes, pal);
-  const pointsOf = curves.map((c) => {
-    const scores: Record<string, number | undefined> = {};
-    for (const s of map.stages) scores[s.id] = c.lane.cells?.[s.id]?.score;
-    return emotionPoints(g.columns, scores, area, scale);
-  });
-  // Which curves have a note at each stage: the slots of that stage's column.
-  const slots = new Map<string, number[]>();
-  curves.forEach((c) => {
-    for (const s of map.stages) if (c.lane.cells?.[s.id]?.note) slots.set(s.id, [...(slots.get(s.id) ?? []), c.k]);
-  });
   const markers: NodeSpec[] = [];
   const notes: NodeSpec[] = [];
   curves.forEach((c, ci) => {
@@ -182,9 +462,8 @@ export function emotionArea(
     // The chart's own curve keeps the keys of a one-curve chart; the others carry their lane id.
     const own = (what: string, stage: string) => (c.k === 0 ? `${what}:${stage}` : `${what}:${c.lane.id}:${stage}`);
     const tag = (role: NodeSpec['tag']['role'], stage: string): NodeSpec['tag'] => ({ role, lane: c.lane.id, stage });
-    const runs = curveRuns(g.columns, points);
-    for (const run of runs) {
-      const d = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
+    runsOf[ci].forEach((run, r) => {
+      const d = pathsOf[ci][r];
       if (d)
         children.push(
           vector({
@@ -197,9 +476,8 @@ export function emotionArea(
             dash: c.dash,
           }),
         );
-    }
-    const runStarts = new Set(runs.map((r) => r[0].stageId));
-    points.forEach((p, i) => {
+    });
+    for (const p of points) {
       markers.push({
         type: 'ELLIPSE',
         key: own('marker', p.stageId),
@@ -217,22 +495,11 @@ export function emotionArea(
           strokeAlign: 'OUTSIDE',
         },
       });
-      const note = c.lane.cells?.[p.stageId]?.note;
-      if (!note) return;
-      const col = g.columns.find((col) => col.stageId === p.stageId)!;
-      const here = slots.get(p.stageId)!;
-      const n = here.length;
-      const slot = here.indexOf(c.k);
-      const inner = col.width - SPACE.noteWidthInset * 2;
-      const w = (inner - (n - 1) * SPACE.noteSlotGap) / n;
-      const h = noteSize(note, w - 2 * SPACE.notePaddingX).height + 2 * SPACE.notePaddingY;
-      const above = noteAbove(points, i, runStarts, midScore(scale));
-      // On a shared chart, clear of every curve's marker at this stage, not only its own.
-      const ys = shared ? pointsOf.flatMap((ps) => ps.filter((q) => q.stageId === p.stageId).map((q) => q.y)) : [p.y];
-      const y = above ? Math.min(...ys) - m / 2 - SPACE.noteGap - h : Math.max(...ys) + m / 2 + SPACE.noteGap;
-      const x = col.x + SPACE.noteWidthInset + slot * (w + SPACE.noteSlotGap);
-      notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), note, x, y, w, fonts, pal));
-    });
+      const at = placed.get(`${ci}:${p.stageId}`);
+      if (!at) continue;
+      const { x, y, width: w } = at.frame;
+      notes.push(noteSpec(c.lane.id, p.stageId, own('note', p.stageId), at.ask.note, x, y, w, fonts, pal, at.ask.dot));
+    }
   });
   // Moments of truth: a band behind their columns, a ring around each curve's marker there.
   const moments = momentMarks(
@@ -288,8 +555,8 @@ function swatch(laneId: string, color: string, dashed: boolean): NodeSpec {
 /**
  * The label column of an emotion chart. Under the title, on a shared chart, a legend: one
  * line per curve, a swatch in its colour and dash, its title and persona. When the scale is
- * not −2..+2 or has words, its ends: the top one under the legend, the bottom one at the
- * foot of the column, level with the bottom of the chart ("5 · delighted" … "1 · very unhappy").
+ * not −2..+2 or has words, its ends read as the chart's axis: "5 · delighted" level with the
+ * line where 5 is plotted, "1 · very unhappy" level with 1's, and the legend between them.
  */
 export function chartLabel(
   lanes: EmotionLane[],
@@ -300,12 +567,15 @@ export function chartLabel(
 ): NodeSpec {
   const host = lanes[0];
   const scale = host.scale;
-  const top: NodeSpec[] = [title];
+  const legend: NodeSpec[] = [];
+  const legendLines: number[] = [];
   const personaName = (id?: string) => map.personas?.find((p) => p.id === id)?.name;
   if (lanes.length > 1)
     for (const c of curvesOf(lanes, pal)) {
       const who = personaName(c.lane.persona);
-      top.push(
+      const words = who ? `${c.lane.title} · ${who}` : c.lane.title;
+      legendLines.push(wrapLines(words, SPACE.laneLabelWidth - SPACE.legendSwatch - 6));
+      legend.push(
         frame({
           key: `legend:${c.lane.id}`,
           name: `Legend: ${c.lane.title}`,
@@ -320,7 +590,7 @@ export function chartLabel(
               key: 'text',
               name: 'Legend',
               tag: { role: 'emotion-legend-text', lane: c.lane.id },
-              characters: who ? `${c.lane.title} · ${who}` : c.lane.title,
+              characters: words,
               style: TYPE.note,
               fonts,
               color: pal.colors.textSecondary,
@@ -330,21 +600,19 @@ export function chartLabel(
         }),
       );
     }
-  const column = (children: NodeSpec[], height?: number) =>
-    frame({
+  const custom =
+    scale && (scale.min !== DEFAULT_RANGE.min || scale.max !== DEFAULT_RANGE.max || scale.low || scale.high);
+  if (!scale || !custom)
+    return frame({
       key: 'label',
       name: 'Label',
       tag: { role: 'lane-label', lane: host.id },
       layout: 'VERTICAL',
-      sizing: ['FIXED', height ? 'FIXED' : 'HUG'],
-      size: { width: SPACE.laneLabelWidth, height: height ?? 20 },
+      sizing: ['FIXED', 'HUG'],
+      size: { width: SPACE.laneLabelWidth, height: 20 },
       gap: 4,
-      justify: height ? 'SPACE_BETWEEN' : 'MIN',
-      children,
+      children: [title, ...legend],
     });
-  const custom =
-    scale && (scale.min !== DEFAULT_RANGE.min || scale.max !== DEFAULT_RANGE.max || scale.low || scale.high);
-  if (!scale || !custom) return column(top);
   const end = (key: string, n: number, word: string | undefined, index: number) =>
     text({
       key,
@@ -356,22 +624,46 @@ export function chartLabel(
       color: pal.colors.textMuted,
       width: 'FILL',
     });
-  top.push(end('axis-high', scale.max, scale.high, 0));
-  // As tall as the chart, or as its content if a long legend needs more.
-  const needed = 28 + (lanes.length > 1 ? lanes.length * 36 : 0) + 2 * (TYPE.note.line + 8);
-  return column(
-    [
+  // The axis: from the middle of the top end's line, at the height of the scale's max, to the
+  // middle of the bottom end's, at its min; the legend in between if it fits, else it pushes
+  // the bottom end down (a long legend of many curves).
+  const line = TYPE.note.line;
+  const a = EMOTION_AREA;
+  const axisHeight = a.height - a.padTop - a.padBottom + line;
+  const legendHeight = legendLines.reduce((sum, n) => sum + n * line + 8, 0);
+  const fits = 2 * line + legendHeight + 8 <= axisHeight;
+  const axis = frame({
+    key: 'axis',
+    name: 'Scale',
+    tag: { role: 'lane-label', lane: host.id },
+    layout: 'VERTICAL',
+    sizing: ['FILL', fits ? 'FIXED' : 'HUG'],
+    size: { width: SPACE.laneLabelWidth, height: axisHeight },
+    gap: 8,
+    justify: 'SPACE_BETWEEN',
+    children: [end('axis-high', scale.max, scale.high, 0), ...legend, end('axis-low', scale.min, scale.low, 1)],
+  });
+  return frame({
+    key: 'label',
+    name: 'Label',
+    tag: { role: 'lane-label', lane: host.id },
+    layout: 'VERTICAL',
+    sizing: ['FIXED', fits ? 'FIXED' : 'HUG'],
+    size: { width: SPACE.laneLabelWidth, height: a.height },
+    padding: [0, 0, a.padBottom - line / 2, 0],
+    gap: 4,
+    justify: 'SPACE_BETWEEN',
+    children: [
       frame({
         key: 'top',
-        name: 'Title and legend',
+        name: 'Title',
         tag: { role: 'lane-label', lane: host.id },
         layout: 'VERTICAL',
         sizing: ['FILL', 'HUG'],
         gap: 4,
-        children: top,
+        children: [title],
       }),
-      end('axis-low', scale.min, scale.low, 1),
+      axis,
     ],
-    Math.max(EMOTION_AREA.height, needed),
-  );
+  });
 }
