@@ -46,10 +46,44 @@ export function guessDelimiter(text: string): Delimiter {
   return CANDIDATES[best];
 }
 
-/** Rows of trimmed cells. Line breaks may be LF, CRLF or CR; blank lines stay (as rows of one empty cell) so row numbers match the sheet's. */
-export function readRows(text: string): { rows: string[][]; delimiter: Delimiter } {
+/** A cell whose quotes do not read as a quoted cell: where its quote opens (0-based row and column), and why. */
+export interface QuoteProblem {
+  r: number;
+  c: number;
+  message: string;
+}
+
+/**
+ * The first quoted cell that d3-dsv would misread: its quote never closes (d3-dsv reads the rest
+ * of the text into the cell) or closes before the cell ends (d3-dsv drops a character and shifts
+ * the row). Cells are read as d3-dsv does: quoted when they start with a quote, "" a quote inside.
+ * One match per cell: [opening quote … closing quote or none], the rest of the cell, what ends it.
+ */
+function quoteProblem(text: string, d: Delimiter): QuoteProblem | null {
+  const cell = new RegExp(`(?:"(?:[^"]|"")*("?))?([^${d}\\n\\r]*)(\\r\\n?|[${d}\\n]|$)`, 'y');
+  let r = 0;
+  let c = 0;
+  for (let m; (m = cell.exec(text)); [r, c] = m[3] === d ? [r, c + 1] : [r + 1, 0]) {
+    if (m[1] === '' || (m[1] && m[2]))
+      return {
+        r,
+        c,
+        message: 'the quote (") opening this cell is not closed at its end (inside quotes, write a quote as "")',
+      };
+    if (!m[3]) break;
+  }
+  return null;
+}
+
+/**
+ * Rows of trimmed cells. Line breaks may be LF, CRLF or CR; blank lines stay (as rows of one empty
+ * cell) so row numbers match the sheet's. A misquoted cell gives no rows and `problem` instead.
+ */
+export function readRows(text: string): { rows: string[][]; delimiter: Delimiter; problem?: QuoteProblem } {
   const clean = text.replace(/^\uFEFF/, '');
   const delimiter = guessDelimiter(clean.replace(/\r\n?/g, '\n'));
+  const problem = quoteProblem(clean, delimiter);
+  if (problem) return { rows: [], delimiter, problem };
   const rows = dsvFormat(delimiter)
     .parseRows(clean)
     .map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim()));

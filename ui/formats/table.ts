@@ -94,7 +94,7 @@ interface Cell {
   r: number;
   c: number;
 }
-const at = (x: Cell) => `row ${x.r + 1}, column ${columnName(x.c)}`;
+const at = (x: { r: number; c: number }) => `row ${x.r + 1}, column ${columnName(x.c)}`;
 
 export type Orientation = 'columns' | 'rows';
 
@@ -164,7 +164,8 @@ function orientationOf(grid: Cell[][]): Orientation {
 
 export function parseTable(text: string, options: { title?: string } = {}): TableResult {
   if (!text.trim()) return { ok: false, issues: [{ path: '', message: EMPTY_MESSAGE }] };
-  const rows = readRows(text).rows;
+  const { rows, problem } = readRows(text);
+  if (problem) return { ok: false, issues: [{ path: at(problem), message: problem.message }] };
   const filled = (r: string[]) => r.filter(Boolean).length;
   const top = rows.findIndex((r) => filled(r) >= 2);
   if (top < 0) return { ok: false, issues: [{ path: '', message: SHAPE_MESSAGE }] };
