@@ -77,6 +77,8 @@ export class PanelController {
       canUndo: false,
       canRedo: false,
       editor: 'figma',
+      pasted: '',
+      imported: null,
     });
     this.versions = new VersionsModel({
       send: (msg) => this.send(msg),
@@ -115,6 +117,11 @@ export class PanelController {
     if (this.fontsAsked) return;
     this.fontsAsked = true;
     this.send({ type: 'list-fonts' });
+  }
+
+  /** The Data tab's paste and its last import message (state, so that they outlive the tab). */
+  setImport(p: Partial<Pick<PanelState, 'pasted' | 'imported'>>): void {
+    this.patch(p);
   }
 
   setStatus(status: Status | null): void {

@@ -5,6 +5,16 @@ import type { CanvasTarget, DraftMap } from './draft';
 /** 'persona' is the Personas tab (its DOM id, `tab-persona`, is older than several personas). */
 export type TabId = 'persona' | 'stages' | 'lanes' | 'cells' | 'port' | 'versions';
 
+/** The tabs' visible names, short so six fit one row from 320 px; messages that send the designer to a tab use them. */
+export const TAB_LABELS: Record<TabId, string> = {
+  persona: 'Personas',
+  stages: 'Stages',
+  lanes: 'Lanes',
+  cells: 'Cells',
+  port: 'Data',
+  versions: 'Versions',
+};
+
 export interface Status {
   tone: 'info' | 'success' | 'warning' | 'error';
   text: string;
@@ -34,6 +44,13 @@ export interface PanelState {
   canRedo: boolean;
   /** The editor the plugin runs in (the sandbox says so when the panel is ready): FigJam draws a workshop board. */
   editor: 'figma' | 'figjam';
+  /** The Data tab's paste box, kept here so that switching tabs keeps the designer's paste. */
+  pasted: string;
+  /**
+   * The Data tab's last import message, with the status that was current when it was said (an
+   * error is shown only while that status is: see PortTab). Kept across tab switches.
+   */
+  imported: { msg: Status; status: Status | null } | null;
 }
 
 /** Which tab shows the field a path points at; null for the always-visible header. */

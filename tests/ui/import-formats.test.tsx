@@ -123,7 +123,7 @@ describe('spreadsheet table', () => {
     ]);
     expect(controller.state.status).toEqual({
       tone: 'warning',
-      text: 'Imported “Imported journey” from pasted text. Check the emotion scale (Import tab). Undo with Ctrl+Z.',
+      text: 'Imported “Imported journey” from pasted text. Check the emotion scale (Data tab). Undo with Ctrl+Z.',
     });
   });
 

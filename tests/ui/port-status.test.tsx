@@ -63,7 +63,7 @@ describe('import and the footer agree', () => {
       ['status', 'msg success'],
       ['status', 'status success'],
     ]);
-    expect(shown[0][2]).toMatch(/^Imported table: 2 stages, 1 lanes\./);
+    expect(shown[0][2]).toMatch(/^Imported table: 2 stages, 1 lane\./);
     expect(shown[1][2]).toBe('Imported “Trip” from pasted text. Undo with Ctrl+Z.');
     // A refused export afterwards: its own error in the tab and the footer; the import stays said.
     fireEvent.input(screen.getByLabelText('Map title'), { target: { value: '' } });

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { PanelController } from '../controller';
 import { PanelContext, usePanel, useSlice } from '../hooks';
-import type { TabId } from '../state';
+import { TAB_LABELS, type TabId } from '../state';
 import { StoreContext } from '../store';
 import { CellsTab } from './CellsTab';
 import { Footer } from './Footer';
@@ -16,16 +16,17 @@ import { StagesTab } from './StagesTab';
 import { VersionsTab } from './VersionsTab';
 
 /**
- * Short labels so six tabs fit one row from 320 px. `name`, when given, is the tab's accessible
- * name and tooltip: it starts with the visible label and says what the short word stands for.
+ * The tabs; their visible labels are TAB_LABELS (state.ts), short so six fit one row from 320 px.
+ * `name`, when given, is the tab's accessible name and tooltip: it starts with the visible label
+ * and says what the short word stands for.
  */
-const TABS: { id: TabId; label: string; name?: string; view: () => JSX.Element }[] = [
-  { id: 'persona', label: 'Personas', view: PersonaTab },
-  { id: 'stages', label: 'Stages', view: StagesTab },
-  { id: 'lanes', label: 'Lanes', view: LanesTab },
-  { id: 'cells', label: 'Cells', view: CellsTab },
-  { id: 'port', label: 'Data', name: 'Data: import and export', view: PortTab },
-  { id: 'versions', label: 'Versions', view: VersionsTab },
+const TABS: { id: TabId; name?: string; view: () => JSX.Element }[] = [
+  { id: 'persona', view: PersonaTab },
+  { id: 'stages', view: StagesTab },
+  { id: 'lanes', view: LanesTab },
+  { id: 'cells', view: CellsTab },
+  { id: 'port', name: `${TAB_LABELS.port}: import and export`, view: PortTab },
+  { id: 'versions', view: VersionsTab },
 ];
 
 function Tabs() {
@@ -59,7 +60,7 @@ function Tabs() {
             tabIndex={t.id === tab ? 0 : -1}
             onClick={() => panel.setTab(t.id)}
           >
-            {t.label}
+            {TAB_LABELS[t.id]}
             {counts[t.id] !== undefined && <span class="count">{counts[t.id]}</span>}
           </button>
         ))}

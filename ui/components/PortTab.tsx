@@ -4,11 +4,15 @@ import { describeIssue } from '../../src/model';
 import { draftFromMap } from '../draft';
 import { usePanel, useSlice } from '../hooks';
 import { copyText, downloadText, EXPORTS, FORMAT_NAMES, importText, slugFile, type ExportFormat } from '../io';
-import { exportLosses } from '../formats/losses';
-import type { Status } from '../state';
+import { exportLosses, plural } from '../formats/losses';
+import { TAB_LABELS, type Status } from '../state';
 import './port.css';
 
-type Message = { tone: 'error' | 'success' | 'warning'; text: string; details?: string[] };
+type Message = Pick<Status, 'tone' | 'text' | 'details'>;
+
+/** An error is shown while the panel's status is the one it came with (see useTiedMessage). */
+const tied = (held: { msg: Message; status: Status | null } | null, status: Status | null) =>
+  held && (held.msg.tone !== 'error' || held.status === status) ? held.msg : null;
 
 /**
  * A message of this tab. An error is shown while the panel's status is the one it came with: a
@@ -21,7 +25,7 @@ function useTiedMessage() {
   const status = useSlice((s) => s.status);
   const [held, setHeld] = useState<{ msg: Message; status: Status | null } | null>(null);
   const show = (msg: Message) => setHeld({ msg, status: panel.state.status });
-  return [held && (held.msg.tone !== 'error' || held.status === status) ? held.msg : null, show] as const;
+  return [tied(held, status), show] as const;
 }
 
 function MessageBox({ msg }: { msg: Message | null }) {
@@ -42,8 +46,10 @@ function MessageBox({ msg }: { msg: Message | null }) {
 
 export function PortTab() {
   const panel = usePanel();
-  const [text, setText] = useState('');
-  const [importMsg, showImport] = useTiedMessage();
+  // The paste and the import's message live in the panel's state: they outlive a switch to another tab.
+  const text = useSlice((s) => s.pasted);
+  const importMsg = useSlice((s) => tied(s.imported, s.status));
+  const showImport = (msg: Message) => panel.setImport({ imported: { msg, status: panel.state.status } });
   const [exportMsg, showExport] = useTiedMessage();
   const [preview, setPreview] = useState('');
   const [losses, setLosses] = useState('');
@@ -67,12 +73,12 @@ export function PortTab() {
       target: null,
       status: {
         tone: r.check ? 'warning' : 'success',
-        text: `Imported “${r.map.title}” from ${from}.${r.check ? ' Check the emotion scale (Import tab).' : ''} Undo with Ctrl+Z.`,
+        text: `Imported “${r.map.title}” from ${from}.${r.check ? ` Check the emotion scale (${TAB_LABELS.port} tab).` : ''} Undo with Ctrl+Z.`,
       },
     });
     showImport({
       tone: r.check ? 'warning' : 'success',
-      text: `Imported ${FORMAT_NAMES[r.format]}: ${r.map.stages.length} stages, ${r.map.lanes.length} lanes.`,
+      text: `Imported ${FORMAT_NAMES[r.format]}: ${plural(r.map.stages.length, 'stage')}, ${plural(r.map.lanes.length, 'lane')}.`,
       details: r.notes,
     });
   };
@@ -120,7 +126,7 @@ export function PortTab() {
             value={text}
             spellcheck={false}
             aria-describedby="import-hint"
-            onInput={(e) => setText(e.currentTarget.value)}
+            onInput={(e) => panel.setImport({ pasted: e.currentTarget.value })}
           />
           <p class="hint" id="import-hint">
             Tables: stage names across the top or down the first column; a title row above is fine. Cards split at line

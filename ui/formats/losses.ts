@@ -7,7 +7,7 @@ import type { JourneyMap } from '../../src/model';
 import type { ExportFormat } from '../io';
 import { kindsLostInTable } from './table';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The parts of `map` that `format` cannot carry, in words; empty when nothing is lost. */
 export function exportLosses(map: JourneyMap, format: ExportFormat): string[] {
