@@ -307,6 +307,9 @@ async function updateIndexed(
       : previous && previous.ok
         ? drawSpec(previous.value, drawnWith)
         : undefined;
+  // No stored map to put back after a failure (damaged, or never stored): the canvas as it reads
+  // back now, drawn with its own widths, is what there is. Read before anything is written.
+  const readBack = before ? undefined : readMap(frame, ix, stored);
   const ctx = newContext(() => frame);
   // What we wrote last no longer says what the canvas shows: compare content with the canvas itself.
   ctx.checkCanvas = edited || options.force;
@@ -315,24 +318,25 @@ async function updateIndexed(
     // The root keeps its place, id and parent: `place` does nothing for it.
     await reconcileNode(spec, ix.root, {}, () => undefined, ctx, before ? [before] : []);
   } catch (e) {
-    // Put the map back the way the stored data describes it, so no half-updated map is left.
-    // Designer nodes already moved to the holding area stay there: moved, never lost.
-    if (before) {
+    const message = e instanceof Error ? e.message : String(e);
+    // Put the map back the way the stored data (or the read-back) describes it, so no half-updated
+    // map is left. Designer nodes already moved to the holding area stay there: moved, never lost.
+    const back = before ?? (readBack?.ok ? drawSpec(readBack.map, render) : undefined);
+    let putBack = false;
+    if (back) {
       try {
-        const now = new MapIndex(frame);
-        await reconcileNode(
-          before,
-          now.root,
-          {},
-          () => undefined,
-          newContext(() => frame),
-          [spec, before],
-        );
+        const undo = newContext(() => frame);
+        // Put back from a read-back: nothing says what each node held, so compare with the canvas.
+        undo.checkCanvas = !before;
+        await reconcileNode(back, new MapIndex(frame).root, {}, () => undefined, undo, [spec, back]);
+        putBack = true;
       } catch {
         /* the original error is the one worth reporting */
       }
     }
-    throw new Error(`${e instanceof Error ? e.message : String(e)} (the map was put back as it was)`, { cause: e });
+    throw new Error(`${message} (${putBack ? 'the map was put back as it was' : 'press Undo to put the map back'})`, {
+      cause: e,
+    });
   }
   const canvas = canvasAfterWrite(map);
   const { created, updated, removed } = ctx.stats;
