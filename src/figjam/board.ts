@@ -42,7 +42,9 @@ import { readBoard } from './read-board';
 import { appendHistory } from '../figma/versions';
 import {
   EMOTION_AREA,
+  LEGEND,
   MARKER,
+  NOTE,
   PERSONA,
   STAGE_HEADER_HEIGHT,
   CELL_TEXT_SIZE,
@@ -52,9 +54,11 @@ import {
   boardGeometry,
   cardsCellAt,
   cellRect,
+  placeNotes,
   readingOrder,
   stickySlot,
   type BoardGeometry,
+  type ChartNote,
   type Rect,
 } from './geometry';
 
@@ -483,6 +487,16 @@ function scaleOf(lane: Extract<Lane, { kind: 'emotion' }>): ScaleRange {
   return lane.scale ?? DEFAULT_RANGE;
 }
 
+/**
+ * A curve's name in a chart's legend: its title, and its persona's name when it has one, as
+ * Figma Design writes it (src/layout/parts/emotion-lane.ts, chartLabel), so the curves of a
+ * shared chart whose lanes have one title ("How they feel") are told apart by persona.
+ */
+export function legendLabel(lane: Extract<Lane, { kind: 'emotion' }>, map: JourneyMap): string {
+  const who = map.personas?.find((p) => p.id === lane.persona)?.name;
+  return who ? `${lane.title} · ${who}` : lane.title;
+}
+
 /** A score as the scale writes it: signed on a scale around 0 (+2, −2), plain on 1–5 or 0–10. */
 const scoreLabel = (n: number, scale: ScaleRange) => (n > 0 && scale.min < 0 ? `+${n}` : String(n));
 
@@ -701,22 +715,38 @@ function drawChart(
     (l): l is Extract<Lane, { kind: 'emotion' }> => l.kind === 'emotion' && (l.id === host.id || l.overlay === host.id),
   );
   const columns = cols.map((col) => ({ stageId: col.stageId, x: col.x - x0, width: col.width }));
-  lanes.forEach((lane, li) => {
-    const color = li === 0 ? c.emotionCurve : pal.extraCurves[(li - 1) % pal.extraCurves.length];
-    // Several curves on one chart: a legend line per curve, in its colour.
-    if (lanes.length > 1)
-      d.text(
-        { role: 'emotion-legend-text', key: `legend:${lane.id}`, lane: lane.id },
-        // In the label column, under the lane's title: the chart itself stays free for the markers.
-        { x: geo.labelX + 16, y: top + area.height - 16 - (lanes.length - li) * 26, width: 248, height: 20 },
-        `${lane.style === 'dashed' ? '- - -' : '——'}  ${lane.title}`,
-        d.fonts.semibold,
-        18,
-        color,
-      );
+  const curves = lanes.map((lane, li) => {
     const scores: Record<string, number> = {};
     for (const [stageId, cell] of Object.entries(lane.cells)) scores[stageId] = cell.score;
-    const points = emotionPoints(columns, scores, area, scale);
+    return {
+      lane,
+      color: li === 0 ? c.emotionCurve : pal.extraCurves[(li - 1) % pal.extraCurves.length],
+      dash: lane.style === 'dashed' ? [10, 6] : undefined,
+      points: emotionPoints(columns, scores, area, scale),
+    };
+  });
+  // Several curves on one chart: a legend line per curve, in its colour, named as in Figma Design
+  // (its title and persona). In the label column, under the lane's title, stacked up from the
+  // foot of the row as tall as each wraps: the chart itself stays free for the markers.
+  if (curves.length > 1) {
+    // Drawn first, then stacked by the heights the texts took (a long name wraps).
+    const legends = curves.map(({ lane, color }) =>
+      d.text(
+        { role: 'emotion-legend-text', key: `legend:${lane.id}`, lane: lane.id },
+        { x: geo.labelX + 16, y: top, width: LEGEND.width, height: 20 },
+        `${lane.style === 'dashed' ? '- - -' : '——'}  ${legendLabel(lane, map)}`,
+        d.fonts.semibold,
+        LEGEND.size,
+        color,
+      ),
+    );
+    let bottom = top + area.height - LEGEND.bottom;
+    for (const t of [...legends].reverse()) {
+      t.y = bottom - t.height;
+      bottom = t.y - LEGEND.gap;
+    }
+  }
+  for (const { lane, color, dash, points } of curves)
     curveRuns(columns, points).forEach((run, ri) => {
       const path = smoothPath(run, { minY: area.padTop, maxY: area.height - area.padBottom });
       if (!path) return;
@@ -726,31 +756,41 @@ function drawChart(
         path,
         color,
         4,
-        lane.style === 'dashed' ? [10, 6] : undefined,
+        dash,
       );
     });
-    points.forEach((p, pi) => {
+  // Notes clear of every curve's markers and of each other, next to their own marker (geometry.ts).
+  const markers = curves.flatMap(({ lane, points }) =>
+    points.map((p) => ({ lane: lane.id, stageId: p.stageId, x: p.x, y: p.y })),
+  );
+  // Each note is drawn first, to know how tall its text is, then put in its place.
+  const notes = curves.flatMap(({ lane, points }) =>
+    points.flatMap((p, pi) => {
+      const text = lane.cells[p.stageId]?.note;
+      if (!text) return [];
+      const node = d.text(
+        { role: 'emotion-note', key: `note:${lane.id}:${p.stageId}`, lane: lane.id, stage: p.stageId },
+        { x: x0 + p.x, y: top + p.y, width: NOTE.width, height: 20 },
+        text,
+        d.fonts.regular,
+        NOTE.size,
+        c.textSecondary,
+      );
+      // Clear of the curve: below the marker where the curve climbs to the next stage, else above.
+      const prefer: ChartNote['prefer'] = (points[pi + 1]?.y ?? p.y) < p.y ? 'below' : 'above';
+      return [{ node, lane: lane.id, stageId: p.stageId, height: node.height, prefer }];
+    }),
+  );
+  placeNotes(markers, notes, area.height).forEach((r, i) => {
+    notes[i].node.x = x0 + r.x;
+    notes[i].node.y = top + r.y;
+  });
+  // Markers above the curves and notes: a dot dragged onto a note or another curve stays in sight.
+  for (const { lane, color, points } of curves)
+    for (const p of points)
       d.shape(
         { role: 'emotion-marker', key: `marker:${lane.id}:${p.stageId}`, lane: lane.id, stage: p.stageId },
         { x: x0 + p.x - MARKER / 2, y: top + p.y - MARKER / 2, width: MARKER, height: MARKER },
         { fill: color, stroke: '#FFFFFF', shapeType: 'ELLIPSE' },
       );
-      const note = lane.cells[p.stageId]?.note;
-      if (note)
-        d.text(
-          { role: 'emotion-note', key: `note:${lane.id}:${p.stageId}`, lane: lane.id, stage: p.stageId },
-          // Clear of the curve: below the marker where the curve climbs to the next stage, else above.
-          {
-            x: x0 + p.x - 12,
-            y: top + p.y + ((points[pi + 1]?.y ?? p.y) < p.y ? MARKER / 2 + 6 : -MARKER / 2 - 30),
-            width: 240,
-            height: 20,
-          },
-          note,
-          d.fonts.regular,
-          18,
-          c.textSecondary,
-        );
-    });
-  });
 }

@@ -70,6 +70,146 @@ export function stageNote(stage: Stage): string {
     .join('\n');
 }
 export const MARKER = 36;
+
+/** An emotion note's text: its font size, its box's width, and its gap to its marker. */
+export const NOTE = { size: 18, width: 240, gap: 6 } as const;
+/** A legend line's text in an emotion chart's label column, the lines stacked up from the row's foot. */
+export const LEGEND = { size: 18, width: 248, gap: 6, bottom: 16 } as const;
+
+/** A marker on an emotion chart: its curve (lane), stage and centre, relative to the chart's top-left. */
+export interface ChartMarker {
+  lane: string;
+  stageId: string;
+  x: number;
+  y: number;
+}
+
+/** A note to place next to its curve's marker, on the side clear of the curve (`prefer`), as tall as drawn. */
+export interface ChartNote {
+  lane: string;
+  stageId: string;
+  height: number;
+  prefer: 'above' | 'below';
+}
+
+/** The gap between two boxes (0 when they touch or overlap). */
+function gap(a: Rect, b: Rect): number {
+  const dx = Math.max(0, a.x - (b.x + b.width), b.x - (a.x + a.width));
+  const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0 &&
+  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0;
+
+/** Placements tried for one stage's notes, at each level of what a place must be, before giving up that level. */
+const NOTE_SEARCH_BUDGET = 2000;
+
+/**
+ * Where each emotion note of one chart goes (relative to the chart): covered by no marker of any
+ * curve, overlapping no other note, next to its own marker (no other marker nearer), inside the
+ * chart. The places of a note, best first: the side clear of the curve (below where the curve
+ * climbs to the next stage, else above), the note starting under its marker; the same moved right
+ * past the stage's markers (a marker of another curve at this stage would cover its start); the
+ * other side, the same two ways; beside the marker on its right, level with it, then moved up or
+ * down; then further away from it, in steps. The notes of one stage are placed together, by a
+ * search in which earlier notes (the first curve's) get the better places. Where no placement
+ * keeps all four rules (several notes crowded at one stage), "next to its own marker" is given up
+ * first, then "inside the chart"; the last resort is each note's first place clear of markers
+ * and notes, else its best.
+ */
+export function placeNotes(markers: ChartMarker[], notes: ChartNote[], height: number): Rect[] {
+  const m = MARKER / 2;
+  const markerBox = (k: ChartMarker): Rect => ({ x: k.x - m, y: k.y - m, width: MARKER, height: MARKER });
+  const boxes = markers.map(markerBox);
+  /** A note's places, best first, each with which rules beyond "under no marker" it keeps. */
+  const placesOf = (note: ChartNote) => {
+    const own = markers.find((k) => k.lane === note.lane && k.stageId === note.stageId);
+    if (!own) throw new Error(`no marker for the note of ${note.lane} at ${note.stageId}`);
+    const h = note.height;
+    const under = own.x - 12;
+    const right = own.x + m + NOTE.gap;
+    const above = (away: number) => own.y - m - NOTE.gap - away - h;
+    const below = (away: number) => own.y + m + NOTE.gap + away;
+    const [first, second] = note.prefer === 'above' ? [above, below] : [below, above];
+    const rect = (x: number, y: number): Rect => ({ x, y, width: NOTE.width, height: h });
+    const all: Rect[] = [
+      rect(under, first(0)),
+      rect(right, first(0)),
+      rect(under, second(0)),
+      rect(right, second(0)),
+      rect(right, own.y - h / 2),
+    ];
+    // Beside the marker, moved up or down while still level with part of it.
+    for (let step = 4; step < h / 2 + m; step += 4)
+      all.push(rect(right, own.y - h / 2 - step), rect(right, own.y - h / 2 + step));
+    for (let away = 4; away <= height; away += 4) all.push(rect(right, first(away)), rect(right, second(away)));
+    const ownBox = markerBox(own);
+    // Only markers within reach matter: no place is farther than this from its own marker.
+    const reach = height + 2 * MARKER;
+    const [from, to] = [under - reach, right + NOTE.width + reach];
+    const near = boxes.filter((b) => b.x < to && b.x + b.width > from);
+    const places = all
+      .filter((r) => !overlaps(r, ownBox) && !near.some((b) => overlaps(r, b)))
+      .map((r) => {
+        const d = gap(r, ownBox);
+        return {
+          r,
+          inside: r.y >= 0 && r.y + r.height <= height,
+          nearest: near.every((b) => gap(r, b) >= d),
+        };
+      });
+    return {
+      best: all[0],
+      levels: [
+        places.filter((p) => p.inside && p.nearest).map((p) => p.r),
+        places.filter((p) => p.inside).map((p) => p.r),
+        places.map((p) => p.r),
+      ],
+    };
+  };
+  const out: Rect[] = new Array<Rect>(notes.length);
+  const placed: Rect[] = [];
+  const stages = [...new Set(notes.map((n) => n.stageId))];
+  const clear = (r: Rect, taken: Rect[]) => !taken.some((p) => overlaps(r, p));
+  for (const stageId of stages) {
+    const here = notes.flatMap((n, i) => (n.stageId === stageId ? [i] : []));
+    const options = here.map((i) => placesOf(notes[i]));
+    // Notes already placed (other stages') that any of these places could touch.
+    const all = options.flatMap((o) => o.levels[2]);
+    const left = Math.min(...all.map((r) => r.x));
+    const right = Math.max(...all.map((r) => r.x + r.width));
+    const taken = placed.filter((p) => p.x < right && p.x + p.width > left);
+    const chosen: Rect[] = [];
+    // Depth first: the first note's best place that leaves room for the others, and so on.
+    const search = (level: number) => {
+      let budget = NOTE_SEARCH_BUDGET;
+      const step = (k: number): boolean => {
+        if (k === here.length) return true;
+        for (const r of options[k].levels[level]) {
+          if (--budget < 0) return false;
+          if (!clear(r, taken) || !clear(r, chosen)) continue;
+          chosen.push(r);
+          if (step(k + 1)) return true;
+          chosen.pop();
+        }
+        return false;
+      };
+      chosen.length = 0;
+      return step(0);
+    };
+    if (![0, 1, 2].some(search)) {
+      chosen.length = 0;
+      for (const o of options) chosen.push(o.levels[2].find((r) => clear(r, taken) && clear(r, chosen)) ?? o.best);
+    }
+    here.forEach((i, k) => {
+      out[i] = chosen[k];
+      placed.push(chosen[k]);
+    });
+  }
+  return out;
+}
 export const ROW_HEIGHT: Record<Exclude<Lane['kind'], 'cards'>, number> = {
   text: 200,
   emotion: 360,
