@@ -368,8 +368,6 @@ export async function drawComparison(
       'invalid',
       `This comparison would need ${n.toLocaleString('en')} layers; the limit is ${LIMITS.totalNodes.toLocaleString('en')}. Nothing was drawn.`,
     );
-  for (const old of [...page.children])
-    if (old.type === 'FRAME' && roleOf(old) === 'comparison' && getData(old, OF) === map.id) old.remove();
   const ctx: ReconcileContext = {
     stats: { created: 0, updated: 0, removed: 0, kept: 0 },
     warnings: [],
@@ -392,6 +390,11 @@ export async function drawComparison(
     const box = map.absoluteBoundingBox ?? { x: map.x, y: map.y, width: map.width, height: map.height };
     made.x = Math.round(box.x + box.width + COMPARE.gap);
     made.y = Math.round(box.y);
+    // The earlier comparison of this map goes only once the new one is drawn: a failed drawing
+    // changes nothing on the canvas.
+    for (const old of [...page.children])
+      if (old !== made && old.type === 'FRAME' && roleOf(old) === 'comparison' && getData(old, OF) === map.id)
+        old.remove();
     setData(made, OF, map.id);
     return made;
   } catch (e) {

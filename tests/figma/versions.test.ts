@@ -440,6 +440,30 @@ describe('comparison frame, more', () => {
     expect(spec.tag.role).toBe('comparison');
   });
 
+  it('a drawing that fails part-way leaves the earlier comparison and the page as they were', async () => {
+    const p = await startPlugin();
+    const { frame, map: a } = await create(p, map());
+    p.expectReply(await p.send({ type: 'save-version', nodeId: frame.id, name: 'As-is' }), 'versions');
+    const b = { ...a, title: 'To-be' };
+    const first = p.expectReply(
+      await p.send({ type: 'draw-comparison', nodeId: frame.id, map: b }),
+      'comparison-drawn',
+    );
+    const pageBefore = snapshot(p.figma.currentPage);
+    const api = p.figma as unknown as { createText: () => TextNode };
+    const real = api.createText;
+    let calls = 0;
+    api.createText = () => {
+      if (++calls === 5) throw new Error('Simulated Figma failure');
+      return real();
+    };
+    const replies = await p.send({ type: 'draw-comparison', nodeId: frame.id, map: b });
+    api.createText = real;
+    expect(p.expectReply(replies, 'error').message).toMatch(/Simulated Figma failure/);
+    expect((await p.figma.getNodeByIdAsync(first.frameId))?.removed).toBe(false);
+    expect(snapshot(p.figma.currentPage)).toBe(pageBefore);
+  });
+
   it('refuses a comparison past the layer limit, drawing nothing', async () => {
     const { buildMapSpec } = await import('../../src/layout/map-spec');
     const { PREFERRED_FONTS } = await import('../../src/layout/theme');
