@@ -334,41 +334,75 @@ function noteCost(n: Placed, scene: Scene): number {
 
 /**
  * Where the notes of one stage go. Each note sits right above or right below its own marker
- * (never by another curve's), across the column; if a stage's notes would then cover one
- * another, side by side in slots, one per curve in chart order. Every side of every note is
- * tried, up to 6 notes at a stage (beyond, each note takes its cheapest side in turn), and
- * the arrangement that covers least wins: other curves' markers and notes, then a marker of
- * another curve nearer than its own, then its own curve, the neutral line, other curves.
+ * (never by another curve's): across the column; or, if a stage's notes would then cover one
+ * another, side by side in slots, one per curve in chart order; or, on a shared chart where
+ * a note can only go over another curve's marker (a long note at the top of the scale),
+ * beside the markers in the left or right part of the column. Every combination is tried
+ * (up to 4,096; beyond, each note takes its cheapest place in turn), and the one that covers
+ * least wins: other curves' markers and notes, then a marker of another curve nearer than its
+ * own, then its own curve, the neutral line, other curves.
  */
 function placeStage(asks: NoteAsk[], col: Column, scene: Scene): Placed[] {
   const inner = col.width - SPACE.noteWidthInset * 2;
   const n = asks.length;
   const slotWidth = (inner - (n - 1) * SPACE.noteSlotGap) / n;
+  // Per note, the places it may take in each arrangement: across the column; in its slot; or,
+  // on a shared chart, in the left or right part of the column beside the markers at its centre.
+  type Option = { x: number; width: number; above: boolean };
+  const sides = (a: NoteAsk, x: number, width: number): Option[] => [
+    { x, width, above: a.above },
+    { x, width, above: !a.above },
+  ];
+  const centre = col.x + col.width / 2;
+  const clear = SPACE.markerSize / 2 + SPACE.markerStroke + 3;
+  const besideWidth = col.width / 2 - clear - SPACE.noteWidthInset;
+  const arrangements: Array<{ base: number; options: Option[][] }> = [
+    { base: 0, options: asks.map((a) => sides(a, col.x + SPACE.noteWidthInset, inner)) },
+  ];
+  if (n > 1)
+    arrangements.push({
+      base: n * COST.slot,
+      options: asks.map((a, j) =>
+        sides(a, col.x + SPACE.noteWidthInset + j * (slotWidth + SPACE.noteSlotGap), slotWidth),
+      ),
+    });
+  if (asks[0].dot && n <= 3 && besideWidth >= 48)
+    arrangements.push({
+      base: n * 4 * COST.slot,
+      options: asks.map((a) => [
+        ...sides(a, col.x + SPACE.noteWidthInset, besideWidth),
+        ...sides(a, centre + clear, besideWidth),
+      ]),
+    });
+  const pairs = (placed: Placed[], j: number) =>
+    placed.slice(0, j).filter((o) => overlaps(o.pill, placed[j].pill)).length * COST.collision;
   let best: { cost: number; placed: Placed[] } | undefined;
-  for (const slots of n > 1 ? [false, true] : [false]) {
-    const at = (j: number, above: boolean) =>
-      slots
-        ? notePlacement(asks[j], col.x + SPACE.noteWidthInset + j * (slotWidth + SPACE.noteSlotGap), slotWidth, above)
-        : notePlacement(asks[j], col.x + SPACE.noteWidthInset, inner, above);
-    const base = slots ? n * COST.slot : 0;
-    const pairs = (placed: Placed[], j: number) =>
-      placed.slice(0, j).filter((o) => overlaps(o.pill, placed[j].pill)).length * COST.collision;
-    if (n <= 6) {
-      for (let bits = 0; bits < 1 << n; bits++) {
-        const placed = asks.map((a, j) => at(j, ((bits >> j) & 1) === 0 ? a.above : !a.above));
+  for (const { base, options } of arrangements) {
+    const place = (j: number, o: Option) => notePlacement(asks[j], o.x, o.width, o.above);
+    const combos = options.reduce((c, o) => c * o.length, 1);
+    if (combos <= 4096) {
+      // Every combination of every note's options (mixed radix).
+      for (let k = 0; k < combos; k++) {
+        let rest = k;
+        const placed = options.map((o, j) => {
+          const pick = o[rest % o.length];
+          rest = Math.floor(rest / o.length);
+          return place(j, pick);
+        });
         let cost = base;
         placed.forEach((p, j) => (cost += noteCost(p, scene) + pairs(placed, j)));
         if (!best || cost < best.cost) best = { cost, placed };
       }
     } else {
+      // Many notes at one stage: each takes its cheapest option in turn.
       const placed: Placed[] = [];
       let cost = base;
-      asks.forEach((a, j) => {
-        const options = [a.above, !a.above].map((above) => {
-          const p = at(j, above);
+      options.forEach((o, j) => {
+        const scored = o.map((opt) => {
+          const p = place(j, opt);
           return { p, c: noteCost(p, scene) + pairs([...placed, p], j) };
         });
-        const pick = options[0].c <= options[1].c ? options[0] : options[1];
+        const pick = scored.reduce((x, y) => (y.c < x.c ? y : x));
         placed.push(pick.p);
         cost += pick.c;
       });
