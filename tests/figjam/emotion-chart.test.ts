@@ -9,9 +9,9 @@ import fc from 'fast-check';
 import type { JourneyMap } from '../../src/model';
 import { uninstallFakeFigma } from '../support/figma-fake';
 import { loadExamples, norm } from '../support/maps';
-import { managed, startPlugin, type Plugin } from '../support/plugin';
+import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
 import { tagField } from '../support/tags';
-import { checkGeometry } from '../support/fake-geometry';
+import { checkBoxes, type Box as CheckedBox } from '../../dev/geometry';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -76,6 +76,36 @@ function drawn(section: SectionNode): unknown[] {
 
 const show = (b: Box) => `${b.lane}/${b.stage}${b.text ? ` "${b.text}"` : ''}`;
 
+/**
+ * The dev harness's layout check (dev/geometry.ts, "Check layout") on a board as the fake lays it
+ * out. Its boxes are built here with the roles read from the node's one tag entry (tagField):
+ * tests/support/fake-geometry.ts reads the older per-field tags, so on a board it sees no roles.
+ */
+function layoutCheck(section: SectionNode): { problems: string[]; markers: number; cards: number } {
+  const checked: CheckedBox[] = allNodes(section).flatMap((n) => {
+    const b = (n as SceneNode).absoluteBoundingBox;
+    if (!b || n === section) return [];
+    return [
+      {
+        id: n.id,
+        type: n.type,
+        role: tagField(n, 'role'),
+        stage: tagField(n, 'stage'),
+        lane: tagField(n, 'lane'),
+        text: n.type === 'TEXT' ? (n as TextNode).characters.slice(0, 40) : '',
+        x: b.x,
+        y: b.y,
+        w: b.width,
+        h: b.height,
+      },
+    ];
+  });
+  const problems: string[] = [];
+  const counts = { maps: 0, texts: 0, cards: 0, markers: 0 };
+  checkBoxes(checked, problems, counts);
+  return { problems, markers: counts.markers, cards: counts.cards };
+}
+
 /** What is wrong with the notes of a board: covered by a marker, on another note, away from their dot. */
 function noteProblems(section: SectionNode): string[] {
   const markers = boxes(section, 'emotion-marker');
@@ -115,7 +145,10 @@ describe('a FigJam board’s emotion notes', () => {
       const p = await startPlugin({ editorType: 'figjam' });
       const section = await create(p, input);
       expect(noteProblems(section)).toEqual([]);
-      expect(checkGeometry(section).problems).toEqual([]);
+      const check = layoutCheck(section);
+      expect(check.problems).toEqual([]);
+      expect(check.markers).toBe(managed(section, 'emotion-marker').length);
+      expect(check.cards).toBe(managed(section, 'card').length);
     },
   );
 
@@ -145,7 +178,7 @@ describe('a FigJam board’s emotion notes', () => {
         try {
           const section = await create(p, map);
           expect(noteProblems(section)).toEqual([]);
-          expect(checkGeometry(section).problems).toEqual([]);
+          expect(layoutCheck(section).problems).toEqual([]);
         } finally {
           uninstallFakeFigma();
         }
