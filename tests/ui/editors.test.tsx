@@ -177,7 +177,7 @@ describe('stages editor', () => {
     expect(controller.state.map.lanes[2].cells).toMatchObject({ use: { score: 2, note: 'Works!' } });
     fireEvent.click(within(group).getByRole('radio', { name: '−1 negative' }));
     expect(controller.state.map.lanes[2].cells).toMatchObject({ use: { score: -1, note: 'Works!' } });
-    fireEvent.click(within(group).getByRole('button', { name: 'Clear Feeling score' }));
+    fireEvent.click(within(group).getByRole('button', { name: 'Clear Feeling score, Use' }));
     expect((controller.state.map.lanes[2].cells as Record<string, unknown>).use).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@
  * drawn on another lane's chart), plus an optional note. Scales of up to seven points are a
  * radio group of faces, the face bending with the point's place on the scale (on −2..+2 the
  * five familiar ones); longer scales (0–10) a select, which fits a grid cell. Arrow keys move
- * within either as usual; "Clear" removes the score.
+ * within either as usual; "Clear" (in a grid cell a small ×, shown while the cell is hovered or
+ * focused) or Delete / Backspace on the faces removes the score.
  */
 import { useId, useMemo } from 'preact/hooks';
 import { formatPath, LIMITS, type EmotionCell, type Scale } from '../../src/model';
@@ -80,12 +81,38 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
   const what = `${laneTitle || 'Emotion'}, ${stageName || 'stage'}`;
   /** Where a point sits on the scale, as a −2…+2 face: its mouth, and (rounded) its colour. */
   const place4 = (s: number) => -2 + (4 * (s - scale.min)) / (scale.max - scale.min);
+  // After the faces; in a grid cell a small × beside the note (no room beside 7 faces or an exact score).
+  const clearButton = (
+    <button
+      type="button"
+      class="btn-link clear"
+      disabled={score === undefined}
+      onClick={(e) => {
+        // Focus stays in the control (on the faces) when the button, disabled now, would drop it.
+        e.currentTarget.parentElement!.querySelector<HTMLElement>('input,select')!.focus();
+        clear();
+      }}
+      aria-label={`Clear ${laneTitle || 'emotion'} score, ${stageName || 'stage'}`}
+      title="Clear score (Delete)"
+    >
+      {compact ? '×' : 'Clear'}
+    </button>
+  );
   return (
     // aria-label names the stage too (the visible legend only names the lane); browsers differ in
     // how they join a visually hidden span into a legend's name, so spell it out.
     <fieldset class={`emotion${compact ? ' compact' : ''}`} id={domId} data-path={path} aria-label={what}>
       {!compact && <legend>{laneTitle || 'Emotion'}</legend>}
-      <div class={`faces${levels.length > 5 ? ' many' : ''}`}>
+      <div
+        class={`faces${levels.length > 5 ? ' many' : ''}`}
+        onKeyDown={(e) => {
+          // Delete or Backspace on the faces (or the select) clears the score, in the grid the quickest way.
+          if ((e.key === 'Delete' || e.key === 'Backspace') && score !== undefined) {
+            e.preventDefault();
+            clear();
+          }
+        }}
+      >
         {levels.length <= MAX_FACES ? (
           levels.map((l) => (
             <label class="face" data-score={nearestPoint(place4(l.score), LEVELS_RANGE)} title={l.text} key={l.score}>
@@ -122,15 +149,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
             {number(score)}
           </span>
         )}
-        <button
-          type="button"
-          class="btn-link clear"
-          disabled={score === undefined}
-          onClick={clear}
-          aria-label={`Clear ${laneTitle || 'emotion'} score`}
-        >
-          Clear
-        </button>
+        {!compact && clearButton}
       </div>
       <input
         type="text"
@@ -149,6 +168,7 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
           panel.edit((m) => setCell(m, laneId, stageId, next));
         }}
       />
+      {compact && clearButton}
       {issue && <p class="field-error">{issue}</p>}
     </fieldset>
   );
