@@ -44,10 +44,15 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  * - templates shipped without the fields normalising fills back in (version, ids it makes the
  *   same, empty fields), and the panel's script before the block, run after the document is
  *   parsed: — / −241, to 53 252 / 77 398.
+ * Then (ui.html 77 590 before it, measured on 1c4498b):
+ * - the panel walkthrough's fixes (a CSV/TSV cell whose quote does not close refused where it
+ *   opens, the Data tab's paste and import message kept in the panel's state, a × and Delete to
+ *   clear a score in the Cells grid, tab labels in one place, plurals): — / +452, to 78 042; the
+ *   budget raised by 400 (headroom 200 → 148).
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
 export const CODE_BUDGET_GZIP = 53_520;
-export const UI_BUDGET_GZIP = 77_790;
+export const UI_BUDGET_GZIP = 78_190;
 
 const read = (file: string): Buffer => {
   expect(existsSync(file), `${file} missing: run \`npm run build\` first`).toBe(true);
