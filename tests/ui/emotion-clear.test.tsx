@@ -47,6 +47,8 @@ describe('clearing a score in the Cells grid', () => {
     const clear = within(group).getByRole('button', { name: 'Clear Feeling score, Buy' });
     expect(clear.textContent).toBe('×');
     expect(clear.title).toBe('Clear score (Delete)');
+    // Not a Tab stop in the grid (Tab through a row is as before); Delete is the keyboard's way.
+    expect(clear.tabIndex).toBe(-1);
     clear.focus();
     fireEvent.click(clear);
     expect(cells(controller).buy).toBeUndefined();

@@ -94,6 +94,8 @@ export function EmotionControl({ laneId, stageId, place, compact }: Props) {
       }}
       aria-label={`Clear ${laneTitle || 'emotion'} score, ${stageName || 'stage'}`}
       title="Clear score (Delete)"
+      // In the grid, no Tab stop of its own (Tab through a row stays as it was): the keyboard has Delete.
+      tabIndex={compact ? -1 : undefined}
     >
       {compact ? '×' : 'Clear'}
     </button>
