@@ -1,6 +1,6 @@
 /**
  * Checks the geometry the browser computed for the drawn maps (the data
- * attributes render-html.ts writes): no two texts of a map overlap, every card
+ * attributes render-html.ts writes): no two texts of a map overlap, no marker covers a note, every card
  * stays inside its cell, every emotion marker's centre is within a pixel of its
  * stage column's centre. Runs in the page: the harness's "Check layout" button
  * and the end-to-end tests use it. Measured in canvas units (zoom divided out).
@@ -46,6 +46,13 @@ function measure(top: HTMLElement): Box[] {
   });
 }
 
+/** How far two boxes overlap ("w x h"), or undefined when they do not (by more than EPS both ways). */
+function overlap(a: Box, b: Box): string | undefined {
+  const x = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const y = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return x > EPS && y > EPS ? `${x.toFixed(1)} x ${y.toFixed(1)}` : undefined;
+}
+
 export const show = (b: Box) =>
   `${b.id} ${b.role || b.type}${b.text ? ` "${b.text}"` : ''} [x ${b.x.toFixed(1)}, y ${b.y.toFixed(1)}, w ${b.w.toFixed(1)}, h ${b.h.toFixed(1)}]`;
 
@@ -59,12 +66,16 @@ export function checkBoxes(boxes: Box[], problems: string[], counts: GeometryRep
   counts.texts += texts.length;
   for (let i = 0; i < texts.length; i++)
     for (let j = i + 1; j < texts.length; j++) {
-      const a = texts[i];
-      const b = texts[j];
-      const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (ox > EPS && oy > EPS)
-        problems.push(`texts overlap by ${ox.toFixed(1)} x ${oy.toFixed(1)}: ${show(a)} and ${show(b)}`);
+      const o = overlap(texts[i], texts[j]);
+      if (o) problems.push(`texts overlap by ${o}: ${show(texts[i])} and ${show(texts[j])}`);
+    }
+  // A marker over a note's text hides it (a FigJam board's note is a text on the chart; Figma
+  // Design's, the text in its pill): a note must be clear of every curve's markers.
+  const notes = texts.filter((b) => b.role === 'emotion-note' || b.role === 'emotion-note-text');
+  for (const m of boxes.filter((b) => b.role === 'emotion-marker'))
+    for (const n of notes) {
+      const o = overlap(m, n);
+      if (o) problems.push(`marker covers a note's text by ${o}: ${show(m)} over ${show(n)}`);
     }
   for (const card of boxes.filter((b) => b.role === 'card')) {
     counts.cards++;

@@ -5,6 +5,7 @@
  * each other, a header drawn over the grid). The sizes are computed by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { tagNode, type StoredTag } from '../../src/figma/tags';
 import { checkGeometry, tagOf } from '../support/fake-geometry';
 import { INTER, useFake } from './use-fake';
 
@@ -12,12 +13,10 @@ const ctx = useFake();
 
 type Tag = { role: string; stage?: string; lane?: string };
 
-/** Tags go to shared plugin data, as the plugin writes them now; `legacy` uses private plugin data. */
-function tag<T extends BaseNode>(node: T, t: Tag, legacy = false): T {
-  for (const [k, v] of Object.entries(t))
-    if (v === undefined) continue;
-    else if (legacy) node.setPluginData(k, v);
-    else node.setSharedPluginData('journeymap', k, v);
+let keys = 0;
+/** Tags are written as the plugin writes them: one entry per node (src/figma/tags.ts). */
+function tag<T extends BaseNode>(node: T, t: Tag): T {
+  tagNode(node, { ...t, role: t.role as StoredTag['role'], key: `${t.role}-${keys++}` });
   return node;
 }
 
@@ -144,6 +143,21 @@ describe('checkGeometry', () => {
     expect(problems).toEqual([expect.stringMatching(/^marker .* is 3\.00 off the centre of .*stage-header/)]);
   });
 
+  it("reports a marker over a note's text, and not a note beside it", async () => {
+    const { map, area } = await buildMap();
+    const note = ctx.figma.createText();
+    area.appendChild(note);
+    note.characters = 'Waits';
+    tag(note, { role: 'emotion-note-text', stage: 'a', lane: 'feel' });
+    note.x = 60; // the first marker spans x 42–58 of the area
+    note.y = 20;
+    expect(checkGeometry(map).problems).toEqual([]);
+    note.x = 50;
+    expect(checkGeometry(map).problems).toEqual([
+      expect.stringMatching(/^marker covers a note's text by 8\.0 x 14\.4: .*emotion-marker.* over .*"Waits"/),
+    ]);
+  });
+
   it('reports rows drawn over each other', async () => {
     const { map, grid } = await buildMap();
     grid.itemSpacing = -10; // a negative gap overlaps the rows by 10
@@ -166,11 +180,15 @@ describe('checkGeometry', () => {
     expect(problems.some((p) => /^texts overlap .*"Another line".*"Stages"/.test(p))).toBe(true);
   });
 
-  it('reads tags from shared plugin data, and from private plugin data written before the move', async () => {
-    const { map } = await buildMap();
-    const old = tag(ctx.figma.createRectangle(), { role: 'card', stage: 'zz', lane: 'pains' }, true);
-    expect(tagOf(old, 'role')).toBe('card');
-    map.appendChild(old);
+  it('reads stage and lane a tag inherits from its tagged parent, and its own where it has them', async () => {
+    const { map, card } = await buildMap();
+    const inner = ctx.figma.createRectangle();
+    (card.parent as FrameNode).appendChild(inner);
+    tag(inner, { role: 'card' });
+    expect([tagOf(inner, 'role'), tagOf(inner, 'stage'), tagOf(inner, 'lane')]).toEqual(['card', 'a', 'pains']);
+    inner.remove();
+    const stray = tag(ctx.figma.createRectangle(), { role: 'card', stage: 'zz', lane: 'pains' });
+    map.appendChild(stray);
     expect(checkGeometry(map).problems).toEqual([expect.stringMatching(/^no cell \(stage zz, lane pains\)/)]);
   });
 

@@ -16,6 +16,7 @@
  */
 
 import { checkBoxes, show, type Box as MeasuredBox } from '../../dev/geometry';
+import { tagField } from './tags';
 
 export interface FakeGeometryReport {
   problems: string[];
@@ -29,11 +30,14 @@ interface Box extends MeasuredBox {
 
 /** Tolerance for overlaps and containment, as in dev/geometry.ts. */
 const EPS = 0.5;
-const NAMESPACE = 'journeymap';
 
-/** A tag of a managed node: shared plugin data first, private plugin data before the move to shared. */
-export function tagOf(node: BaseNode, key: 'key' | 'role' | 'stage' | 'lane' | 'index' | 'phase'): string {
-  return node.getSharedPluginData(NAMESPACE, key) || node.getPluginData(key);
+/**
+ * A field of a managed node's tag. Tags are one entry per node, with stage and lane inherited from
+ * tagged ancestors: reading the old per-field entries found no role on any node, which left every
+ * rule here but the text overlaps without boxes to check.
+ */
+export function tagOf(node: BaseNode, key: 'role' | 'stage' | 'lane' | 'index' | 'phase'): string {
+  return tagField(node, key);
 }
 
 function boxOf(node: SceneNode): Box | undefined {
