@@ -18,7 +18,7 @@
  * The map is stored on the section as in Figma Design (src/figma/storage.ts), so read-back
  * (read-board.ts) knows where every cell was drawn.
  */
-import { LIMITS, normaliseMap, type Card, type JourneyMap, type Lane } from '../model';
+import { FORMAT_VERSION, LIMITS, normaliseMap, type Card, type JourneyMap, type Lane } from '../model';
 import { hex } from '../layout/theme';
 import { paletteFor } from '../layout/palette';
 import { phaseRuns } from '../layout/phases';
@@ -35,7 +35,7 @@ import type { Fonts } from '../layout/nodes';
 import type { FontNameSpec, Role } from '../layout/spec';
 import { fontWarnings, loadMapFonts } from '../figma/fonts';
 import { fingerprint, readMapData, writeMapData } from '../figma/storage';
-import { decodeTag, encodeTag, rawTag, writeRawTag } from '../figma/tags';
+import { decodeTag, encodeTag, rawTag, roleOf, writeRawTag } from '../figma/tags';
 import { setData } from '../figma/node-data';
 import { UserFacingError } from '../figma/map-ops';
 import { readBoard } from './read-board';
@@ -149,6 +149,8 @@ export function boardStickies(section: SectionNode): BoardSticky[] {
   const origin = section.absoluteTransform;
   const out: BoardSticky[] = [];
   for (const node of section.findAllWithCriteria({ types: ['STICKY'] })) {
+    // A board dropped into this one is the participants' node: its stickies are its own.
+    if (findBoard(node) !== section) continue;
     const box = node.absoluteBoundingBox;
     if (!box) continue;
     const tag = ownTag(node);
@@ -240,6 +242,13 @@ export async function updateBoard(
 ): Promise<BoardResult> {
   checkBoardSize(map);
   const stored = readMapData(section);
+  // Refused even on Overwrite, as in Figma Design (map-ops.ts): redrawing would store the map in
+  // this plugin's older format and lose what the newer one keeps.
+  if (stored && stored.format > FORMAT_VERSION)
+    throw new UserFacingError(
+      'invalid',
+      `This board was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the board was not changed.`,
+    );
   if (!options.force && stored) {
     if (options.baseRevision !== undefined && options.baseRevision !== stored.revision)
       throw new UserFacingError(
@@ -279,7 +288,10 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   // The new board is drawn first, beside the old one, and the old one is only taken away once
   // everything new is on the canvas: a failure part-way (a node Figma refuses) removes what was
   // drawn and leaves the board, and every participant's sticky, as it was.
-  const old = section.children.filter((child) => ownTag(child) && child.type !== 'STICKY');
+  // (A board dropped into this one is tagged too, as its own map: it is not this board's to redraw.)
+  const old = section.children.filter(
+    (child) => ownTag(child) && child.type !== 'STICKY' && !(child.type === 'SECTION' && roleOf(child) === 'map'),
+  );
   const draw = new Drawer(section, fonts);
   /** Changes to nodes already on the board, made once every new node is drawn. */
   const commit: Array<() => void> = [];
@@ -385,7 +397,9 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   section.fills = paint('#FFFFFF');
   tagBoardNode(section, { role: 'map', key: 'map' });
   section.setRelaunchData({ edit: 'Edit this journey map' });
-  const revision = (stored?.revision ?? 0) + 1;
+  // The same map again (an Update with nothing changed) keeps its revision and adds no history line.
+  const same = !!stored && !!before && JSON.stringify(before) === JSON.stringify(map);
+  const revision = (stored?.revision ?? 0) + (same ? 0 : 1);
   let canvas = fingerprint(map);
   // writeMapData only reads and writes plugin data and the id: a section holds it like a frame.
   writeMapData(section as unknown as FrameNode, map, revision, canvas, {}, stored);
@@ -397,7 +411,7 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
     canvas = fingerprint(now.map);
     setData(section, 'canvas', canvas);
   }
-  appendHistory(section, revision, map, stored ? before : 'new');
+  if (!same) appendHistory(section, revision, map, stored ? before : 'new');
   return { section, map, revision, canvas, stats, warnings };
 }
 
