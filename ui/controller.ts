@@ -406,7 +406,12 @@ export class PanelController {
           target: this.targetOf(msg),
           conflict: false,
           issues: [],
-          status: withWarnings(`Map updated: ${updated} changed, ${created} added, ${removed} removed.`, msg.warnings),
+          status: withWarnings(
+            created + updated + removed
+              ? `Map updated: ${updated} changed, ${created} added, ${removed} removed.`
+              : 'The map was already up to date: nothing changed.',
+            msg.warnings,
+          ),
         });
         this.flush();
         return;

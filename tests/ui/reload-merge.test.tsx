@@ -363,11 +363,23 @@ describe('warnings and storage', () => {
       canvas: 'fp3',
       map: last('update')!.map,
       revision: 3,
-      stats: { created: 0, updated: 0, removed: 0, kept: 9 },
+      stats: { created: 0, updated: 2, removed: 0, kept: 9 },
       warnings: [],
     });
-    expect(screen.getByRole('status').textContent).toBe('Map updated: 0 changed, 0 added, 0 removed.');
+    expect(screen.getByRole('status').textContent).toBe('Map updated: 2 changed, 0 added, 0 removed.');
     expect(screen.getByRole('status').querySelector('li')).toBeNull();
+    // Nothing written: said so, not as "0 changed, 0 added, 0 removed".
+    fireEvent.click(updateButton());
+    receive({
+      type: 'updated',
+      nodeId: '1:1',
+      canvas: 'fp3',
+      map: last('update')!.map,
+      revision: 3,
+      stats: { created: 0, updated: 0, removed: 0, kept: 11 },
+      warnings: [],
+    });
+    expect(screen.getByRole('status').textContent).toBe('The map was already up to date: nothing changed.');
   });
 
   it('a full draft storage is said aside, blocks nothing, and can be dismissed', () => {
