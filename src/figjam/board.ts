@@ -22,6 +22,7 @@ import { FORMAT_VERSION, LIMITS, normaliseMap, type Card, type JourneyMap, type 
 import { hex } from '../layout/theme';
 import { paletteFor } from '../layout/palette';
 import { phaseRuns } from '../layout/phases';
+import { legendLabel } from '../layout/emotion';
 import {
   baselineY,
   curveRuns,
@@ -499,16 +500,6 @@ class Drawer {
 /** The chart's scale: its own lane's (as in Figma Design). */
 function scaleOf(lane: Extract<Lane, { kind: 'emotion' }>): ScaleRange {
   return lane.scale ?? DEFAULT_RANGE;
-}
-
-/**
- * A curve's name in a chart's legend: its title, and its persona's name when it has one, as
- * Figma Design writes it (src/layout/parts/emotion-lane.ts, chartLabel), so the curves of a
- * shared chart whose lanes have one title ("How they feel") are told apart by persona.
- */
-export function legendLabel(lane: Extract<Lane, { kind: 'emotion' }>, map: JourneyMap): string {
-  const who = map.personas?.find((p) => p.id === lane.persona)?.name;
-  return who ? `${lane.title} · ${who}` : lane.title;
 }
 
 /** A score as the scale writes it: signed on a scale around 0 (+2, −2), plain on 1–5 or 0–10. */

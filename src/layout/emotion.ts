@@ -4,6 +4,7 @@
  * A stage without a score is a gap: the curve stops and starts again, it never
  * dips to zero.
  */
+import type { JourneyMap } from '../model';
 import { SCORE_MAX, SCORE_MIN } from '../model/limits';
 
 /** The ends of an emotion lane's scale (−2..+2 unless the lane says otherwise). */
@@ -188,4 +189,13 @@ export function smoothPath(points: Array<{ x: number; y: number }>, options: Smo
     parts.push(`C ${pt(c1)} ${pt(c2)} ${pt(p2)}`);
   }
   return parts.join(' ');
+}
+
+/**
+ * How a chart's legend names a curve: its title, and its persona's name when it has one
+ * ("How they feel · Dan Okafor"). Figma Design's chart and FigJam's board both say it this way.
+ */
+export function legendLabel(lane: { title: string; persona?: string }, map: Pick<JourneyMap, 'personas'>): string {
+  const who = map.personas?.find((p) => p.id === lane.persona)?.name;
+  return who ? `${lane.title} · ${who}` : lane.title;
 }

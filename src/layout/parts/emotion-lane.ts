@@ -13,6 +13,7 @@ import {
   DEFAULT_RANGE,
   baselineY,
   curveRuns,
+  legendLabel,
   emotionPoints,
   smoothPath,
   toUnit,
@@ -603,11 +604,9 @@ export function chartLabel(
   const scale = host.scale;
   const legend: NodeSpec[] = [];
   const legendLines: number[] = [];
-  const personaName = (id?: string) => map.personas?.find((p) => p.id === id)?.name;
   if (lanes.length > 1)
     for (const c of curvesOf(lanes, pal)) {
-      const who = personaName(c.lane.persona);
-      const words = who ? `${c.lane.title} · ${who}` : c.lane.title;
+      const words = legendLabel(c.lane, map);
       legendLines.push(wrapLines(words, SPACE.laneLabelWidth - SPACE.legendSwatch - 6));
       legend.push(
         frame({
