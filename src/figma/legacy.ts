@@ -52,6 +52,9 @@ export function migrateLegacyMap(frame: BaseNode & ChildrenMixin): boolean {
     let tag: StoredTag | undefined;
     let key = old(node, 'key');
     const role = old(node, 'role');
+    // Another old map the designer dragged into this one: converted on its own first contact, as
+    // itself (its revision, column widths and persona), not as part of this map.
+    if (role === 'map' && node !== frame) return;
     if (role === 'persona' && key === 'persona' && personaKey) key = personaKey;
     if (key && role) {
       const spec = old(node, 'spec');

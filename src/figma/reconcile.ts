@@ -21,7 +21,9 @@
  *   (the panel had read those edits, or Overwrite): then what we wrote last
  *   no longer says what is there.
  * - Nodes without a key are the designer's: never written, never removed.
- *   When their managed container goes away, they move to a holding area.
+ *   So is another map (or comparison) dragged into this one (the index, tree.ts,
+ *   leaves it out). When their managed container goes away, they move to a
+ *   holding area.
  *
  * Figma's ordering rules, each of which throws or silently breaks the layout:
  * a node is in its auto-layout parent before `layoutSizing* = 'FILL'`;

@@ -4,7 +4,9 @@
  * the editor in Figma); the reader, the conflict check and the reconciler all
  * work from that index. The walk descends only through managed nodes and
  * designer groups around them: whatever a designer dropped into the map is
- * never read as map data.
+ * never read as map data. That includes another map (or a drawn comparison)
+ * dragged into this one: tagged, but its frame's role says it is a whole map,
+ * so it is the designer's node here, like a sticky note, and not descended into.
  */
 import type { Role, Tag } from '../layout/spec';
 import { decodeTag, keyOf, rawTag, roleOf, type StoredTag } from './tags';
@@ -98,6 +100,11 @@ function seen(entry: Tagged, keys: Set<string> | undefined, key: string): boolea
   return false;
 }
 
+/** The role of a whole map's or comparison's frame: below the root of an index, someone else's map. */
+function isMapRoot(role: string): boolean {
+  return role === 'map' || role === 'comparison';
+}
+
 function visit(
   entry: Tagged,
   n: SceneNode,
@@ -110,6 +117,13 @@ function visit(
   if (!child) {
     entry.mixed = true;
     if (typeOf(n) === 'GROUP') for (const c of (n as GroupNode).children) visit(entry, c, slot, out, keys, reuse);
+    return;
+  }
+  // A map (or comparison) the designer dragged into this one is their node here: kept where it is,
+  // never read as this map's data, never descended into. (A map from 0.1.0/0.2.0 has no tag, so it
+  // is already one; its frame is no group, so it is not looked through.)
+  if (isMapRoot(child.tag.role)) {
+    entry.mixed = true;
     return;
   }
   // A copy with a repeated key is the designer's own: the first node with the key stays managed.
