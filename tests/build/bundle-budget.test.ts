@@ -49,9 +49,18 @@ import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
  *   opens, the Data tab's paste and import message kept in the panel's state, a × and Delete to
  *   clear a score in the Cells grid, tab labels in one place, plurals): — / +463, to 78 053; the
  *   budget raised by 400 (headroom 200 → 137).
+ * And this stop's fixes of what a designer walkthrough and a robustness review found, code.js
+ * measured commit by commit from 53 495 (1c4498b): a no-op Update keeps its revision, and messages
+ * run one at a time (+206); damaged stored entries (chunk counts bounded, the render entry parsed
+ * with zod) (+241); emotion notes placed by their own marker on shared charts, the side rule put
+ * right, long notes sized honestly, the scale's ends level (+1 356, then +128); a failed update
+ * put back from the read-back (+67); FigJam notes clear of every marker and the legend's names
+ * (+1 001); FigJam guards (a nested board, a newer format, no-op updates) (+53); a map nested in
+ * another kept (+41); one legend rule (−37): 56 557 / 78 077 on 8062c85. The code budget is raised
+ * to hold that, with the same ~0.5% headroom.
  */
 export const GOAL_GZIP = { code: 30_000, ui: 45_000 };
-export const CODE_BUDGET_GZIP = 53_520;
+export const CODE_BUDGET_GZIP = 56_840;
 export const UI_BUDGET_GZIP = 78_190;
 
 const read = (file: string): Buffer => {
