@@ -20,23 +20,12 @@ import type { JourneyMap } from '../../src/model';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { loadExamples, norm } from '../support/maps';
 import { tagged } from '../support/update-cases';
+import { centre, distance, overlap, type Box } from '../support/boxes';
 
 beforeEach(() => installFakeFigma());
 afterEach(() => uninstallFakeFigma());
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 type Segment = [number, number, number, number];
-
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const distance = (b: Box, x: number, y: number) =>
-  Math.hypot(Math.max(b.x - x, 0, x - b.x - b.width), Math.max(b.y - y, 0, y - b.y - b.height));
-const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 /** A segment through a box (sampled finely: the curves are drawn from short cubic pieces). */
 function crosses([x0, y0, x1, y1]: Segment, b: Box): boolean {

@@ -18,17 +18,10 @@ import type { JourneyMap } from '../../src/model';
 import { installFakeFigma, uninstallFakeFigma } from '../support/figma-fake';
 import { norm } from '../support/maps';
 import { tagged } from '../support/update-cases';
+import { overlap, type Box } from '../support/boxes';
 
 afterEach(() => uninstallFakeFigma());
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-const overlap = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 /** How far apart two boxes are vertically (negative: they overlap by that much). */
 const vgap = (a: Box, b: Box) => Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
 

@@ -342,44 +342,28 @@ describe('warnings and storage', () => {
       longWarning,
     ]);
 
-    fireEvent.click(updateButton());
-    receive({
-      type: 'updated',
-      nodeId: '1:1',
-      canvas: 'fp2',
-      map: last('update')!.map,
-      revision: 2,
-      stats: { created: 0, updated: 1, removed: 0, kept: 9 },
-      warnings: [longWarning],
-    });
-    expect(screen.getByRole('status').textContent).toBe(
+    /** Press Update and answer it with these stats and warnings. */
+    const update = (revision: number, updated: number, warnings: string[]) => {
+      fireEvent.click(updateButton());
+      receive({
+        type: 'updated',
+        nodeId: '1:1',
+        canvas: `fp${revision}`,
+        map: last('update')!.map,
+        revision,
+        stats: { created: 0, updated, removed: 0, kept: 9 },
+        warnings,
+      });
+      return screen.getByRole('status');
+    };
+    expect(update(2, 1, [longWarning]).textContent).toBe(
       `Map updated: 1 changed, 0 added, 0 removed. One warning:${longWarning}`,
     );
     // No warnings: the plain message, no list.
-    fireEvent.click(updateButton());
-    receive({
-      type: 'updated',
-      nodeId: '1:1',
-      canvas: 'fp3',
-      map: last('update')!.map,
-      revision: 3,
-      stats: { created: 0, updated: 2, removed: 0, kept: 9 },
-      warnings: [],
-    });
-    expect(screen.getByRole('status').textContent).toBe('Map updated: 2 changed, 0 added, 0 removed.');
+    expect(update(3, 2, []).textContent).toBe('Map updated: 2 changed, 0 added, 0 removed.');
     expect(screen.getByRole('status').querySelector('li')).toBeNull();
     // Nothing written: said so, not as "0 changed, 0 added, 0 removed".
-    fireEvent.click(updateButton());
-    receive({
-      type: 'updated',
-      nodeId: '1:1',
-      canvas: 'fp3',
-      map: last('update')!.map,
-      revision: 3,
-      stats: { created: 0, updated: 0, removed: 0, kept: 11 },
-      warnings: [],
-    });
-    expect(screen.getByRole('status').textContent).toBe('The map was already up to date: nothing changed.');
+    expect(update(3, 0, []).textContent).toBe('The map was already up to date: nothing changed.');
   });
 
   it('a full draft storage is said aside, blocks nothing, and can be dismissed', () => {
