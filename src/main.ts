@@ -434,8 +434,9 @@ let queue: Promise<void> = Promise.resolve();
 function receive(msg: unknown): Promise<void> {
   const type = messageType(msg);
   if (type === 'resize' || type === 'notify') return onMessage(msg);
-  // onMessage never rejects, so one failed message never stops the ones after it.
-  return (queue = queue.then(() => onMessage(msg)));
+  // onMessage catches what its handlers throw; the catch here keeps the queue going even if
+  // reporting a failure throws too, so one bad message never silences the ones after it.
+  return (queue = queue.then(() => onMessage(msg)).catch(() => undefined));
 }
 
 async function runCommand(command: string): Promise<void> {

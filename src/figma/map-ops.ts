@@ -321,18 +321,23 @@ async function updateIndexed(
     const message = e instanceof Error ? e.message : String(e);
     // Put the map back the way the stored data (or the read-back) describes it, so no half-updated
     // map is left. Designer nodes already moved to the holding area stay there: moved, never lost.
-    const back = before ?? (readBack?.ok ? drawSpec(readBack.map, render) : undefined);
     let putBack = false;
-    if (back) {
-      try {
+    try {
+      // A read-back is drawn in its own theme's fonts, not in those the failed update asked for.
+      const back =
+        before ??
+        (readBack?.ok
+          ? drawSpec(readBack.map, { ...render, fonts: (await loadMapFonts(readBack.map.theme?.font)).fonts })
+          : undefined);
+      if (back) {
         const undo = newContext(() => frame);
         // Put back from a read-back: nothing says what each node held, so compare with the canvas.
         undo.checkCanvas = !before;
         await reconcileNode(back, new MapIndex(frame).root, {}, () => undefined, undo, [spec, back]);
         putBack = true;
-      } catch {
-        /* the original error is the one worth reporting */
       }
+    } catch {
+      /* the original error is the one worth reporting */
     }
     throw new Error(`${message} (${putBack ? 'the map was put back as it was' : 'press Undo to put the map back'})`, {
       cause: e,
@@ -341,7 +346,9 @@ async function updateIndexed(
   const canvas = canvasAfterWrite(map);
   const { created, updated, removed } = ctx.stats;
   // Nothing drawn differs and the frame already stores this very map: a no-op keeps its revision.
-  const same = !created && !updated && !removed && storedAlready(stored, map, canvas, render);
+  // (A copy's revision entry still names the original: its first update makes it its own.)
+  const ownRevision = stored?.raw.revision === `${frame.id}:${revision}`;
+  const same = !created && !updated && !removed && ownRevision && storedAlready(stored, map, canvas, render);
   const next = same ? revision : revision + 1;
   const text = same && stored ? stored.text : writeMapData(frame, map, next, canvas, render, stored);
   if (!same) appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);

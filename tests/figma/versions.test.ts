@@ -283,6 +283,14 @@ describe('history through updates', () => {
       'title changed',
     ]);
   });
+  it("a copy's first Update, even with nothing changed, gives the copy a revision of its own", async () => {
+    const p = await startPlugin();
+    const { frame, map: a } = await create(p, map());
+    const copy = frame.clone();
+    const replies = await p.send({ type: 'update', nodeId: copy.id, map: a });
+    expect(p.expectReply(replies, 'updated').revision).toBe(1);
+    expect(copy.getSharedPluginData(NS, 'revision')).toBe(`${copy.id}:1`);
+  });
 });
 
 describe('draw-comparison', () => {
