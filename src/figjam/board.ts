@@ -276,6 +276,10 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   if (map.theme?.variables) warnings.push(VARIABLES_IN_FIGJAM);
   const stored = readMapData(section);
   const before = storedBoardMap(section);
+  // The board as it reads back before anything moves: an Overwrite of edits made on it changes
+  // the board even when the map is the one stored.
+  const readBefore = stored ? readBoard(section) : undefined;
+  const boardAsStored = !!readBefore?.ok && fingerprint(readBefore.map) === stored?.canvas;
   const geo = boardGeometry(map);
   const oldGeo = before ? boardGeometry(before) : geo;
   const stats: BoardStats = { created: 0, updated: 0, removed: 0, kept: 0 };
@@ -398,8 +402,9 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   section.fills = paint('#FFFFFF');
   tagBoardNode(section, { role: 'map', key: 'map' });
   section.setRelaunchData({ edit: 'Edit this journey map' });
-  // The same map again (an Update with nothing changed) keeps its revision and adds no history line.
-  const same = !!stored && !!before && JSON.stringify(before) === JSON.stringify(map);
+  // The same map again on a board as stored (an Update with nothing changed) keeps its revision
+  // and adds no history line.
+  const same = boardAsStored && !!before && JSON.stringify(before) === JSON.stringify(map);
   const revision = (stored?.revision ?? 0) + (same ? 0 : 1);
   let canvas = fingerprint(map);
   // writeMapData only reads and writes plugin data and the id: a section holds it like a frame.

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/figma/versions';
 import { uninstallFakeFigma } from '../support/figma-fake';
-import { allNodes, startPlugin, type Plugin } from '../support/plugin';
+import { allNodes, managed, startPlugin, type Plugin } from '../support/plugin';
+import { tagField } from '../support/tags';
 
 afterEach(() => uninstallFakeFigma());
 
@@ -81,5 +82,27 @@ describe('FigJam board guards', () => {
     );
     expect(changed.revision).toBe(2);
     expect(readHistory(section).map((e) => e.revision)).toEqual([1, 2]);
+  });
+
+  it('an Overwrite that undoes a dragged dot is a new revision: a panel that read the dot gets a conflict', async () => {
+    const p = await startPlugin({ editorType: 'figjam' });
+    const map = {
+      ...BOARD,
+      lanes: [{ id: 'feel', title: 'Feel', kind: 'emotion', cells: { a: { score: 1 }, b: { score: -1 } } }],
+    };
+    const section = await board(p, map);
+    const dot = managed(section, 'emotion-marker').find((n) => tagField(n, 'stage') === 'b') as SceneNode;
+    dot.y += 40;
+    const stale = p.expectReply(await p.send({ type: 'read', nodeId: section.id }), 'map');
+    const overwrite = p.expectReply(await p.send({ type: 'update', nodeId: section.id, map, force: true }), 'updated');
+    expect(overwrite.revision).toBe(stale.revision + 1);
+    const replies = await p.send({
+      type: 'update',
+      nodeId: section.id,
+      map: { ...(stale.map as object), title: 'From the stale panel' },
+      baseRevision: stale.revision,
+      baseCanvas: stale.canvas,
+    });
+    expect(p.expectReply(replies, 'error').code).toBe('conflict');
   });
 });
