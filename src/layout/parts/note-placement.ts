@@ -205,8 +205,8 @@ function noteCost(n: Placed, scene: Scene): number {
  * another, side by side in slots, one per curve in chart order; or, on a shared chart where
  * a note can only go over another curve's marker (a long note at the top of the scale),
  * beside the markers in the left or right part of the column. Every combination is tried
- * (up to 64, six notes at a stage; beyond, each note takes its cheapest place in turn: 8 curves with a
- * note at each of 40 stages took 2.9 s to lay out exhaustively, 80 ms so), and the one that covers
+ * (up to 64, six notes at a stage; beyond, each note takes its cheapest place in turn), and the
+ * one that covers
  * least wins: other curves' markers and notes, then a marker of another curve nearer than its
  * own, then its own curve, the neutral line, other curves.
  */
@@ -246,30 +246,35 @@ export function placeStage(asks: NoteAsk[], col: Column, scene: Scene): Placed[]
     placed.slice(0, j).filter((o) => overlaps(o.pill, placed[j].pill)).length * COST.collision;
   let best: { cost: number; placed: Placed[] } | undefined;
   for (const { base, options } of arrangements) {
-    const place = (j: number, o: Option) => notePlacement(asks[j], o.x, o.width, o.above);
-    const combos = options.reduce((c, o) => c * o.length, 1);
+    // A note's placement and what it covers alone depend on its own option only: work them out
+    // once per option, so a combination only adds them up and checks the notes against each other.
+    const choices = options.map((o, j) =>
+      o.map((opt) => {
+        const p = notePlacement(asks[j], opt.x, opt.width, opt.above);
+        return { p, c: noteCost(p, scene) };
+      }),
+    );
+    const combos = choices.reduce((c, o) => c * o.length, 1);
     if (combos <= 64) {
       // Every combination of every note's options (mixed radix).
       for (let k = 0; k < combos; k++) {
         let rest = k;
-        const placed = options.map((o, j) => {
+        let cost = base;
+        const placed = choices.map((o) => {
           const pick = o[rest % o.length];
           rest = Math.floor(rest / o.length);
-          return place(j, pick);
+          cost += pick.c;
+          return pick.p;
         });
-        let cost = base;
-        placed.forEach((p, j) => (cost += noteCost(p, scene) + pairs(placed, j)));
+        placed.forEach((_, j) => (cost += pairs(placed, j)));
         if (!best || cost < best.cost) best = { cost, placed };
       }
     } else {
       // Many notes at one stage: each takes its cheapest option in turn.
       const placed: Placed[] = [];
       let cost = base;
-      options.forEach((o, j) => {
-        const scored = o.map((opt) => {
-          const p = place(j, opt);
-          return { p, c: noteCost(p, scene) + pairs([...placed, p], j) };
-        });
+      choices.forEach((o, j) => {
+        const scored = o.map(({ p, c }) => ({ p, c: c + pairs([...placed, p], j) }));
         const pick = scored.reduce((x, y) => (y.c < x.c ? y : x));
         placed.push(pick.p);
         cost += pick.c;
