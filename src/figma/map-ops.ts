@@ -346,9 +346,7 @@ async function updateIndexed(
   const canvas = canvasAfterWrite(map);
   const { created, updated, removed } = ctx.stats;
   // Nothing drawn differs and the frame already stores this very map: a no-op keeps its revision.
-  // (A copy's revision entry still names the original: its first update makes it its own.)
-  const ownRevision = stored?.raw.revision === `${frame.id}:${revision}`;
-  const same = !created && !updated && !removed && ownRevision && storedAlready(stored, map, canvas, render);
+  const same = !created && !updated && !removed && storedAlready(frame, stored, map, canvas, render);
   const next = same ? revision : revision + 1;
   const text = same && stored ? stored.text : writeMapData(frame, map, next, canvas, render, stored);
   if (!same) appendHistory(frame, next, map, previous?.ok ? previous.value : undefined);

@@ -142,19 +142,25 @@ function mapEntries(
   return { entries, chunks: chunks.length, text: wholeText(parts, chunks) };
 }
 
+/** The `revision` entry: the frame's own id, so a copy (another id) is told apart, and the count. */
+const revisionEntry = (frame: BaseNode, revision: number) => `${frame.id}:${revision}`;
+
 /**
- * Whether `stored` already says exactly this: the same map in the current format, the same canvas
- * fingerprint and the same render options. An update that changed no node then has nothing to
- * store, so it keeps its revision and adds no history line (a no-op Update must not push real
+ * Whether the frame already stores exactly this: its own revision (a copy's entry still names the
+ * original, and its first update makes it its own), the same map in the current format, the same
+ * canvas fingerprint and the same render options. An update that changed no node then has nothing
+ * to store, so it keeps its revision and adds no history line (a no-op Update must not push real
  * entries out of the history).
  */
 export function storedAlready(
+  frame: BaseNode,
   stored: StoredMap | undefined,
   map: JourneyMap,
   canvasFingerprint: string,
   render: RenderOptions,
 ): boolean {
-  if (!stored || stored.raw.render !== JSON.stringify(render)) return false;
+  if (!stored || stored.raw.revision !== revisionEntry(frame, stored.revision)) return false;
+  if (stored.raw.render !== JSON.stringify(render)) return false;
   const { entries } = mapEntries(map, canvasFingerprint);
   return entries.every(([key, value]) => stored.raw[key] === value);
 }
@@ -187,7 +193,7 @@ export function writeMapData(
       ? Array.from({ length: Math.max(0, before - chunks) }, (_, i) => `map.${chunks + i}`)
       : frame.getSharedPluginDataKeys(NAMESPACE).filter((k) => /^map\.\d+$/.test(k) && Number(k.slice(4)) >= chunks);
   for (const key of stale) setData(frame, key, '');
-  put('revision', `${frame.id}:${revision}`);
+  put('revision', revisionEntry(frame, revision));
   writeRenderOptions(frame, render, known?.render);
   return text;
 }
