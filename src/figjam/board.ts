@@ -35,10 +35,11 @@ import {
 import type { Fonts } from '../layout/nodes';
 import type { FontNameSpec, Role } from '../layout/spec';
 import { fontWarnings, loadMapFonts } from '../figma/fonts';
-import { fingerprint, readMapData, writeMapData } from '../figma/storage';
+import { fingerprint, readMapData, writeMapData, type StoredMap } from '../figma/storage';
 import { decodeTag, encodeTag, rawTag, roleOf, writeRawTag } from '../figma/tags';
 import { setData } from '../figma/node-data';
 import { UserFacingError } from '../figma/map-ops';
+import { isMapRoot } from '../figma/tree';
 import { readBoard } from './read-board';
 import { appendHistory } from '../figma/versions';
 import {
@@ -171,9 +172,8 @@ export function boardStickies(section: SectionNode): BoardSticky[] {
 
 const cellKey = (laneId: string, stageId: string) => `${laneId}\u001f${stageId}`;
 
-/** The stored map of a board, when it is there and valid. */
-export function storedBoardMap(section: SectionNode): JourneyMap | undefined {
-  const stored = readMapData(section);
+/** The map a board stores, when it is there and valid. */
+function storedBoardMap(stored: StoredMap | undefined): JourneyMap | undefined {
   if (!stored) return undefined;
   const r = normaliseMap(stored.data);
   return r.ok ? r.value : undefined;
@@ -250,36 +250,43 @@ export async function updateBoard(
       'invalid',
       `This board was saved by a newer version of the plugin (format ${stored.format}; this one reads up to ${FORMAT_VERSION}). Update the plugin; the board was not changed.`,
     );
+  // What the board reads back as now: the conflict check's, and whether an Overwrite changes it.
+  const read = stored && readBoard(section);
+  const current = read && read.ok ? fingerprint(read.map) : '';
   if (!options.force && stored) {
     if (options.baseRevision !== undefined && options.baseRevision !== stored.revision)
       throw new UserFacingError(
         'conflict',
         `This board was updated since the panel last read it (revision ${stored.revision}, yours is ${options.baseRevision}). Reload or overwrite.`,
       );
-    const read = readBoard(section);
-    const current = read.ok ? fingerprint(read.map) : '';
     if (stored.canvas && stored.canvas !== current && options.baseCanvas !== current)
       throw new UserFacingError(
         'conflict',
         'This board was changed since the panel last read or updated it (stickies, dots or texts). Reload or overwrite.',
       );
   }
-  return drawBoard(section, map);
+  return drawBoard(section, map, stored, current);
 }
 
-async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardResult> {
+/**
+ * Draw `map` on the section. `stored` is what the section stored before and `current` the
+ * fingerprint of what it read back as (both read once, by updateBoard; none for a new board).
+ */
+async function drawBoard(
+  section: SectionNode,
+  map: JourneyMap,
+  stored?: StoredMap,
+  current = '',
+): Promise<BoardResult> {
   const loaded = await loadMapFonts(map.theme?.font);
   const { fonts } = loaded;
   // Told as in Figma Design (src/figma/map-ops.ts): a theme font FigJam lacks, Inter's substitutes.
   const warnings = fontWarnings(loaded);
   // A board's colours are plain paints: say so once, rather than ignore the map's variables silently.
   if (map.theme?.variables) warnings.push(VARIABLES_IN_FIGJAM);
-  const stored = readMapData(section);
-  const before = storedBoardMap(section);
-  // The board as it reads back before anything moves: an Overwrite of edits made on it changes
-  // the board even when the map is the one stored.
-  const readBefore = stored ? readBoard(section) : undefined;
-  const boardAsStored = !!readBefore?.ok && fingerprint(readBefore.map) === stored?.canvas;
+  const before = storedBoardMap(stored);
+  // An Overwrite of edits made on the board changes it even when the map is the one stored.
+  const boardAsStored = !!current && current === stored?.canvas;
   const geo = boardGeometry(map);
   const oldGeo = before ? boardGeometry(before) : geo;
   const stats: BoardStats = { created: 0, updated: 0, removed: 0, kept: 0 };
@@ -294,9 +301,7 @@ async function drawBoard(section: SectionNode, map: JourneyMap): Promise<BoardRe
   // everything new is on the canvas: a failure part-way (a node Figma refuses) removes what was
   // drawn and leaves the board, and every participant's sticky, as it was.
   // (A board dropped into this one is tagged too, as its own map: it is not this board's to redraw.)
-  const old = section.children.filter(
-    (child) => ownTag(child) && child.type !== 'STICKY' && !(child.type === 'SECTION' && roleOf(child) === 'map'),
-  );
+  const old = section.children.filter((child) => ownTag(child) && child.type !== 'STICKY' && !isMapRoot(roleOf(child)));
   const draw = new Drawer(section, fonts);
   /** Changes to nodes already on the board, made once every new node is drawn. */
   const commit: Array<() => void> = [];

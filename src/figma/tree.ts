@@ -100,8 +100,11 @@ function seen(entry: Tagged, keys: Set<string> | undefined, key: string): boolea
   return false;
 }
 
-/** The role of a whole map's or comparison's frame: below the root of an index, someone else's map. */
-function isMapRoot(role: string): boolean {
+/**
+ * The role of a whole map's (or board's) or comparison's frame: inside another map, someone
+ * else's map, never part of it (this walk, and a FigJam board's redraw in board.ts).
+ */
+export function isMapRoot(role: string): boolean {
   return role === 'map' || role === 'comparison';
 }
 
