@@ -14,6 +14,7 @@ import type { JourneyMap, Lane, Persona, Stage } from '../model';
 import { gridGeometry } from '../layout/grid';
 import type { EmotionArea } from '../layout/emotion';
 import { hasPhases } from '../layout/phases';
+import { overlaps } from '../layout/boxes';
 
 export const STICKY = 240;
 export const STICKY_GAP = 16;
@@ -98,10 +99,6 @@ function gap(a: Rect, b: Rect): number {
   const dy = Math.max(0, a.y - (b.y + b.height), b.y - (a.y + a.height));
   return Math.hypot(dx, dy);
 }
-
-const overlaps = (a: Rect, b: Rect) =>
-  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0 &&
-  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0;
 
 /** Placements tried for one stage's notes, at each level of what a place must be, before giving up that level. */
 const NOTE_SEARCH_BUDGET = 2000;

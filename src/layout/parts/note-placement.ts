@@ -5,6 +5,7 @@
  * Pure geometry on the chart's own coordinates.
  */
 import type { Column, EmotionPoint } from '../emotion';
+import { overlaps, type Box } from '../boxes';
 import { SPACE, TYPE } from '../theme';
 
 /** Rough advance of one character of a note (a little wide for Inter Medium, so the estimate errs tall). */
@@ -50,16 +51,7 @@ export function noteSize(note: string, maxWidth: number): { width: number; heigh
 export const NOTE_DOT = 6;
 export const NOTE_DOT_GAP = 4;
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 export type Segment = [number, number, number, number];
-
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Distance from a point to a box (0 inside it). */
 const distance = (b: Box, x: number, y: number) =>
